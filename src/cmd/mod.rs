@@ -1,0 +1,131 @@
+//! The command layer: clap definitions and one module per subcommand, each with
+//! its argument struct and a `run` that loads what it needs, calls the library
+//! and hands the result to a renderer. Clap types stop here.
+
+pub mod check;
+pub mod completions;
+pub mod man;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::render::{ColorChoice, Format};
+
+/// How a command ended, for the exit status: 0 ok, 1 nothing found / check failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    NothingFound,
+    CheckFailed,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "readouts",
+    version,
+    about = "Search, compare and score paired diplomatic readouts",
+    long_about = "readouts keeps a corpus of paired official statements (each government's readout of the same call or meeting), indexes it and analyses it: search and concordance, framing phrases, side-by-side diffs, tone reports and keyness.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// The corpus folder (event TOML files and statement JSONL files).
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "READOUTS_CORPUS",
+        default_value = "corpus"
+    )]
+    pub corpus: PathBuf,
+    /// When to colour terminal output; `auto` honours NO_COLOR.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a corpus and report every problem as file:line:column
+    Check(check::Args),
+    /// Print a shell completion script
+    Completions(completions::Args),
+    /// Print the man page (roff) generated from these definitions
+    Man(man::Args),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--format` values; each command checks the ones it supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+impl GlobalArgs {
+    /// Colour for stdout, decided once.
+    pub fn color_stdout(&self) -> bool {
+        let choice = match self.color {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        };
+        choice.enabled(std::io::stdout().is_terminal())
+    }
+}
+
+/// Refuses a format the command does not offer, naming the ones it does.
+pub fn require_format(
+    command: &str,
+    format: FormatArg,
+    offered: &[FormatArg],
+) -> anyhow::Result<Format> {
+    if offered.contains(&format) {
+        return Ok(format.into());
+    }
+    let names: Vec<&str> = offered.iter().map(|f| Format::from(*f).name()).collect();
+    anyhow::bail!(
+        "`{command}` has no {} output; use --format {}",
+        Format::from(format).name(),
+        names.join("|")
+    )
+}
+
+/// Runs the parsed command, writing its output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Check(args) => check::run(args, &cli.global, out),
+        Command::Completions(args) => completions::run(args, out),
+        Command::Man(args) => man::run(args, out),
+    }
+}

@@ -1,0 +1,141 @@
+//! Machine-written statements: JSON Lines, one statement per line carrying its
+//! event's fields (`event`, `date`, `kind`, `event_title`, ...). Large imports
+//! use this form. A broken line is reported with its number and skipped; the
+//! lines around it are still read.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+
+use super::record::{Checker, EventHead, Field, Record, Value, JSONL_EVENT_KEYS, STATEMENT_KEYS};
+use crate::corpus::model::{Event, Statement};
+
+/// Event-level keys of a JSON line, then the statement keys.
+pub const EVENT_KEYS: &[&str] = &[
+    "event",
+    "date",
+    "kind",
+    "event_title",
+    "participants",
+    "event_notes",
+];
+
+/// Events grouped from the lines of one file, in order of first appearance.
+pub fn read(text: &str, checker: &mut Checker<'_>) -> Vec<Event> {
+    let allowed: Vec<&str> = EVENT_KEYS.iter().chain(STATEMENT_KEYS).copied().collect();
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: BTreeMap<String, (EventHead, Vec<Statement>, usize)> = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let lineno = n + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some(rec) = parse_line(line, lineno, checker) else {
+            continue;
+        };
+        checker.unknown_keys(&rec, &allowed, "the statement");
+        let Some(head) = checker.event_head(&rec, &JSONL_EVENT_KEYS) else {
+            continue;
+        };
+        if let Some((first, _, first_line)) = groups.get(&head.id) {
+            if let Some(field) = disagreement(first, &head) {
+                checker.error_at(lineno, 1, format!(
+                    "`{field}` of event `{}` differs from line {first_line}; every line of one event must carry the same event fields",
+                    head.id
+                ));
+                continue;
+            }
+        }
+        let Some(statement) = checker.statement(&rec, &head) else {
+            continue;
+        };
+        let entry = groups.entry(head.id.clone()).or_insert_with(|| {
+            order.push(head.id.clone());
+            (head, Vec::new(), lineno)
+        });
+        entry.1.push(statement);
+    }
+    order
+        .into_iter()
+        .filter_map(|id| groups.remove(&id))
+        .map(|(head, statements, _)| checker.event(head, statements))
+        .collect()
+}
+
+fn disagreement(a: &EventHead, b: &EventHead) -> Option<&'static str> {
+    if a.date != b.date {
+        Some("date")
+    } else if a.kind != b.kind {
+        Some("kind")
+    } else if a.title != b.title {
+        Some("event_title")
+    } else {
+        None
+    }
+}
+
+fn parse_line(line: &str, lineno: usize, checker: &mut Checker<'_>) -> Option<Record> {
+    let json: Json = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line").next().unwrap_or(&msg);
+            checker.error_at(
+                lineno,
+                e.column().max(1),
+                format!("not valid JSON: {msg}; this line is skipped"),
+            );
+            return None;
+        }
+    };
+    let Json::Object(map) = json else {
+        checker.error_at(
+            lineno,
+            1,
+            "each line must be a JSON object holding one statement",
+        );
+        return None;
+    };
+    let mut rec = Record {
+        line: lineno,
+        column: 1,
+        ..Record::default()
+    };
+    for (key, value) in map {
+        if value.is_null() {
+            continue; // null is how JSON writers say "absent"
+        }
+        let column = line
+            .find(&format!("\"{key}\""))
+            .map_or(1, |b| line[..b].chars().count() + 1);
+        rec.fields.insert(
+            key,
+            Field {
+                value: convert(value),
+                line: lineno,
+                column,
+            },
+        );
+    }
+    Some(rec)
+}
+
+fn convert(value: Json) -> Value {
+    match value {
+        Json::String(s) => Value::Str(s),
+        Json::Array(items) => {
+            let strings: Option<Vec<String>> = items
+                .into_iter()
+                .map(|v| match v {
+                    Json::String(s) => Some(s),
+                    _ => None,
+                })
+                .collect();
+            strings.map_or(Value::Other("a list with non-string items"), Value::List)
+        }
+        Json::Null => Value::Other("null"),
+        Json::Bool(_) => Value::Other("a boolean"),
+        Json::Number(_) => Value::Other("a number"),
+        Json::Object(_) => Value::Other("an object"),
+    }
+}

@@ -1,0 +1,230 @@
+//! Reading a corpus folder: every `*.toml` file is one event, every `*.jsonl`
+//! file holds statements one per line. Hidden entries (such as the `.index/`
+//! folder) and other files (READMEs) are passed over. Nothing stops at the
+//! first problem: bad files and lines become diagnostics and everything valid
+//! is kept, so one broken file never hides the rest of months of collecting.
+
+mod jsonl_file;
+mod record;
+mod toml_file;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostic, LineIndex};
+use super::model::Event;
+use super::Corpus;
+use record::Checker;
+
+pub use jsonl_file::EVENT_KEYS as JSONL_EVENT_KEYS;
+pub use record::STATEMENT_KEYS;
+
+/// Failures that leave nothing to load at all.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("corpus folder {} does not exist (give another with --corpus DIR)", .0.display())]
+    NotFound(PathBuf),
+    #[error("{} is not a folder; --corpus takes the folder holding the event files", .0.display())]
+    NotADirectory(PathBuf),
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// A corpus and every problem met while reading it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Reads every event below `root`.
+pub fn load(root: &Path) -> Result<Loaded, Error> {
+    let meta = fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(root.to_path_buf()),
+        _ => Error::Io {
+            path: root.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::NotADirectory(root.to_path_buf()));
+    }
+    let mut files = Vec::new();
+    collect_files(root, &mut files)?;
+    files.sort();
+    let mut diagnostics = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    for path in &files {
+        let (mut found, mut diags) = read_file(path);
+        events.append(&mut found);
+        diagnostics.append(&mut diags);
+    }
+    let events = merge(events, &mut diagnostics);
+    warn_one_sided(&events, &mut diagnostics);
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    Ok(Loaded {
+        corpus: Corpus::new(root.to_path_buf(), events),
+        diagnostics,
+    })
+}
+
+/// The corpus files below `root`, in a stable order.
+pub fn corpus_files(root: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    collect_files(root, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let io = |e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    for entry in fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type().map_err(io)?;
+        if kind.is_dir() {
+            collect_files(&path, out)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("toml" | "jsonl")
+        ) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads one corpus file; a file that cannot be read at all is one diagnostic.
+pub fn read_file(path: &Path) -> (Vec<Event>, Vec<Diagnostic>) {
+    let mut checker = Checker::new(path);
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            checker.error_at(1, 1, format!("cannot read the file: {e}"));
+            return (Vec::new(), checker.diagnostics);
+        }
+    };
+    let Some(text) = decode(&bytes, &mut checker) else {
+        return (Vec::new(), checker.diagnostics);
+    };
+    let events = if path.extension().is_some_and(|e| e == "jsonl") {
+        jsonl_file::read(text, &mut checker)
+    } else {
+        toml_file::read(path, text, &mut checker)
+            .into_iter()
+            .collect()
+    };
+    (events, checker.diagnostics)
+}
+
+/// UTF-8 text without a byte-order mark; binary and non-UTF-8 files are refused.
+fn decode<'b>(bytes: &'b [u8], checker: &mut Checker<'_>) -> Option<&'b str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        checker.error_at(1, 1, "empty file; remove it or give it an event");
+        return None;
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) = prefix_position(bytes, at);
+        checker.error_at(
+            line,
+            col,
+            "binary file (it holds NUL bytes), not TOML or JSON Lines text",
+        );
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let (line, col) = prefix_position(bytes, e.valid_up_to());
+            checker.error_at(line, col, "not UTF-8 text; save the file as UTF-8");
+            None
+        }
+    }
+}
+
+fn prefix_position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..at])
+        .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default());
+    LineIndex::new(valid).locate(valid.len())
+}
+
+/// Joins JSONL groups of one event across files; a TOML event and anything
+/// else with the same id is a duplicate.
+fn merge(events: Vec<Event>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Event> {
+    let mut by_id: BTreeMap<String, Event> = BTreeMap::new();
+    for event in events {
+        let Some(first) = by_id.get_mut(&event.id) else {
+            by_id.insert(event.id.clone(), event);
+            continue;
+        };
+        let both_jsonl = is_jsonl(&first.origin.path) && is_jsonl(&event.origin.path);
+        if both_jsonl && first.date == event.date && first.kind == event.kind {
+            for s in event.statements {
+                if first.statements.iter().any(|f| f.id == s.id) {
+                    diagnostics.push(Diagnostic::error(
+                        &s.origin.path,
+                        s.origin.line,
+                        1,
+                        format!(
+                            "duplicate statement id `{}` (also in {}); remove one copy",
+                            s.id,
+                            first.origin.path.display()
+                        ),
+                    ));
+                } else {
+                    first.statements.push(s);
+                }
+            }
+        } else {
+            diagnostics.push(Diagnostic::error(
+                &event.origin.path,
+                event.origin.line,
+                1,
+                format!(
+                    "duplicate event id `{}`: already defined in {}:{}; event ids must be unique",
+                    event.id,
+                    first.origin.path.display(),
+                    first.origin.line
+                ),
+            ));
+        }
+    }
+    by_id.into_values().collect()
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl")
+}
+
+fn warn_one_sided(events: &[Event], diagnostics: &mut Vec<Diagnostic>) {
+    for e in events.iter().filter(|e| e.sides().len() == 1) {
+        diagnostics.push(Diagnostic::warning(
+            &e.origin.path,
+            e.origin.line,
+            1,
+            format!(
+                "event `{}` has a statement from {} only",
+                e.id,
+                e.sides()[0]
+            ),
+        ));
+    }
+}

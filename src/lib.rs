@@ -1,0 +1,8 @@
+//! `readouts`: a corpus of paired diplomatic readouts and the analyses that
+//! compare them. The pipeline runs corpus → text → index → analyses → render;
+//! `cmd` wires each subcommand to it. See ARCHITECTURE.md for the map.
+
+pub mod cmd;
+pub mod corpus;
+pub mod render;
+pub mod text;

@@ -1,0 +1,54 @@
+//! The render layer: the only code that writes output. Analyses hand plain data
+//! to a renderer together with a `Write`; renderers never compute figures.
+//! This module holds what every renderer shares: the output formats, colour
+//! decisions and escaping for CSV, Markdown and HTML.
+
+pub mod check;
+pub mod escape;
+pub mod style;
+
+pub use style::{Painter, Style};
+
+/// Output formats a command may offer; each command says which it supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Whether to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// `auto` colours only a terminal, and never when `NO_COLOR` is set
+    /// (<https://no-color.org>); `always` and `never` are obeyed as said.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}

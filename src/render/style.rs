@@ -1,0 +1,87 @@
+//! Terminal styles by meaning, not by colour: renderers ask for `Style::Hit`
+//! or `Style::Cooperative`, and this module alone decides the ANSI codes. With
+//! colour off, text passes through untouched, so `--color never` output is
+//! plain and still readable.
+
+/// What a span of terminal text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Heading,
+    Dim,
+    Hit,
+    Path,
+    Error,
+    Warning,
+    Ok,
+    /// Wording both sides share.
+    Shared,
+    /// Wording only the left / right side uses.
+    OwnLeft,
+    OwnRight,
+    Cooperative,
+    Confrontational,
+    Disagreement,
+    Demand,
+    Commitment,
+    Concern,
+    Initiative,
+}
+
+impl Style {
+    /// The SGR parameters of the style.
+    pub fn sgr(self) -> &'static str {
+        match self {
+            Style::Heading => "1",
+            Style::Dim => "2",
+            Style::Hit => "1;31",
+            Style::Path => "35",
+            Style::Error => "1;31",
+            Style::Warning => "1;33",
+            Style::Ok => "1;32",
+            Style::Shared => "2",
+            Style::OwnLeft => "34",
+            Style::OwnRight => "33",
+            Style::Cooperative => "32",
+            Style::Confrontational => "31",
+            Style::Disagreement => "35",
+            Style::Demand => "36",
+            Style::Commitment => "1;32",
+            Style::Concern => "1;35",
+            Style::Initiative => "4",
+        }
+    }
+}
+
+/// Applies styles when colour is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Painter {
+    pub color: bool,
+}
+
+impl Painter {
+    pub fn new(color: bool) -> Painter {
+        Painter { color }
+    }
+
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\x1b[{}m{}\x1b[0m", style.sgr(), text)
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn painting_is_a_no_op_without_colour() {
+        assert_eq!(Painter::new(false).paint(Style::Hit, "x"), "x");
+        assert_eq!(
+            Painter::new(true).paint(Style::Hit, "x"),
+            "\x1b[1;31mx\x1b[0m"
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! The text layer: one definition of a word for the whole tool. The index
+//! analyzer, the lexicon matcher, the aligner and keyness all read text through
+//! these functions, so "bullied", "Bullying" and “bully” meet everywhere and a
+//! count in one report agrees with a hit in another.
+//!
+//! Pipeline: [`words`] finds word tokens with their byte offsets (UAX #29 word
+//! boundaries), [`normalise`] folds case, typographic apostrophes and invisible
+//! characters, [`stem`] applies the Snowball English stemmer (rust-stemmers).
+//! Hyphens always separate words, so "win-win", "win‑win" and "win win" are
+//! the same two tokens.
+
+pub mod segment;
+mod stopwords;
+mod vocab;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+pub use stopwords::is_stopword;
+pub use vocab::Vocab;
+
+/// A word of a text: its byte range in the original and the original slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// The words of `text`, in order, with byte offsets into `text`.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, w)| Word {
+            start,
+            end: start + w.len(),
+            text: w,
+        })
+}
+
+/// How many words `text` has (the denominator of every rate per 1,000 words).
+pub fn word_count(text: &str) -> usize {
+    words(text).count()
+}
+
+/// Lower-cases a word and folds the variants that should not matter:
+/// typographic apostrophes to `'`, soft hyphens and zero-width characters removed.
+pub fn normalise(word: &str) -> Cow<'_, str> {
+    let plain = word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if plain {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => out.push('\''),
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The Snowball English stem of an already normalised word.
+pub fn stem(normalised: &str) -> Cow<'_, str> {
+    stemmer().stem(normalised)
+}
+
+/// Normalised and stemmed in one call.
+pub fn stem_word(word: &str) -> String {
+    stem(&normalise(word)).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        words(text).map(|w| stem_word(w.text)).collect()
+    }
+
+    #[test]
+    fn inflections_meet_on_one_stem() {
+        assert_eq!(stems("bullying bullied bully"), ["bulli", "bulli", "bulli"]);
+        assert_eq!(
+            stems("Constructive CONSTRUCTIVE"),
+            ["construct", "construct"]
+        );
+    }
+
+    #[test]
+    fn hyphen_variants_give_the_same_tokens() {
+        let plain = stems("win win cooperation");
+        assert_eq!(stems("win-win cooperation"), plain);
+        assert_eq!(stems("win\u{2011}win cooperation"), plain);
+        assert_eq!(stems("win\u{2013}win cooperation"), plain);
+    }
+
+    #[test]
+    fn typographic_apostrophes_and_invisible_characters_fold() {
+        assert_eq!(stems("China\u{2019}s"), stems("China's"));
+        assert_eq!(stems("bul\u{00AD}lying"), ["bulli"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "“Constructive dialogue,” MOFCOM said.";
+        let found: Vec<&str> = words(text).map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(found, ["Constructive", "dialogue", "MOFCOM", "said"]);
+        assert_eq!(word_count("The U.S. side — 40.2 billion"), 5);
+    }
+}

@@ -1,0 +1,142 @@
+//! Test harness shared by the integration tests: each test gets its own
+//! temporary folder (with a copy of the bundled corpus when asked), and runs
+//! the real `readouts` binary with a cleared environment, so NO_COLOR,
+//! COLUMNS or a user's READOUTS_CORPUS never change what a test sees.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's bundled corpus.
+pub fn bundled_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The UN General Debate Corpus beside the project, or `None` with the reason
+/// printed (the test then returns early: it is skipped, not failed).
+pub fn ungdc_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
+    if dir.join("Session 77 - 2022").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("SKIPPED: the UN General Debate Corpus is not at {} (it is present in CI)", dir.display());
+        None
+    }
+}
+
+/// A temporary working folder for one test.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Fixture {
+    /// An empty folder; `corpus/` inside it is the default corpus.
+    pub fn empty() -> Fixture {
+        Fixture { dir: tempfile::tempdir().expect("temp dir"), env: Vec::new() }
+    }
+
+    /// A folder holding a copy of the bundled corpus at `corpus/`.
+    pub fn bundled() -> Fixture {
+        let f = Fixture::empty();
+        copy_dir(&bundled_corpus(), &f.path("corpus"));
+        f
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Writes a file (creating folders); returns its path.
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, content).unwrap();
+        path
+    }
+
+    /// Adds an environment variable for later runs.
+    pub fn env(mut self, key: &str, value: &str) -> Fixture {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs `readouts ARGS` in the fixture folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = self.command(args).output().expect("run readouts");
+        Run::from(output)
+    }
+
+    /// The command, for tests that need to feed stdin or signal it.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_readouts"));
+        cmd.args(args).current_dir(self.dir.path()).env_clear();
+        if let Some(path) = std::env::var_os("PATH") {
+            cmd.env("PATH", path);
+        }
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Panics with the whole output when the exit status is not `code`.
+    pub fn expect_code(&self, code: i32) -> &Run {
+        assert_eq!(self.code, code, "exit status\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+/// Makes ANSI colours visible for snapshots: `\x1b[1;31m` becomes `<1;31>`, reset `</>`.
+pub fn ansi_to_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let Some(m) = after.find('m') else { break };
+        let code = &after[..m];
+        out.push_str(&if code == "0" || code.is_empty() { "</>".to_string() } else { format!("<{code}>") });
+        rest = &after[m + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

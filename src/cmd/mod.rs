@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod filter;
 pub mod man;
 
 use std::io::{IsTerminal, Write};

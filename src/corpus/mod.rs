@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod diagnostic;
+pub mod filter;
 mod iso3166;
 pub mod load;
 pub mod model;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};
+pub use filter::Filter;
 pub use load::{load, Loaded};
 pub use model::{Coverage, Event, Origin, Statement};
 pub use sides::Side;

@@ -1,0 +1,125 @@
+//! Choosing statements by their metadata: side, issuer, kind and date range.
+//! Every analysis command offers these filters (`--side`, `--issuer`,
+//! `--kind`, `--from`, `--to`); full-text `--query` selection is added on top
+//! by the index layer.
+
+use super::{Date, Event, Side, Statement};
+
+/// Metadata conditions; an empty list means "any".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub sides: Vec<Side>,
+    /// Issuers, matched case-insensitively as whole names.
+    pub issuers: Vec<String>,
+    pub kinds: Vec<String>,
+    /// Inclusive; a partial date (`2020`) covers its whole span.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn accepts(&self, event: &Event, statement: &Statement) -> bool {
+        (self.sides.is_empty() || self.sides.contains(&statement.side))
+            && (self.issuers.is_empty()
+                || self
+                    .issuers
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(&statement.issuer)))
+            && (self.kinds.is_empty()
+                || self
+                    .kinds
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&event.kind)))
+            && self
+                .from
+                .is_none_or(|from| statement.date.last_day() >= from.first_day())
+            && self
+                .to
+                .is_none_or(|to| statement.date.first_day() <= to.last_day())
+    }
+}
+
+impl super::Corpus {
+    /// The statements `filter` accepts, in corpus order (date, then event id).
+    pub fn select<'c>(
+        &'c self,
+        filter: &'c Filter,
+    ) -> impl Iterator<Item = (&'c Event, &'c Statement)> + 'c {
+        self.statements().filter(move |(e, s)| filter.accepts(e, s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Coverage, Origin};
+
+    fn statement(side: &str, issuer: &str, date: &str) -> (Event, Statement) {
+        let date: Date = date.parse().unwrap();
+        let origin = Origin {
+            path: "x.toml".into(),
+            line: 1,
+        };
+        let s = Statement {
+            id: format!("e/{side}"),
+            event_id: "e".into(),
+            date,
+            side: Side::parse(side).unwrap(),
+            issuer: issuer.into(),
+            title: String::new(),
+            language: "en".into(),
+            url: None,
+            coverage: Coverage::Full,
+            quoted_in: None,
+            notes: None,
+            text: "text".into(),
+            origin: origin.clone(),
+        };
+        let e = Event {
+            id: "e".into(),
+            date,
+            kind: "call".into(),
+            title: "t".into(),
+            participants: vec![],
+            notes: None,
+            statements: vec![s.clone()],
+            origin,
+        };
+        (e, s)
+    }
+
+    #[test]
+    fn filters_by_side_issuer_kind_and_dates() {
+        let (e, s) = statement("CHN", "MOFCOM", "2020-08-25");
+        let mut f = Filter {
+            sides: vec![Side::parse("cn").unwrap()],
+            ..Filter::default()
+        };
+        assert!(f.accepts(&e, &s));
+        f.issuers = vec!["mofcom".into()];
+        f.kinds = vec!["CALL".into()];
+        assert!(f.accepts(&e, &s));
+        f.from = Some("2020-08-26".parse().unwrap());
+        assert!(!f.accepts(&e, &s));
+        f.from = Some("2020".parse().unwrap());
+        f.to = Some("2020-08".parse().unwrap());
+        assert!(f.accepts(&e, &s));
+        f.sides = vec![Side::parse("USA").unwrap()];
+        assert!(!f.accepts(&e, &s));
+    }
+
+    #[test]
+    fn partial_statement_dates_overlap_ranges() {
+        let (e, s) = statement("USA", "White House", "2026-02");
+        let f = Filter {
+            from: Some("2026-02-10".parse().unwrap()),
+            to: Some("2026-03-01".parse().unwrap()),
+            ..Filter::default()
+        };
+        assert!(f.accepts(&e, &s));
+    }
+}

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod completions;
 pub mod filter;
+pub mod import;
 pub mod man;
 
 use std::io::{IsTerminal, Write};
@@ -58,6 +59,8 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Validate a corpus and report every problem as file:line:column
     Check(check::Args),
+    /// Import a published corpus (UN General Debate Corpus, ...) as JSON Lines
+    Import(import::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -126,6 +129,7 @@ pub fn require_format(
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args, &cli.global, out),
+        Command::Import(args) => import::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
     }

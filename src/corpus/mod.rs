@@ -5,6 +5,7 @@
 pub mod date;
 pub mod diagnostic;
 pub mod filter;
+pub mod import;
 mod iso3166;
 pub mod load;
 pub mod model;

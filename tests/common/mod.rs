@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 /// The repository's bundled corpus.
 pub fn bundled_corpus() -> PathBuf {
@@ -20,9 +21,52 @@ pub fn ungdc_dir() -> Option<PathBuf> {
     if dir.join("Session 77 - 2022").is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: the UN General Debate Corpus is not at {} (it is present in CI)", dir.display());
+        eprintln!(
+            "SKIPPED: the UN General Debate Corpus is not at {} (it is present in CI)",
+            dir.display()
+        );
         None
     }
+}
+
+/// A corpus folder holding the whole UN General Debate Corpus imported with
+/// `readouts import ungdc`, built once and shared by every test (and every
+/// test binary of one build: it is cached under target/tmp and rebuilt when the
+/// `readouts` binary changes). `None` (with the reason printed) when absent.
+/// Tests must treat it as read-only; an index built inside it is shared too.
+pub fn ungdc_corpus() -> Option<PathBuf> {
+    static CORPUS: OnceLock<Option<PathBuf>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| build_ungdc_corpus(&ungdc_dir()?))
+        .clone()
+}
+
+fn build_ungdc_corpus(src: &Path) -> Option<PathBuf> {
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ungdc-fixture");
+    let corpus = base.join("corpus");
+    let stamp_path = base.join("stamp");
+    let binary = fs::metadata(env!("CARGO_BIN_EXE_readouts")).expect("readouts binary");
+    let stamp = format!("{:?} {}", binary.modified().ok(), binary.len());
+    if fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+        return Some(corpus);
+    }
+    let _ = fs::remove_dir_all(&base);
+    fs::create_dir_all(&base).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_readouts"))
+        .args(["import", "ungdc"])
+        .arg(src)
+        .arg("--into")
+        .arg(&corpus)
+        .env_clear()
+        .output()
+        .expect("run readouts import ungdc");
+    assert!(
+        out.status.success(),
+        "UN import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fs::write(&stamp_path, stamp).unwrap();
+    Some(corpus)
 }
 
 /// A temporary working folder for one test.
@@ -42,7 +86,10 @@ pub struct Run {
 impl Fixture {
     /// An empty folder; `corpus/` inside it is the default corpus.
     pub fn empty() -> Fixture {
-        Fixture { dir: tempfile::tempdir().expect("temp dir"), env: Vec::new() }
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+            env: Vec::new(),
+        }
     }
 
     /// A folder holding a copy of the bundled corpus at `corpus/`.
@@ -103,7 +150,11 @@ impl From<Output> for Run {
 impl Run {
     /// Panics with the whole output when the exit status is not `code`.
     pub fn expect_code(&self, code: i32) -> &Run {
-        assert_eq!(self.code, code, "exit status\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "exit status\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -117,7 +168,11 @@ pub fn ansi_to_tags(s: &str) -> String {
         let after = &rest[i + 2..];
         let Some(m) = after.find('m') else { break };
         let code = &after[..m];
-        out.push_str(&if code == "0" || code.is_empty() { "</>".to_string() } else { format!("<{code}>") });
+        out.push_str(&if code == "0" || code.is_empty() {
+            "</>".to_string()
+        } else {
+            format!("<{code}>")
+        });
         rest = &after[m + 1..];
     }
     out.push_str(rest);

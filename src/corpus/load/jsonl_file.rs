@@ -35,6 +35,7 @@ pub fn read(text: &str, checker: &mut Checker<'_>) -> Vec<Event> {
         };
         checker.unknown_keys(&rec, &allowed, "the statement");
         let Some(head) = checker.event_head(&rec, &JSONL_EVENT_KEYS) else {
+            checker.statement(&rec, &EventHead::placeholder());
             continue;
         };
         if let Some((first, _, first_line)) = groups.get(&head.id) {
@@ -105,19 +106,34 @@ fn parse_line(line: &str, lineno: usize, checker: &mut Checker<'_>) -> Option<Re
         if value.is_null() {
             continue; // null is how JSON writers say "absent"
         }
-        let column = line
-            .find(&format!("\"{key}\""))
-            .map_or(1, |b| line[..b].chars().count() + 1);
-        rec.fields.insert(
-            key,
-            Field {
-                value: convert(value),
-                line: lineno,
-                column,
-            },
-        );
+        let (key_column, column) = columns(line, &key);
+        let field = Field {
+            value: convert(value),
+            line: lineno,
+            column,
+            key_line: lineno,
+            key_column,
+        };
+        rec.fields.insert(key, field);
     }
     Some(rec)
+}
+
+/// Character columns of `"key"` and of its value within one JSON line.
+fn columns(line: &str, key: &str) -> (usize, usize) {
+    let Some(at) = line.find(&format!("\"{key}\"")) else {
+        return (1, 1);
+    };
+    let after_key = at + key.len() + 2;
+    let rest = &line[after_key..];
+    let value = after_key + rest.len()
+        - rest
+            .trim_start_matches(|c: char| c == ':' || c.is_whitespace())
+            .len();
+    (
+        line[..at].chars().count() + 1,
+        line[..value].chars().count() + 1,
+    )
 }
 
 fn convert(value: Json) -> Value {

@@ -19,11 +19,15 @@ pub enum Value {
     Other(&'static str),
 }
 
+/// A value and where it stands: `line`/`column` point at the value (for
+/// errors about it), `key_line`/`key_column` at its key (for unknown keys).
 #[derive(Debug, Clone)]
 pub struct Field {
     pub value: Value,
     pub line: usize,
     pub column: usize,
+    pub key_line: usize,
+    pub key_column: usize,
 }
 
 /// A table (TOML) or object (JSON) with positioned fields.
@@ -82,6 +86,29 @@ pub struct EventHead {
     pub origin: Origin,
 }
 
+impl EventHead {
+    /// Stands in for an event whose own fields are broken, so that its
+    /// statements are still checked and every problem is reported at once.
+    pub fn placeholder() -> EventHead {
+        EventHead {
+            id: String::new(),
+            date: Date {
+                year: 0,
+                month: None,
+                day: None,
+            },
+            kind: String::new(),
+            title: String::new(),
+            participants: Vec::new(),
+            notes: None,
+            origin: Origin {
+                path: Default::default(),
+                line: 0,
+            },
+        }
+    }
+}
+
 impl<'a> Checker<'a> {
     pub fn new(path: &'a Path) -> Self {
         Checker {
@@ -111,8 +138,8 @@ impl<'a> Checker<'a> {
                 None => format!("allowed fields are {}", allowed.join(", ")),
             };
             self.error_at(
-                field.line,
-                field.column,
+                field.key_line,
+                field.key_column,
                 format!("unknown field `{key}` in {what}; {hint}"),
             );
         }

@@ -8,7 +8,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::record::{Checker, Field, Record, Value, STATEMENT_KEYS, TOML_EVENT_KEYS};
+use super::record::{Checker, EventHead, Field, Record, Value, STATEMENT_KEYS, TOML_EVENT_KEYS};
 use crate::corpus::diagnostic::LineIndex;
 use crate::corpus::model::Event;
 
@@ -54,7 +54,16 @@ pub fn read(path: &Path, text: &str, checker: &mut Checker<'_>) -> Option<Event>
         }
     }
     let tables = statement_tables(&doc, &lines, checker);
-    let head = head?;
+    let head = match head {
+        Some(head) => head,
+        None => {
+            for rec in &tables {
+                checker.unknown_keys(rec, STATEMENT_KEYS, "a statement");
+                checker.statement(rec, &EventHead::placeholder());
+            }
+            return None;
+        }
+    };
     let statements = tables
         .iter()
         .filter_map(|rec| {
@@ -71,7 +80,8 @@ fn statement_tables(
     checker: &mut Checker<'_>,
 ) -> Vec<Record> {
     let Some(value) = doc.get("statements") else {
-        checker.error_at(1, 1, "the event has no statements; add a [[statements]] table with side, issuer, coverage and text");
+        // An event known only from paraphrase is still a fact worth recording.
+        checker.warn_at(1, 1, "the event has no statements; add a [[statements]] table when an official wording is known");
         return Vec::new();
     };
     let (line, col) = lines.locate(value.span().start);
@@ -108,15 +118,16 @@ fn record(table: &DeTable<'_>, lines: &LineIndex<'_>, line: usize, column: usize
         ..Record::default()
     };
     for (key, value) in table.iter() {
-        let (line, column) = lines.locate(key.span().start);
-        rec.fields.insert(
-            key.get_ref().to_string(),
-            Field {
-                value: convert(value),
-                line,
-                column,
-            },
-        );
+        let (key_line, key_column) = lines.locate(key.span().start);
+        let (line, column) = lines.locate(value.span().start);
+        let field = Field {
+            value: convert(value),
+            line,
+            column,
+            key_line,
+            key_column,
+        };
+        rec.fields.insert(key.get_ref().to_string(), field);
     }
     rec
 }

@@ -4,5 +4,6 @@
 
 pub mod cmd;
 pub mod corpus;
+pub mod index;
 pub mod render;
 pub mod text;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{IndexReader, ReloadPolicy};
 
-pub use build::{update, UpdateReport};
+pub use build::{terminal_progress, update, UpdateReport};
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 pub use query::{count_by, search, select, Count, CountKey, Hit, SearchOptions, Snippet};
 pub use schema::Fields;

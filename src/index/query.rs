@@ -237,7 +237,7 @@ fn syntax_error(query: &str, pos: usize, message: &str) -> Error {
         } else {
             near
         },
-        message: message.to_lowercase(),
+        message: message.replace("\\\"", "\"").to_lowercase(),
     }
 }
 

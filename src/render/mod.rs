@@ -5,6 +5,8 @@
 
 pub mod check;
 pub mod escape;
+pub mod kwic;
+pub mod search;
 pub mod style;
 
 pub use style::{Painter, Style};

@@ -72,36 +72,52 @@ pub fn update(
     let loaded = corpus::load(corpus_dir)?;
     report.corpus_errors = loaded.error_count();
     let mut hashes = Hashes::new();
-    let mut todo: Vec<(&Event, &Statement)> = Vec::new();
-    for (event, statement) in loaded.corpus.statements() {
-        let hash = statement_hash(event, statement);
-        if hashes.insert(statement.id.clone(), hash).is_some() {
-            continue; // a duplicate id the loader already reported
+    let mut todo: Vec<Event> = Vec::new();
+    for mut event in loaded.corpus.events {
+        for statement in std::mem::take(&mut event.statements) {
+            let hash = statement_hash(&event, &statement);
+            if hashes.insert(statement.id.clone(), hash).is_some() {
+                continue; // a duplicate id the loader already reported
+            }
+            match old.remove(&statement.id) {
+                Some(h) if h == hash => report.unchanged += 1,
+                Some(_) => {
+                    report.changed += 1;
+                    event.statements.push(statement);
+                }
+                None => {
+                    report.added += 1;
+                    event.statements.push(statement);
+                }
+            }
         }
-        match old.remove(&statement.id) {
-            Some(h) if h == hash => report.unchanged += 1,
-            Some(_) => {
-                report.changed += 1;
-                todo.push((event, statement));
-            }
-            None => {
-                report.added += 1;
-                todo.push((event, statement));
-            }
+        if !event.statements.is_empty() {
+            todo.push(event);
         }
     }
     for id in old.keys() {
         writer.delete_term(Term::from_field_text(fields.id, id));
         report.removed += 1;
     }
-    progress.set_length(todo.len() as u64);
-    for (event, statement) in todo {
-        // Deleting first also mends an index whose hash file was lost mid-update.
-        writer.delete_term(Term::from_field_text(fields.id, &statement.id));
-        writer
-            .add_document(document(&fields, event, statement))
-            .map_err(terr)?;
-        progress.inc(1);
+    progress.set_length((report.added + report.changed) as u64);
+    let mut queued_bytes = 0;
+    for mut event in todo {
+        let statements = std::mem::take(&mut event.statements);
+        for statement in statements {
+            // Deleting first also mends an index whose hash file was lost mid-update.
+            writer.delete_term(Term::from_field_text(fields.id, &statement.id));
+            queued_bytes += statement.text.len();
+            writer
+                .add_document(document(&fields, &event, statement))
+                .map_err(terr)?;
+            progress.inc(1);
+            // Tantivy queues up to 10,000 documents; committing now and then
+            // bounds the memory held by documents waiting to be indexed.
+            if queued_bytes > IN_FLIGHT_BYTES {
+                writer.commit().map_err(terr)?;
+                queued_bytes = 0;
+            }
+        }
     }
     progress.finish_and_clear();
     if report.added + report.changed + report.removed > 0 || report.rebuilt.is_some() {
@@ -168,7 +184,7 @@ fn writer(index: &tantivy::Index, dir: &Path) -> Result<IndexWriter, Error> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4);
-    match index.writer_with_num_threads(threads, threads * 60_000_000) {
+    match index.writer_with_num_threads(threads, threads * 40_000_000) {
         Ok(w) => Ok(w),
         Err(TantivyError::LockFailure(..)) => Err(Error::Busy(dir.to_path_buf())),
         Err(source) => Err(Error::Tantivy {
@@ -184,7 +200,10 @@ fn statement_hash(event: &Event, statement: &Statement) -> u64 {
     fnv1a(&bytes)
 }
 
-fn document(f: &Fields, event: &Event, s: &Statement) -> TantivyDocument {
+/// Text queued for indexing before an intermediate commit.
+const IN_FLIGHT_BYTES: usize = 24 << 20;
+
+fn document(f: &Fields, event: &Event, s: Statement) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &s.id);
     doc.add_text(f.event, &s.event_id);
@@ -197,7 +216,7 @@ fn document(f: &Fields, event: &Event, s: &Statement) -> TantivyDocument {
     doc.add_text(f.issuer, &s.issuer);
     doc.add_text(f.language, &s.language);
     doc.add_text(f.title, &s.title);
-    doc.add_text(f.text, &s.text);
     doc.add_text(f.exact, &s.text);
+    doc.add_text(f.text, s.text);
     doc
 }

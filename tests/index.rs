@@ -16,21 +16,44 @@ fn editing_one_file_reindexes_one_statement() {
     let f = Fixture::bundled();
     let first = f.run(&["index"]);
     first.expect_code(0);
-    assert!(first.stdout.starts_with("indexed 11 new statements, removed 0, unchanged 0"), "{}", first.stdout);
+    assert!(
+        first
+            .stdout
+            .starts_with("indexed 11 new statements, removed 0, unchanged 0"),
+        "{}",
+        first.stdout
+    );
     let again = f.run(&["index"]);
-    assert!(again.stdout.starts_with("index up to date: 11 statements unchanged"), "{}", again.stdout);
+    assert!(
+        again
+            .stdout
+            .starts_with("index up to date: 11 statements unchanged"),
+        "{}",
+        again.stdout
+    );
     let path = f.path(REVIEW);
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("constructive dialogue", "candid dialogue")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("constructive dialogue", "candid dialogue"),
+    )
+    .unwrap();
     let edited = f.run(&["index"]);
     assert!(
-        edited.stdout.starts_with("indexed 1 changed statement, removed 0, unchanged 10"),
+        edited
+            .stdout
+            .starts_with("indexed 1 changed statement, removed 0, unchanged 10"),
         "{}",
         edited.stdout
     );
     std::fs::remove_file(&path).unwrap();
     let removed = f.run(&["index"]);
-    assert!(removed.stdout.starts_with("index up to date") == false && removed.stdout.contains("removed 2, unchanged 9"), "{}", removed.stdout);
+    assert!(
+        removed.stdout.starts_with("index up to date") == false
+            && removed.stdout.contains("removed 2, unchanged 9"),
+        "{}",
+        removed.stdout
+    );
     assert!(f.path("corpus/.index/meta.json").is_file());
 }
 
@@ -40,11 +63,19 @@ fn searches_refresh_the_index_unless_told_not_to() {
     f.run(&["search", "candid"]).expect_code(1);
     let path = f.path(REVIEW);
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("constructive dialogue", "candid dialogue")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("constructive dialogue", "candid dialogue"),
+    )
+    .unwrap();
     f.run(&["search", "candid", "--no-refresh"]).expect_code(1);
     let run = f.run(&["search", "candid"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("2020-08-25-phase-one-review/CHN"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("2020-08-25-phase-one-review/CHN"),
+        "{}",
+        run.stdout
+    );
     f.run(&["search", "candid", "--no-refresh"]).expect_code(0);
 }
 
@@ -53,7 +84,11 @@ fn no_refresh_without_an_index_says_what_to_run() {
     let f = Fixture::bundled();
     let run = f.run(&["search", "progress", "--no-refresh"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("no index at") && run.stderr.contains("readouts index"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no index at") && run.stderr.contains("readouts index"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -62,11 +97,16 @@ fn the_index_can_live_elsewhere() {
     f.run(&["index", "--index", "idx"]).expect_code(0);
     assert!(f.path("idx/meta.json").is_file());
     assert!(!f.path("corpus/.index").exists());
-    f.run(&["search", "bullying", "--index", "idx", "--no-refresh"]).expect_code(0);
+    f.run(&["search", "bullying", "--index", "idx", "--no-refresh"])
+        .expect_code(0);
     f.write("notes/todo.txt", "mine");
     let run = f.run(&["index", "--index", "notes"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("not a readouts index"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a readouts index"),
+        "{}",
+        run.stderr
+    );
     assert!(f.path("notes/todo.txt").is_file());
 }
 
@@ -79,12 +119,25 @@ fn an_index_of_another_schema_version_is_rebuilt() {
     std::fs::write(&manifest, old.replacen("\"schema\":1", "\"schema\":0", 1)).unwrap();
     let stale = f.run(&["search", "bullying", "--no-refresh"]);
     stale.expect_code(2);
-    assert!(stale.stderr.contains("schema version 0"), "{}", stale.stderr);
+    assert!(
+        stale.stderr.contains("schema version 0"),
+        "{}",
+        stale.stderr
+    );
     let run = f.run(&["index"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("schema version 0; rebuilt"), "{}", run.stdout);
-    assert!(run.stdout.contains("indexed 11 new statements"), "{}", run.stdout);
-    f.run(&["search", "bullying", "--no-refresh"]).expect_code(0);
+    assert!(
+        run.stdout.contains("schema version 0; rebuilt"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("indexed 11 new statements"),
+        "{}",
+        run.stdout
+    );
+    f.run(&["search", "bullying", "--no-refresh"])
+        .expect_code(0);
 }
 
 #[test]
@@ -92,7 +145,9 @@ fn a_second_writer_is_told_the_index_is_busy() {
     let f = Fixture::bundled();
     f.run(&["index"]).expect_code(0);
     let index = tantivy::Index::open_in_dir(f.path("corpus/.index")).unwrap();
-    let writer = index.writer::<tantivy::TantivyDocument>(15_000_000).unwrap();
+    let writer = index
+        .writer::<tantivy::TantivyDocument>(15_000_000)
+        .unwrap();
     let run = f.run(&["index"]);
     run.expect_code(2);
     assert!(run.stderr.contains("is busy"), "{}", run.stderr);
@@ -116,7 +171,12 @@ fn un_corpus() -> Option<PathBuf> {
 
 fn un_csv(args: &[&str]) -> Vec<(String, usize)> {
     let corpus = un_corpus().unwrap();
-    let mut all = vec!["--corpus", corpus.to_str().unwrap(), "--no-refresh", "search"];
+    let mut all = vec![
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--no-refresh",
+        "search",
+    ];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "csv"]);
     let run = Fixture::empty().run(&all);
@@ -140,7 +200,10 @@ fn the_un_corpus_indexes_whole_with_usa_every_year() {
     assert_eq!(by_side.iter().map(|(_, n)| n).sum::<usize>(), 10_568);
     let usa = un_csv(&["", "--side", "USA", "--count-by", "year"]);
     let years: Vec<String> = (1946..=2022).map(|y| y.to_string()).collect();
-    assert_eq!(usa.iter().map(|(y, _)| y.clone()).collect::<Vec<_>>(), years);
+    assert_eq!(
+        usa.iter().map(|(y, _)| y.clone()).collect::<Vec<_>>(),
+        years
+    );
     assert!(usa.iter().all(|(_, n)| *n == 1), "{usa:?}");
 }
 
@@ -149,7 +212,13 @@ fn win_win_cooperation_enters_chinas_un_speeches_in_the_2000s() {
     if un_corpus().is_none() {
         return;
     }
-    let years = un_csv(&["\"win-win cooperation\"", "--side", "CHN", "--count-by", "year"]);
+    let years = un_csv(&[
+        "\"win-win cooperation\"",
+        "--side",
+        "CHN",
+        "--count-by",
+        "year",
+    ]);
     assert!(!years.is_empty());
     assert!(years.iter().all(|(y, _)| y.as_str() >= "2000"), "{years:?}");
     assert!(years.iter().any(|(y, _)| y.as_str() >= "2015"), "{years:?}");

@@ -24,9 +24,21 @@ fn csv_lines_carry_statement_and_byte_offsets() {
         "statement,event,date,side,issuer,start,end,left,keyword,right"
     );
     assert_eq!(lines.len(), 3, "{}", run.stdout);
-    assert!(lines[1].starts_with("2019-09-05-resume-talks/CHN,2019-09-05-resume-talks,2019-09-05,CHN,"), "{}", lines[1]);
-    assert!(lines[2].starts_with("2025-05-he-lifeng-substantial-progress/CHN,"), "{}", lines[2]);
-    assert!(lines[2].ends_with(",0,20,,substantial progress,"), "{}", lines[2]);
+    assert!(
+        lines[1].starts_with("2019-09-05-resume-talks/CHN,2019-09-05-resume-talks,2019-09-05,CHN,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("2025-05-he-lifeng-substantial-progress/CHN,"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[2].ends_with(",0,20,,substantial progress,"),
+        "{}",
+        lines[2]
+    );
 }
 
 #[test]
@@ -34,11 +46,15 @@ fn json_offsets_point_at_the_keyword_in_the_text() {
     let f = Fixture::bundled();
     let run = f.run(&["kwic", "bullied", "--format", "json"]);
     run.expect_code(0);
-    let text = std::fs::read_to_string(f.path("corpus/2019/2019-09-peoples-daily-commentary.toml")).unwrap();
+    let text = std::fs::read_to_string(f.path("corpus/2019/2019-09-peoples-daily-commentary.toml"))
+        .unwrap();
     let body = text.split("text = \"\"\"\n").nth(1).unwrap();
     let line: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(line["statement"], "2019-09-peoples-daily-commentary/CHN");
-    let (a, b) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+    let (a, b) = (
+        line["start"].as_u64().unwrap() as usize,
+        line["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&body[a..b], "bullying");
     assert_eq!(line["keyword"], "bullying");
 }
@@ -48,7 +64,11 @@ fn sorting_by_left_or_right_context() {
     let f = Fixture::bundled();
     let keywords = |sort: &str| -> Vec<String> {
         let run = f.run(&["kwic", "progress", "--sort", sort, "--format", "csv"]);
-        run.stdout.lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect()
+        run.stdout
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect()
     };
     // Nearest left words: none (the USTR call's text is just "progress"), "see",
     // "substantial" alone, then "substantial achieve to".

@@ -103,14 +103,20 @@ fn field_queries_and_filters_choose_sides_issuers_and_dates() {
     let (in_2020, _) = hits(&f, &["progress", "--from", "2020", "--to", "2020-12"]);
     assert_eq!(
         in_2020,
-        set(&["2020-05-08-phase-one-call/USA", "2020-08-25-phase-one-review/USA"])
+        set(&[
+            "2020-05-08-phase-one-call/USA",
+            "2020-08-25-phase-one-review/USA"
+        ])
     );
     let (range, _) = hits(&f, &["progress year:[2019 TO 2020]"]);
     assert_eq!(range.len(), 3, "{range:?}");
     // A month-only date (2026-02) overlaps a range that starts inside the month.
     let (feb, _) = hits(&f, &["china", "--from", "2026-02-10", "--to", "2026-02-28"]);
     assert!(feb.contains("2026-02-trump-xi-call/CHN"), "{feb:?}");
-    assert!(!feb.contains("2026-02-09-bessent-treasury-staff-visit/USA"), "{feb:?}");
+    assert!(
+        !feb.contains("2026-02-09-bessent-treasury-staff-visit/USA"),
+        "{feb:?}"
+    );
 }
 
 #[test]
@@ -126,18 +132,43 @@ fn stemming_joins_inflections_and_exact_keeps_them_apart() {
     assert_eq!(hits(&f, &["--exact", "Bullying"]).0, bullying);
     let run = f.run(&["search", "--exact", "bullied"]);
     run.expect_code(1);
-    assert!(run.stdout.contains("0 matching statements"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("0 matching statements"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn counts_by_side_and_year() {
     let f = Fixture::bundled();
-    let run = f.run(&["search", "progress", "--count-by", "side", "--format", "csv"]);
+    let run = f.run(&[
+        "search",
+        "progress",
+        "--count-by",
+        "side",
+        "--format",
+        "csv",
+    ]);
     run.expect_code(0);
     assert_eq!(run.stdout, "side,statements\nCHN,2\nUSA,2\n");
-    let run = f.run(&["search", "progress", "--count-by", "year", "--format", "csv"]);
+    let run = f.run(&[
+        "search",
+        "progress",
+        "--count-by",
+        "year",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(run.stdout, "year,statements\n2019,1\n2020,2\n2025,1\n");
-    let run = f.run(&["search", "progress", "--count-by", "month", "--color", "never"]);
+    let run = f.run(&[
+        "search",
+        "progress",
+        "--count-by",
+        "month",
+        "--color",
+        "never",
+    ]);
     insta::assert_snapshot!(run.stdout);
 }
 
@@ -158,7 +189,12 @@ fn html_output_escapes_text_and_marks_hits() {
     );
     let run = f.run(&["search", "zebra", "--format", "html"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; <b>zebra</b> talks"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; <b>zebra</b> talks"),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("<script>"));
 }
 
@@ -168,8 +204,16 @@ fn a_query_that_does_not_parse_gets_one_line_pointing_at_it() {
     let run = f.run(&["search", "trade AND (progress"]);
     run.expect_code(2);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("does not parse at character"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("does not parse at character"),
+        "{}",
+        run.stderr
+    );
     let run = f.run(&["search", "country:chn"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("unknown field `country`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown field `country`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -8,8 +8,8 @@ pub mod filter;
 pub mod import;
 pub mod index;
 pub mod kwic;
-pub mod search;
 pub mod man;
+pub mod search;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -12,9 +12,11 @@ use crate::render::search as render;
 use crate::render::{Format, Painter};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Query syntax (tantivy): words (all must occur), \"a phrase\", OR, AND, NOT or -word, \
+#[command(
+    after_help = "Query syntax (tantivy): words (all must occur), \"a phrase\", OR, AND, NOT or -word, \
 field:value (side:chn, issuer:\"white house\", kind:call, year:2020, year:[2000 TO 2010], title:tariffs). \
-Words match by stem (bullying = bullied = bully); --exact, or the field exact:, matches the wording as written.")]
+Words match by stem (bullying = bullied = bully); --exact, or the field exact:, matches the wording as written."
+)]
 pub struct Args {
     /// The query, e.g. '"win-win cooperation" side:chn'
     pub query: String,
@@ -57,7 +59,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let offered: &[FormatArg] = if args.count_by.is_some() {
         &[FormatArg::Text, FormatArg::Json, FormatArg::Csv]
     } else {
-        &[FormatArg::Text, FormatArg::Json, FormatArg::Csv, FormatArg::Html]
+        &[
+            FormatArg::Text,
+            FormatArg::Json,
+            FormatArg::Csv,
+            FormatArg::Html,
+        ]
     };
     let format = super::require_format("search", args.format, offered)?;
     let index = super::index::open(global)?;

@@ -172,7 +172,14 @@ impl Keys {
 }
 
 fn sort(lines: &mut [KwicLine], by: KwicSort) {
-    let place = |l: &KwicLine| (l.date.clone(), l.event.clone(), l.statement.clone(), l.start);
+    let place = |l: &KwicLine| {
+        (
+            l.date.clone(),
+            l.event.clone(),
+            l.statement.clone(),
+            l.start,
+        )
+    };
     match by {
         KwicSort::Date => lines.sort_by_cached_key(place),
         KwicSort::Left => lines.sort_by_cached_key(|l| {
@@ -225,7 +232,9 @@ fn tail(s: &str, width: usize) -> String {
         from += 1;
     }
     let folded: Vec<char> = fold_space(&s[from..]).chars().collect();
-    folded[folded.len().saturating_sub(width)..].iter().collect()
+    folded[folded.len().saturating_sub(width)..]
+        .iter()
+        .collect()
 }
 
 /// The first `width` characters of `s`, white space folded.

@@ -223,7 +223,9 @@ pub(crate) fn parse(index: &Index, query: &str, exact: bool) -> Result<Box<dyn Q
     };
     let mut parser = QueryParser::for_index(&index.inner, defaults);
     parser.set_conjunction_by_default();
-    parser.parse_query(query).map_err(|e| semantic_error(query, e))
+    parser
+        .parse_query(query)
+        .map_err(|e| semantic_error(query, e))
 }
 
 fn syntax_error(query: &str, pos: usize, message: &str) -> Error {
@@ -286,7 +288,11 @@ pub(crate) fn restrict(f: &Fields, user: Box<dyn Query>, filter: &Filter) -> Box
         Box::new(BooleanQuery::new(terms))
     };
     if !filter.sides.is_empty() {
-        let sides = filter.sides.iter().map(|s| s.as_str().to_string()).collect();
+        let sides = filter
+            .sides
+            .iter()
+            .map(|s| s.as_str().to_string())
+            .collect();
         clauses.push((Occur::Must, any_of(f.side, sides)));
     }
     if !filter.issuers.is_empty() {
@@ -322,7 +328,8 @@ struct Snippets {
 impl Snippets {
     fn new(index: &Index, searcher: &Searcher, query: &dyn Query) -> Result<Snippets, Error> {
         let make = |field| {
-            let mut g = SnippetGenerator::create(searcher, query, field).map_err(|e| index.terr(e))?;
+            let mut g =
+                SnippetGenerator::create(searcher, query, field).map_err(|e| index.terr(e))?;
             g.set_max_num_chars(200);
             Ok::<_, Error>(g)
         };

@@ -11,11 +11,21 @@ use crate::index::query::Found;
 use crate::index::{Count, CountKey, Hit, Snippet, UpdateReport};
 
 /// The snippet on one line, with the matches styled by `mark`.
-fn marked(snippet: &Snippet, mut mark: impl FnMut(&str) -> String, mut plain: impl FnMut(&str) -> String) -> String {
+fn marked(
+    snippet: &Snippet,
+    mut mark: impl FnMut(&str) -> String,
+    mut plain: impl FnMut(&str) -> String,
+) -> String {
     let text: String = snippet
         .text
         .chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let mut out = String::new();
     let mut at = 0;
@@ -42,7 +52,11 @@ pub fn text(out: &mut dyn Write, found: &Found, painter: Painter) -> io::Result<
             painter.paint(Style::Path, &hit.statement),
             painter.paint(Style::Dim, &format!("score {:.2}", hit.score))
         )?;
-        let line = marked(&hit.snippet, |m| painter.paint(Style::Hit, m), str::to_string);
+        let line = marked(
+            &hit.snippet,
+            |m| painter.paint(Style::Hit, m),
+            str::to_string,
+        );
         writeln!(out, "   {}", line.trim())?;
     }
     let shown = found.hits.len();
@@ -120,7 +134,11 @@ pub fn html(out: &mut dyn Write, query: &str, found: &Found) -> io::Result<()> {
 }
 
 fn html_hit(hit: &Hit) -> String {
-    let snippet = marked(&hit.snippet, |m| format!("<b>{}</b>", escape::html(m)), escape::html);
+    let snippet = marked(
+        &hit.snippet,
+        |m| format!("<b>{}</b>", escape::html(m)),
+        escape::html,
+    );
     format!(
         "<li><p class=\"meta\">{} · {} · {} · <code>{}</code> · score {:.2}</p><p>{}</p></li>",
         escape::html(&hit.date),
@@ -152,7 +170,11 @@ pub fn counts_text(
         writeln!(out, "{}{}  {:>10}", c.key, " ".repeat(pad), c.statements)?;
     }
     let total: usize = counts.iter().map(|c| c.statements).sum();
-    writeln!(out, "{}", painter.paint(Style::Dim, &format!("{:<width$}  {total:>10}", "total")))
+    writeln!(
+        out,
+        "{}",
+        painter.paint(Style::Dim, &format!("{:<width$}  {total:>10}", "total"))
+    )
 }
 
 #[derive(Serialize)]
@@ -174,7 +196,11 @@ pub fn counts_json(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::
 pub fn counts_csv(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::Result<()> {
     writeln!(out, "{},statements", key.name())?;
     for c in counts {
-        writeln!(out, "{}", escape::csv_row(&[c.key.clone(), c.statements.to_string()]))?;
+        writeln!(
+            out,
+            "{}",
+            escape::csv_row(&[c.key.clone(), c.statements.to_string()])
+        )?;
     }
     Ok(())
 }
@@ -232,14 +258,20 @@ mod tests {
             unchanged: 13,
             ..UpdateReport::default()
         };
-        assert_eq!(update_line(&r), "indexed 1 changed statement, removed 0, unchanged 13");
+        assert_eq!(
+            update_line(&r),
+            "indexed 1 changed statement, removed 0, unchanged 13"
+        );
         r.added = 2;
         assert_eq!(
             update_line(&r),
             "indexed 3 statements (2 new, 1 changed), removed 0, unchanged 13"
         );
         r.changed = 0;
-        assert_eq!(update_line(&r), "indexed 2 new statements, removed 0, unchanged 13");
+        assert_eq!(
+            update_line(&r),
+            "indexed 2 new statements, removed 0, unchanged 13"
+        );
         r.added = 0;
         assert_eq!(update_line(&r), "index up to date: 13 statements unchanged");
     }

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod filter;
 pub mod import;
 pub mod man;
+pub mod phrases;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -65,6 +66,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
     Man(man::Args),
+    /// Tag statements with the framing lexicon: hits, sentences, initiators, per-side rates
+    Phrases(phrases::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,5 +135,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Import(args) => import::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
+        Command::Phrases(args) => phrases::run(args, &cli.global, out),
     }
 }

@@ -18,6 +18,9 @@
 //!   then the earlier entry;
 //! - a match never spans two sentences (`text::segment::sentences`), so a
 //!   gap cannot reach into the next sentence;
+//! - words listed as `exact` match only as written ("construction" is not
+//!   `construct`), and `ignore` phrases ("parties concerned") take part in
+//!   the longest match but give no hit;
 //! - a hit preceded by a negator in its clause is kept but flagged
 //!   `negated` (see `negation`).
 
@@ -103,6 +106,8 @@ pub struct Matcher {
     entries: Vec<EntryInfo>,
     patterns: Vec<PatternInfo>,
     terms: FxHashMap<Box<str>, u32>,
+    /// Normalised words matched as written, not by stem.
+    exact: rustc_hash::FxHashSet<Box<str>>,
     nodes: Vec<Node>,
     /// Term id → first node (0: no phrase starts with this term).
     root: Vec<u32>,
@@ -134,6 +139,9 @@ thread_local! {
     });
 }
 
+/// The entry index of `ignore` phrases: matched, then dropped.
+const IGNORE: u32 = u32::MAX;
+
 static SERIAL: AtomicU64 = AtomicU64::new(0);
 
 impl Matcher {
@@ -143,10 +151,20 @@ impl Matcher {
             entries: Vec::new(),
             patterns: Vec::new(),
             terms: FxHashMap::default(),
+            exact: lexicon.exact.iter().map(|w| w.as_str().into()).collect(),
             nodes: vec![Node::default()],
             root: vec![0],
             sides: lexicon.sides.clone(),
         };
+        for (_, p) in &lexicon.ignore {
+            let pi = m.patterns.len() as u32;
+            m.patterns.push(PatternInfo {
+                entry: IGNORE,
+                literal: p.literal_len() as u32,
+                gaps: (p.elements.len() - p.literal_len()) as u32,
+            });
+            m.insert(&p.elements, pi);
+        }
         for (ei, e) in lexicon.entries.iter().enumerate() {
             m.entries.push(EntryInfo {
                 category: e.category,
@@ -169,12 +187,22 @@ impl Matcher {
         m
     }
 
-    fn term(&mut self, stem: &str) -> u32 {
-        if let Some(&t) = self.terms.get(stem) {
+    /// The key a normalised word is matched by: `=word` for exact words, else its stem.
+    fn term_key(exact: &rustc_hash::FxHashSet<Box<str>>, normalised: &str) -> String {
+        if exact.contains(normalised) {
+            format!("={normalised}")
+        } else {
+            stem(normalised).into_owned()
+        }
+    }
+
+    fn term(&mut self, word: &str) -> u32 {
+        let key = Matcher::term_key(&self.exact, word);
+        if let Some(&t) = self.terms.get(key.as_str()) {
             return t;
         }
         let t = self.root.len() as u32;
-        self.terms.insert(stem.into(), t);
+        self.terms.insert(key.into(), t);
         self.root.push(0);
         t
     }
@@ -256,8 +284,8 @@ impl Matcher {
             let term = match cache.get(w.text) {
                 Some(&t) => t,
                 None => {
-                    let n = normalise(w.text);
-                    let t = self.terms.get(stem(&n).as_ref()).copied().unwrap_or(0);
+                    let key = Matcher::term_key(&self.exact, &normalise(w.text));
+                    let t = self.terms.get(key.as_str()).copied().unwrap_or(0);
                     cache.insert(w.text.into(), t);
                     t
                 }
@@ -292,7 +320,9 @@ impl Matcher {
                 i += 1;
                 continue;
             };
-            hits.push(self.hit(text, toks, i, end, pattern, sentence, &mut cursor));
+            if self.patterns[pattern as usize].entry != IGNORE {
+                hits.push(self.hit(text, toks, i, end, pattern, sentence, &mut cursor));
+            }
             i = end;
         }
         hits
@@ -447,8 +477,9 @@ mod tests {
         assert!(
             entries("deconstructive criticism, Frankfurt, uncommitted, antiprogress").is_empty()
         );
-        // The Snowball stemmer joins some derivations: "progressive" is `progress`.
-        assert_eq!(entries("a progressive agenda"), ["progress"]);
+        // The stemmer makes "progressive" `progress`; the lexicon lists it as exact.
+        assert!(entries("a progressive agenda").is_empty());
+        assert_eq!(entries("progressing well"), ["progress"]);
     }
 
     #[test]
@@ -543,6 +574,18 @@ mod tests {
             assert!(c(yes), "{cat}: {yes}");
             assert!(!c(no), "{cat}: {no}");
         }
+    }
+
+    #[test]
+    fn exact_words_and_ignored_phrases_do_not_count() {
+        assert!(
+            entries("construction of products; all parties concerned; global warming").is_empty()
+        );
+        assert_eq!(
+            entries("They stated their positions. A positive step."),
+            ["stated its position", "step forward"]
+        );
+        assert_eq!(entries("We are concerned about the parties."), ["concern"]);
     }
 
     #[test]

@@ -142,6 +142,13 @@ pub struct Lexicon {
     pub version: String,
     pub entries: Vec<Entry>,
     pub sides: Vec<SideNames>,
+    /// Words matched only as written (normalised, not stemmed), because their
+    /// stem collides with an entry's: "construction" is not "constructive".
+    pub exact: Vec<String>,
+    /// Phrases that never give a hit and hide the entries inside them
+    /// ("parties concerned" is not concern).
+    #[serde(skip)]
+    pub ignore: Vec<(String, Pattern)>,
 }
 
 /// A lexicon file that cannot be used, with the place of the problem.
@@ -200,6 +207,16 @@ impl Lexicon {
                 }
             }
         }
+        for w in other.exact {
+            if !self.exact.contains(&w) {
+                self.exact.push(w);
+            }
+        }
+        for p in other.ignore {
+            if !self.ignore.iter().any(|q| q.1.key() == p.1.key()) {
+                self.ignore.push(p);
+            }
+        }
         for names in other.sides {
             match self.sides.iter_mut().find(|s| s.side == names.side) {
                 Some(existing) => *existing = names,
@@ -232,6 +249,14 @@ impl Lexicon {
             ));
             h.field("\n");
         }
+        for w in &self.exact {
+            h.field(w);
+        }
+        h.field("\n");
+        for (_, p) in &self.ignore {
+            h.field(&p.key());
+        }
+        h.field("\n");
         for s in &self.sides {
             h.field(s.side.as_str());
             for n in &s.names {

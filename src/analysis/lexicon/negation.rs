@@ -97,7 +97,7 @@ mod tests {
         assert_eq!(negated("They did not make progress."), [true]);
         assert_eq!(negated("They didn\u{2019}t make progress."), [true]);
         assert_eq!(
-            negated("It was neither constructive nor productive."),
+            negated("It was neither constructive nor frank."),
             [true, true]
         );
         assert_eq!(negated("a non-constructive exchange"), [true]);
@@ -112,7 +112,7 @@ mod tests {
         );
         assert_eq!(negated("Nothing changed; progress was made."), [false]);
         assert_eq!(
-            negated("This is not only constructive but productive."),
+            negated("This is not only constructive but also frank."),
             [false, false]
         );
         assert_eq!(negated("No. Constructive talks followed."), [false]);

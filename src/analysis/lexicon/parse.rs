@@ -22,7 +22,8 @@ use crate::text;
 /// Longest gap a pattern may have, in words.
 pub const MAX_GAP: u8 = 8;
 
-/// One step of a pattern: a stem, or a gap of `min..=max` words.
+/// One step of a pattern: a word (normalised, stemmed when matched), or a
+/// gap of `min..=max` words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Element {
     Word(String),
@@ -49,7 +50,9 @@ impl Pattern {
                 }
                 elements.push(gap);
             } else {
-                elements.extend(text::words(piece).map(|w| Element::Word(text::stem_word(w.text))));
+                elements.extend(
+                    text::words(piece).map(|w| Element::Word(text::normalise(w.text).into_owned())),
+                );
             }
         }
         match elements.last() {
@@ -67,11 +70,19 @@ impl Pattern {
             .elements
             .iter()
             .map(|e| match e {
-                Element::Word(w) => w.clone(),
+                Element::Word(w) => text::stem(w).into_owned(),
                 Element::Gap { min, max } => format!("{{{min},{max}}}"),
             })
             .collect();
         parts.join(" ")
+    }
+
+    /// The normalised words (gaps left out).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.elements.iter().filter_map(|e| match e {
+            Element::Word(w) => Some(w.as_str()),
+            Element::Gap { .. } => None,
+        })
     }
 
     /// Number of words the pattern spells out (gaps excluded).
@@ -153,6 +164,8 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Lexicon, LexiconError> {
         version: r.name.clone(),
         entries: Vec::new(),
         sides: Vec::new(),
+        exact: Vec::new(),
+        ignore: Vec::new(),
     };
     // The TOML table does not keep the file's order of categories: collect
     // every entry with its offset and restore the order of the file.
@@ -162,6 +175,27 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Lexicon, LexiconError> {
         match k {
             "version" => lexicon.version = string(&r, value, "version")?,
             "sides" => lexicon.sides = sides(&r, value)?,
+            "exact" => {
+                for w in strings(&r, value, "exact")? {
+                    let words: Vec<_> = text::words(&w).collect();
+                    if words.len() != 1 || words[0].text != w.trim() {
+                        return Err(r.err(
+                            value.span().start,
+                            format!("`exact` lists single words; `{w}` is not one word"),
+                        ));
+                    }
+                    lexicon.exact.push(text::normalise(&w).into_owned());
+                }
+            }
+            "ignore" => {
+                for phrase in strings(&r, value, "ignore")? {
+                    let p = Pattern::parse(&phrase).map_err(|m| r.err(value.span().start, m))?;
+                    if p.literal_len() < 2 {
+                        return Err(r.err(value.span().start, format!("`ignore` lists phrases of two or more words; put the single word `{phrase}` in `exact`")));
+                    }
+                    lexicon.ignore.push((phrase, p));
+                }
+            }
             _ => {
                 let category = Category::parse(k).ok_or_else(|| {
                     let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
@@ -314,7 +348,7 @@ fn entry(
     for variant in &variants {
         let p = Pattern::parse(variant)
             .map_err(|m| r.err(field("variants").map_or(here, |v| v.span().start), m))?;
-        if !patterns.contains(&p) {
+        if !patterns.iter().any(|q| q.key() == p.key()) {
             patterns.push(p);
         }
     }
@@ -363,33 +397,34 @@ fn entry(
         }
         (None, _) => None,
     };
-    let initiator =
-        match (field("initiator"), category) {
-            (Some(v), Category::Initiative) => Some(match string(r, v, "initiator")?.as_str() {
-                "after" => Points::After,
-                "before" => Points::Before,
-                "counterpart" => Points::Counterpart,
-                other => {
-                    return Err(r.err(
-                        v.span().start,
-                        format!("`initiator` is `{other}`; use after, before or counterpart"),
-                    ))
-                }
-            }),
-            (None, Category::Initiative) => return Err(r.err(
+    let initiator = match (field("initiator"), category) {
+        (Some(v), Category::Initiative) => Some(match string(r, v, "initiator")?.as_str() {
+            "after" => Points::After,
+            "before" => Points::Before,
+            "counterpart" => Points::Counterpart,
+            other => {
+                return Err(r.err(
+                    v.span().start,
+                    format!("`initiator` is `{other}`; use after, before or counterpart"),
+                ))
+            }
+        }),
+        (None, Category::Initiative) => {
+            return Err(r.err(
                 here,
                 format!(
                     "initiative entry `{phrase}` needs `initiator` = after, before or counterpart"
                 ),
-            )),
-            (Some(v), _) => {
-                return Err(r.err(
-                    v.span().start,
-                    format!("`initiator` belongs to initiative entries, not [[{cat}]]"),
-                ))
-            }
-            (None, _) => None,
-        };
+            ))
+        }
+        (Some(v), _) => {
+            return Err(r.err(
+                v.span().start,
+                format!("`initiator` belongs to initiative entries, not [[{cat}]]"),
+            ))
+        }
+        (None, _) => None,
+    };
     Ok(Entry {
         phrase: phrase.into(),
         variants,
@@ -460,6 +495,10 @@ mod tests {
         );
         assert!(err("[[demand]]\nphrase = \"x\"\n\ngloss = \"g\n")
             .starts_with("my.toml:4: TOML syntax error"));
+        assert!(
+            err("exact = [\"two words\"]\n").starts_with("my.toml:1: `exact` lists single words")
+        );
+        assert!(err("ignore = [\"one\"]\n").starts_with("my.toml:1: `ignore` lists phrases of two"));
         assert!(err("[sides]\nXYZ = [\"a\"]\n").starts_with("my.toml:2: unknown side code `XYZ`"));
         let dup = err("[[demand]]\nphrase = \"bullied\"\ngloss = \"g\"\n[[cooperative]]\nphrase = \"Bullying\"\ngloss = \"g\"\n");
         assert!(dup.starts_with("my.toml:5: `bulli` in entry `Bullying` is already a phrase of entry `bullied` (line 2)"), "{dup}");

@@ -9,6 +9,7 @@ pub mod import;
 pub mod index;
 pub mod kwic;
 pub mod man;
+pub mod phrases;
 pub mod search;
 
 use std::io::{IsTerminal, Write};
@@ -80,6 +81,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
     Man(man::Args),
+    /// Tag statements with the framing lexicon: hits, sentences, initiators, per-side rates
+    Phrases(phrases::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,5 +153,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Kwic(args) => kwic::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
+        Command::Phrases(args) => phrases::run(args, &cli.global, out),
     }
 }

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod escape;
 pub mod kwic;
+pub mod phrases;
 pub mod search;
 pub mod style;
 

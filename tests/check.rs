@@ -136,7 +136,10 @@ fn unknown_side_code() {
     run.expect_code(1);
     let lines = error_lines(&run);
     assert_eq!(lines.len(), 2, "{lines:?}"); // the error, and the event is now one-sided
-    assert_eq!(lines[0], "corpus/x.toml:1:1: warning: event `x` has a statement from USA only");
+    assert_eq!(
+        lines[0],
+        "corpus/x.toml:1:1: warning: event `x` has a statement from USA only"
+    );
     assert!(
         lines[1].starts_with(
             "corpus/x.toml:13:8: unknown side code `PRC`; use an ISO 3166-1 alpha-3 code"

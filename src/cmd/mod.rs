@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod filter;
 pub mod import;
 pub mod man;
@@ -61,6 +62,8 @@ pub enum Command {
     Check(check::Args),
     /// Import a published corpus (UN General Debate Corpus, ...) as JSON Lines
     Import(import::Args),
+    /// Compare two statements side by side: shared points, own wording, one-sided topics
+    Diff(diff::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -130,6 +133,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args, &cli.global, out),
         Command::Import(args) => import::run(args, &cli.global, out),
+        Command::Diff(args) => diff::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
     }

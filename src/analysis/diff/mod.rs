@@ -368,11 +368,19 @@ fn rows(al: &Alignment, lt: &str, rt: &str, lf: &[Framing], rf: &[Framing]) -> V
             Some(a) => after[a].push(row),
         }
     }
-    out.extend(before);
-    for (row, extra) in rows.drain(..).zip(after) {
+    // Right-only sentences before any pair go after the leading left-only rows.
+    let lead = rows
+        .iter()
+        .take_while(|r| r.kind == RowKind::LeftOnly)
+        .count();
+    for (i, (row, extra)) in rows.drain(..).zip(after).enumerate() {
+        if i == lead {
+            out.append(&mut before);
+        }
         out.push(row);
         out.extend(extra);
     }
+    out.append(&mut before);
     out
 }
 
@@ -388,5 +396,33 @@ fn count_words(rows: &[Row], left: &mut SideReport, right: &mut SideReport) {
                 }
             }
         }
+    }
+}
+
+/// Events with at least this many statements between them are their own
+/// IDF document set (a UN general debate holds ~190 speeches); smaller ones
+/// take the whole corpus.
+pub const OWN_IDF_MIN_STATEMENTS: usize = 20;
+
+/// IDF weights for comparing statements of `events`: counted over those
+/// events' statements when they hold at least [`OWN_IDF_MIN_STATEMENTS`],
+/// otherwise over every statement of the corpus. (Counting the 10,000 UN
+/// speeches for every diff would take seconds; one session is a fair sample
+/// of what is common in that genre.)
+pub fn weights_for(corpus: &crate::corpus::Corpus, events: &[&Event]) -> TermWeights {
+    let own: usize = events.iter().map(|e| e.statements.len()).sum();
+    if own >= OWN_IDF_MIN_STATEMENTS {
+        let mut seen: Vec<&str> = Vec::new();
+        let docs = events.iter().filter(|e| {
+            let new = !seen.contains(&e.id.as_str());
+            seen.push(&e.id);
+            new
+        });
+        let texts: Vec<&str> = docs
+            .flat_map(|e| e.statements.iter().map(|s| s.text.as_str()))
+            .collect();
+        TermWeights::from_documents(texts)
+    } else {
+        TermWeights::from_documents(corpus.statements().map(|(_, s)| s.text.as_str()))
     }
 }

@@ -1,8 +1,10 @@
 //! Word-level comparison inside an aligned group of sentences, and the cutting
 //! of a sentence into styled segments (shared or own wording, framing spans).
 //! Words are compared after normalisation (case and apostrophes folded, not
-//! stemmed: "agreed" and "agree" are different wording) with `similar`'s
-//! Myers diff under a deadline, so a pathological input cannot hang a report.
+//! stemmed: "agreed" and "agree" are different wording) with `similar`'s LCS
+//! diff, which finds the most shared words (its Myers mode gives up minimality
+//! on long inputs and misses names such as "Taiwan"); an aligned group is at
+//! most a few hundred words, and a deadline bounds the work all the same.
 
 use std::time::{Duration, Instant};
 
@@ -10,6 +12,7 @@ use serde::Serialize;
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 use super::Framing;
+use crate::analysis::align::is_content;
 use crate::text::{normalise, words};
 
 /// How long one word diff may run before `similar` falls back to a coarser result.
@@ -32,6 +35,11 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         .collect()
 }
 
+/// A run of common words made only of function words ("the", "of the") counts
+/// as shared only when it is at least this long: two independent texts share
+/// "the" everywhere, and marking it would scatter noise over own wording.
+pub const MIN_FUNCTION_RUN: usize = 3;
+
 /// For each token of each side, whether the other side has it in the same place
 /// of the common word sequence (the longest-common-subsequence view of a diff).
 pub fn shared_flags(left: &str, lt: &[Token], right: &str, rt: &[Token]) -> (Vec<bool>, Vec<bool>) {
@@ -39,7 +47,7 @@ pub fn shared_flags(left: &str, lt: &[Token], right: &str, rt: &[Token]) -> (Vec
     let lk: Vec<String> = lt.iter().map(|t| key(left, t)).collect();
     let rk: Vec<String> = rt.iter().map(|t| key(right, t)).collect();
     let deadline = Instant::now() + DIFF_TIMEOUT;
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &lk, &rk, Some(deadline));
+    let ops = capture_diff_slices_deadline(Algorithm::Lcs, &lk, &rk, Some(deadline));
     let mut lf = vec![false; lt.len()];
     let mut rf = vec![false; rt.len()];
     for op in ops {
@@ -49,6 +57,10 @@ pub fn shared_flags(left: &str, lt: &[Token], right: &str, rt: &[Token]) -> (Vec
             len,
         } = op
         {
+            let run = &lt[old_index..old_index + len];
+            if len < MIN_FUNCTION_RUN && !run.iter().any(|t| is_content(&left[t.start..t.end])) {
+                continue;
+            }
             lf[old_index..old_index + len].fill(true);
             rf[new_index..new_index + len].fill(true);
         }
@@ -170,6 +182,15 @@ mod tests {
             marked(b, &segments(b, 0, b.len(), &tb, &fb, &[])),
             "[The two] sides see [great] progress in trade!"
         );
+    }
+
+    #[test]
+    fn lone_function_words_are_not_shared_wording() {
+        let a = "the most important issue";
+        let b = "many important subjects of the day";
+        let (ta, tb) = (tokens(a, 0, a.len()), tokens(b, 0, b.len()));
+        let (fa, _) = shared_flags(a, &ta, b, &tb);
+        assert_eq!(fa, [false, false, true, false]);
     }
 
     #[test]

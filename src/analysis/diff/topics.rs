@@ -64,6 +64,18 @@ pub fn one_sided(
 ) -> Vec<Topic> {
     let mut entities = entities(tw, text, sentences, other);
     rank(&mut entities);
+    // One entry per name: "President Xi Jinping" after "President Xi" adds nothing.
+    let (mut keys, mut stems): (HashSet<u32>, HashSet<u32>) = Default::default();
+    entities.retain(|e| {
+        let ids: Vec<u32> = words(&e.term).map(|w| tw.word_id(w.text)).collect();
+        let key = rarest(tw, &ids);
+        if stems.contains(&key) || ids.iter().any(|id| keys.contains(id)) {
+            return false;
+        }
+        keys.insert(key);
+        stems.extend(ids);
+        true
+    });
     entities.truncate(max);
     let covered: HashSet<u32> = entities
         .iter()
@@ -130,6 +142,13 @@ fn terms(
         .collect()
 }
 
+/// Whether the text between two capitalised words keeps them one name:
+/// white space, or one hyphen ("Indo-Pacific").
+fn joins_names(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap.is_empty() || matches!(gap, "-" | "\u{2010}" | "\u{2011}")
+}
+
 fn is_capitalised(w: &Word<'_>) -> bool {
     w.text.chars().next().is_some_and(char::is_uppercase) && is_content(w.text)
 }
@@ -151,7 +170,7 @@ fn capital_runs<'t>(text: &'t str, sentences: &[Sentence]) -> Vec<Vec<Word<'t>>>
             };
             let joined = run
                 .last()
-                .is_some_and(|p: &Word<'_>| text[p.end..w.start].trim().is_empty());
+                .is_some_and(|p: &Word<'_>| joins_names(&text[p.end..w.start]));
             if !is_capitalised(&w) || !joined {
                 if !run.is_empty() {
                     runs.push(std::mem::take(&mut run));
@@ -179,6 +198,13 @@ fn capital_runs<'t>(text: &'t str, sentences: &[Sentence]) -> Vec<Vec<Word<'t>>>
     runs
 }
 
+/// The rarest stem of a name: what identifies it.
+fn rarest(tw: &TermWeights, ids: &[u32]) -> u32 {
+    *ids.iter()
+        .max_by(|a, b| tw.idf(**a).total_cmp(&tw.idf(**b)).then(b.cmp(a)))
+        .expect("names are not empty")
+}
+
 fn entities(
     tw: &mut TermWeights,
     text: &str,
@@ -192,10 +218,7 @@ fn entities(
             t.count += 1;
             continue;
         }
-        let key = *ids
-            .iter()
-            .max_by(|a, b| tw.idf(**a).total_cmp(&tw.idf(**b)).then(b.cmp(a)))
-            .expect("runs are not empty");
+        let key = rarest(tw, &ids);
         if other.has_sequence(&ids) || other.content.contains(&key) {
             continue;
         }
@@ -238,7 +261,7 @@ mod tests {
 
     #[test]
     fn names_only_one_side_uses_are_listed() {
-        let a = "Xi said Taiwan is the most important issue. The Security Council met.";
+        let a = "Xi said Taiwan is the most important issue. The Security Council met in the Indo-Pacific. The Security Council again.";
         let b = "Trump discussed fentanyl with Xi.";
         let t = topics(a, b);
         assert!(t.contains(&("Taiwan".into(), TopicKind::Entity)), "{t:?}");

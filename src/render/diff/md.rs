@@ -32,14 +32,16 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         "- {} aligned pairs; {} of {} {} sentences and {} of {} {} sentences have no counterpart",
         diff.pairs, l.unmatched, l.sentences, l.side, r.unmatched, r.sentences, r.side
     )?;
-    writeln!(
-        out,
-        "- in aligned sentences {} shares {} of its words, {} {}",
-        l.side,
-        shared_share(l),
-        r.side,
-        shared_share(r)
-    )?;
+    if diff.pairs > 0 {
+        writeln!(
+            out,
+            "- in aligned sentences {} shares {} of its words, {} {}",
+            l.side,
+            shared_share(l),
+            r.side,
+            shared_share(r)
+        )?;
+    }
     for s in [l, r] {
         let list: Vec<String> = s.one_sided.iter().map(|t| cell(&topic_label(t))).collect();
         writeln!(

@@ -39,10 +39,18 @@ impl Line {
     }
 }
 
+/// A word: its pieces, and the style of the white space before it (so a
+/// space inside a styled phrase keeps the phrase's style).
+struct Word {
+    pieces: Vec<Piece>,
+    space: Option<Style>,
+}
+
 /// Splits pieces into words: each word is the pieces between white space.
-fn words(pieces: &[Piece]) -> Vec<Vec<Piece>> {
-    let mut out: Vec<Vec<Piece>> = Vec::new();
+fn words(pieces: &[Piece]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
     let mut current: Vec<Piece> = Vec::new();
+    let (mut space, mut next_space) = (None, None);
     for (text, style) in pieces {
         let mut run = String::new();
         for c in text.chars() {
@@ -51,9 +59,14 @@ fn words(pieces: &[Piece]) -> Vec<Vec<Piece>> {
                     current.push((std::mem::take(&mut run), *style));
                 }
                 if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
+                    let pieces = std::mem::take(&mut current);
+                    out.push(Word { pieces, space });
                 }
+                next_space = *style;
             } else if !c.is_control() {
+                if current.is_empty() && run.is_empty() {
+                    space = next_space;
+                }
                 run.push(c);
             }
         }
@@ -62,7 +75,10 @@ fn words(pieces: &[Piece]) -> Vec<Vec<Piece>> {
         }
     }
     if !current.is_empty() {
-        out.push(current);
+        out.push(Word {
+            pieces: current,
+            space,
+        });
     }
     out
 }
@@ -72,12 +88,16 @@ pub fn wrap(pieces: &[Piece], width: usize) -> Vec<Line> {
     let width = width.max(2);
     let mut lines: Vec<Line> = Vec::new();
     let mut line = Line::default();
-    for word in words(pieces) {
+    for Word {
+        pieces: word,
+        space: space_style,
+    } in words(pieces)
+    {
         let w: usize = word.iter().map(|(t, _)| t.width()).sum();
         let space = usize::from(line.width > 0);
         if line.width + space + w <= width {
             if space == 1 {
-                line.push(" ", None);
+                line.push(" ", space_style);
             }
             for (t, s) in &word {
                 line.push(t, *s);
@@ -93,7 +113,7 @@ pub fn wrap(pieces: &[Piece], width: usize) -> Vec<Line> {
         }
         // Wider than the column: fill the current line, then break between characters.
         if space == 1 {
-            line.push(" ", None);
+            line.push(" ", space_style);
         }
         for (t, s) in &word {
             for c in t.chars() {
@@ -129,6 +149,23 @@ mod tests {
             ["Both sides", "see", "progress"]
         );
         assert_eq!(plain("a\nwrapped   line", 40), ["a wrapped line"]);
+    }
+
+    #[test]
+    fn a_space_inside_a_styled_phrase_keeps_the_style() {
+        let pieces = vec![
+            ("a ".to_string(), None),
+            (
+                "constructive dialogue".to_string(),
+                Some(Style::Cooperative),
+            ),
+            (" b".to_string(), None),
+        ];
+        let lines = wrap(&pieces, 40);
+        assert_eq!(
+            lines[0].render(&Painter::new(true), 0),
+            "a \x1b[32mconstructive dialogue\x1b[0m b"
+        );
     }
 
     #[test]

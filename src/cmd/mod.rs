@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod filter;
 pub mod import;
 pub mod index;
@@ -77,6 +78,8 @@ pub enum Command {
     Search(search::Args),
     /// Keyword in context: every occurrence of a word or phrase, one per line
     Kwic(kwic::Args),
+    /// Compare two statements side by side: shared points, own wording, one-sided topics
+    Diff(diff::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -151,6 +154,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Index(args) => index::run(args, &cli.global, out),
         Command::Search(args) => search::run(args, &cli.global, out),
         Command::Kwic(args) => kwic::run(args, &cli.global, out),
+        Command::Diff(args) => diff::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),

@@ -4,6 +4,7 @@
 //! decisions and escaping for CSV, Markdown and HTML.
 
 pub mod check;
+pub mod diff;
 pub mod escape;
 pub mod kwic;
 pub mod phrases;

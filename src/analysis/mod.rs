@@ -4,4 +4,5 @@
 
 pub mod align;
 pub mod diff;
+pub mod keyness;
 pub mod lexicon;

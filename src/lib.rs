@@ -2,6 +2,7 @@
 //! compare them. The pipeline runs corpus → text → index → analyses → render;
 //! `cmd` wires each subcommand to it. See ARCHITECTURE.md for the map.
 
+pub mod analysis;
 pub mod cmd;
 pub mod corpus;
 pub mod render;

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod escape;
 pub mod style;
+pub mod tone;
 
 pub use style::{Painter, Style};
 

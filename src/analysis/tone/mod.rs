@@ -34,6 +34,7 @@ pub mod events;
 pub mod group;
 pub mod overview;
 pub mod report;
+pub mod run;
 
 use serde::Serialize;
 

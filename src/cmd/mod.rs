@@ -7,6 +7,7 @@ pub mod completions;
 pub mod filter;
 pub mod import;
 pub mod man;
+pub mod tone;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -61,6 +62,8 @@ pub enum Command {
     Check(check::Args),
     /// Import a published corpus (UN General Debate Corpus, ...) as JSON Lines
     Import(import::Args),
+    /// Tone scores, framing gaps and charts over the corpus or a selection
+    Tone(tone::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -130,6 +133,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args, &cli.global, out),
         Command::Import(args) => import::run(args, &cli.global, out),
+        Command::Tone(args) => tone::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
     }

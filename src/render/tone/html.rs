@@ -99,7 +99,7 @@ fn over_time(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         out,
         "<figure>{svg}<figcaption>Pooled tone (cooperative − confrontational weight per 1,000 words) \
          per {period} and side; legend: side (statements). Above 0: cooperative framing outweighs \
-         confrontational. A break in a line: the side has no statement that {period}.</figcaption></figure>"
+         confrontational. A dotted stretch: the side has no statement in the {period}s it spans.</figcaption></figure>"
     )
 }
 

@@ -176,28 +176,37 @@ pub fn line_chart(
     for (k, line) in lines.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
         let dash = DASHES[(k / 2) % DASHES.len()];
-        let mut d = String::new();
-        let mut pen_down = false;
+        let (mut d, mut bridges) = (String::new(), String::new());
+        let mut last: Option<(usize, f64, f64)> = None;
         for (i, v) in line.values.iter().enumerate() {
-            match v {
-                Some(v) => {
-                    let _ = write!(
-                        d,
-                        "{}{:.1} {:.1} ",
-                        if pen_down { "L" } else { "M" },
-                        f.x(i),
-                        f.y(*v)
-                    );
-                    pen_down = true;
+            let Some(v) = v else { continue };
+            let (x, y) = (f.x(i), f.y(*v));
+            match last {
+                Some((j, _, _)) if j + 1 == i => {
+                    let _ = write!(d, "L{x:.1} {y:.1} ");
                 }
-                None => pen_down = false,
+                Some((_, lx, ly)) => {
+                    let _ = write!(d, "M{x:.1} {y:.1} ");
+                    let _ = write!(bridges, "M{lx:.1} {ly:.1} L{x:.1} {y:.1} ");
+                }
+                None => {
+                    let _ = write!(d, "M{x:.1} {y:.1} ");
+                }
             }
+            last = Some((i, x, y));
         }
         let _ = write!(
             svg,
             r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#,
             d.trim_end()
         );
+        if !bridges.is_empty() {
+            let _ = write!(
+                svg,
+                r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="1" stroke-dasharray="1 4" opacity="0.8"/>"#,
+                bridges.trim_end()
+            );
+        }
         for (i, v) in line.values.iter().enumerate() {
             if let Some(v) = v {
                 let _ = write!(
@@ -300,8 +309,12 @@ mod tests {
             "tone",
         );
         assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"));
-        let path = svg.split(r#"<path d=""#).nth(1).unwrap();
-        assert_eq!(path.matches('M').count(), 2, "{path}");
+        let paths: Vec<&str> = svg.split(r#"<path d=""#).skip(1).collect();
+        assert_eq!(paths[0].split('"').next(), Some("M80.0 187.5 M830.0 30.0"));
+        assert!(
+            paths[1].contains(r#"stroke-dasharray="1 4""#),
+            "dotted bridge over the gap"
+        );
         assert_eq!(svg.matches("<circle").count(), 2);
     }
 }

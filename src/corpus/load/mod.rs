@@ -113,15 +113,21 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 
 /// Reads one corpus file; a file that cannot be read at all is one diagnostic.
 pub fn read_file(path: &Path) -> (Vec<Event>, Vec<Diagnostic>) {
-    let mut checker = Checker::new(path);
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    match fs::read(path) {
+        Ok(bytes) => parse_bytes(path, &bytes),
         Err(e) => {
+            let mut checker = Checker::new(path);
             checker.error_at(1, 1, format!("cannot read the file: {e}"));
-            return (Vec::new(), checker.diagnostics);
+            (Vec::new(), checker.diagnostics)
         }
-    };
-    let Some(text) = decode(&bytes, &mut checker) else {
+    }
+}
+
+/// Parses the content of one corpus file; `path` decides the format (by its
+/// extension) and names the file in diagnostics. Never panics, whatever the bytes.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Vec<Event>, Vec<Diagnostic>) {
+    let mut checker = Checker::new(path);
+    let Some(text) = decode(bytes, &mut checker) else {
         return (Vec::new(), checker.diagnostics);
     };
     let events = if path.extension().is_some_and(|e| e == "jsonl") {

@@ -298,3 +298,67 @@ fn html_renders_in_headless_chromium() {
     assert_eq!(&png[1..4], b"PNG");
     assert!(png.len() > 20_000, "a blank page compresses to a few kB");
 }
+
+/// Pooled cooperative rate per 1,000 words of one side over a span of years,
+/// from the `--by side,year` groups.
+fn cooperative_rate(groups: &[Value], side: &str, years: std::ops::RangeInclusive<u16>) -> f64 {
+    let (mut weight, mut words) = (0.0, 0.0);
+    for g in groups {
+        let year: u16 = g["key"][1].as_str().unwrap().parse().unwrap();
+        if g["key"][0] == side && years.contains(&year) {
+            weight += f64_at(g, &["tallies", "cooperative", "weight"]);
+            words += f64_at(g, &["words"]);
+        }
+    }
+    assert!(words > 0.0, "{side} spoke in {years:?}");
+    1000.0 * weight / words
+}
+
+#[test]
+fn un_general_debate_china_frames_more_cooperatively_in_the_2010s_than_the_1970s() {
+    let Some(corpus) = common::ungdc_corpus() else {
+        return;
+    };
+    let f = Fixture::empty();
+    let corpus = corpus.display().to_string();
+    let run = f.run(&[
+        "--corpus",
+        &corpus,
+        "tone",
+        "--side",
+        "CHN,USA",
+        "--by",
+        "side,year",
+        "--format",
+        "json",
+    ]);
+    run.expect_code(0);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let groups = report["groups"].as_array().unwrap();
+    let seventies = cooperative_rate(groups, "CHN", 1971..=1979);
+    let twenty_tens = cooperative_rate(groups, "CHN", 2010..=2019);
+    eprintln!("CHN cooperative rate: 1970s {seventies:.2}, 2010s {twenty_tens:.2}");
+    assert!(
+        twenty_tens > 1.5 * seventies,
+        "CHN cooperative rate 1970s {seventies:.2} → 2010s {twenty_tens:.2}"
+    );
+    // Two sides selected: the gap defaults to CHN − USA, and every event both spoke at has one.
+    assert_eq!(report["gap"], serde_json::json!(["CHN", "USA"]));
+    let both = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["sides"].as_array().unwrap().len() == 2)
+        .count();
+    let gaps = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["gap"].is_number())
+        .count();
+    assert_eq!(gaps, both);
+    assert!(
+        gaps >= 50,
+        "CHN and USA both spoke at 50+ sessions since 1971"
+    );
+}

@@ -61,11 +61,13 @@ fn parse_dim(raw: &str) -> Result<Dim, String> {
     })
 }
 
+type InitiatorFn = dyn Fn(&Event) -> Option<Initiator>;
+
 /// The framing lexicon as tone uses it: a tagger, who-asked-for-the-call, and a fingerprint.
 struct Tagging {
     fingerprint: String,
     tag: Box<Tagger<'static>>,
-    initiator: Box<dyn Fn(&Event) -> Option<Initiator>>,
+    initiator: Box<InitiatorFn>,
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {

@@ -35,6 +35,7 @@ pub mod group;
 pub mod overview;
 pub mod report;
 pub mod run;
+pub mod wordcount;
 
 use serde::Serialize;
 

@@ -34,7 +34,7 @@ pub fn score_corpus(
             side: s.side.clone(),
             issuer: s.issuer.clone(),
             date: s.date,
-            words: s.word_count(),
+            words: super::wordcount::word_count(&s.text),
             hits: tag(e, s),
         });
         progress(1);

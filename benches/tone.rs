@@ -37,6 +37,7 @@ fn every_40th_word(_: &Event, s: &Statement) -> Vec<TonedHit> {
             category: ToneCategory::ALL[i % 6],
             phrase: w.text.to_lowercase(),
             weight: 1.0,
+            grade: None,
             negated: i % 11 == 0,
             start: w.start,
             end: w.end,

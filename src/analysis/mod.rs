@@ -1,4 +1,6 @@
-//! The analyses: each takes corpus data and returns plain, serialisable
-//! figures for the renderers, so every number can be tested without output.
+//! The analyses: each reads corpus statements through the text layer and
+//! returns plain, serialisable data that a renderer can print and a scholar
+//! can trace back to the sentence it came from. Nothing here writes output.
 
+pub mod lexicon;
 pub mod tone;

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod filter;
 pub mod import;
 pub mod man;
+pub mod phrases;
 pub mod tone;
 
 use std::io::{IsTerminal, Write};
@@ -68,6 +69,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
     Man(man::Args),
+    /// Tag statements with the framing lexicon: hits, sentences, initiators, per-side rates
+    Phrases(phrases::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,5 +139,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Tone(args) => tone::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
+        Command::Phrases(args) => phrases::run(args, &cli.global, out),
     }
 }

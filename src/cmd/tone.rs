@@ -6,13 +6,15 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{bail, Context};
 
 use super::filter::FilterArgs;
 use super::{FormatArg, GlobalArgs, Outcome};
+use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagger};
-use crate::analysis::tone::{self, Dim, Initiator, ToneOptions};
+use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
 use crate::corpus::{Event, Side};
 use crate::render::tone::{self as render, Rows};
 use crate::render::{Format, Painter};
@@ -90,7 +92,18 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let bar = progress_bar(total);
     let scores = score_corpus(&corpus, &filter, &*tagging.tag, &|n| bar.inc(n as u64));
     bar.finish_and_clear();
-    let metas = event_metas(&corpus, &scores, &*tagging.initiator);
+    // Only events with an initiative hit are matched again for their initiator.
+    let asked: std::collections::HashSet<&str> = scores
+        .iter()
+        .filter(|s| s.tallies.initiative.hits > 0)
+        .map(|s| s.event_id.as_str())
+        .collect();
+    let metas = event_metas(&corpus, &scores, &|e| {
+        asked
+            .contains(e.id.as_str())
+            .then(|| (tagging.initiator)(e))
+            .flatten()
+    });
     let gap = match args.gap.as_slice() {
         [a, b] => Some((a.clone(), b.clone())),
         _ => two_sides(&scores),
@@ -182,10 +195,61 @@ fn shell_quote(arg: &str) -> String {
     }
 }
 
-mod interim;
+/// The built-in lexicon, plus `--lexicon FILE` entries, adapted to tone's input.
+fn tagging(extra: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(path) = extra {
+        lexicon.merge(Lexicon::from_file(path).context("cannot read the lexicon")?);
+    }
+    let fingerprint = format!("{} (version {})", lexicon.fingerprint(), lexicon.version);
+    let matcher = Arc::new(lexicon.matcher());
+    let m = Arc::clone(&matcher);
+    Ok(Tagging {
+        fingerprint,
+        tag: Box::new(move |_, s| toned_hits(&s.text, m.find(&s.text))),
+        initiator: Box::new(move |e| initiator_of(e, &matcher)),
+    })
+}
 
-fn tagging(lexicon: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
-    interim::tagging(lexicon)
+/// Tone's own input from lexicon hits (the sentence is copied out as text).
+pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>) -> Vec<TonedHit> {
+    hits.into_iter()
+        .map(|h| TonedHit {
+            category: category(h.category),
+            phrase: h.entry.to_string(),
+            weight: f64::from(h.weight),
+            grade: h.grade,
+            negated: h.negated,
+            start: h.start,
+            end: h.end,
+            sentence: h.sentence.text(text).to_string(),
+        })
+        .collect()
+}
+
+fn category(c: lexicon::Category) -> ToneCategory {
+    use lexicon::Category as L;
+    match c {
+        L::Cooperative => ToneCategory::Cooperative,
+        L::Confrontational => ToneCategory::Confrontational,
+        L::DisagreementCode => ToneCategory::DisagreementCode,
+        L::Demand => ToneCategory::Demand,
+        L::Commitment => ToneCategory::Commitment,
+        L::ConcernLadder => ToneCategory::ConcernLadder,
+        L::Initiative => ToneCategory::Initiative,
+    }
+}
+
+/// Who asked for the call; `None` when no statement has evidence.
+fn initiator_of(event: &Event, matcher: &lexicon::Matcher) -> Option<Initiator> {
+    let found = lexicon::initiator(event, matcher);
+    if found.evidence.is_empty() {
+        return None;
+    }
+    Some(Initiator {
+        side: found.side,
+        evidence: found.evidence.first().map(|e| e.sentence.clone()),
+    })
 }
 
 #[cfg(test)]

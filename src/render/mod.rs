@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod escape;
+pub mod phrases;
 pub mod style;
 pub mod tone;
 

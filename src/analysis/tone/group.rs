@@ -95,7 +95,7 @@ pub struct Group {
     pub rates: Rates,
     /// Plain mean of the statements' tones (statements with words only).
     pub mean_tone: f64,
-    pub max_concern: f64,
+    pub max_concern: u8,
     pub negated: usize,
 }
 
@@ -107,7 +107,7 @@ pub struct Acc {
     pub tallies: Tallies,
     tone_sum: f64,
     toned: usize,
-    max_concern: f64,
+    max_concern: u8,
     negated: usize,
 }
 

@@ -17,9 +17,11 @@
 //!   disagreement-code, demand, commitment and concern-ladder;
 //! * `tone = 1000 · (W(cooperative) − W(confrontational)) / N`: positive is
 //!   cooperative, negative confrontational;
-//! * the concern ladder is graded by weight (concern < serious concern <
-//!   strong dissatisfaction < stern representations); besides its rate, each
-//!   statement and group reports `max_concern`, the highest rung reached;
+//! * the concern ladder is graded: its rungs (concern < serious concern <
+//!   strong dissatisfaction < stern representations) carry rising weights in
+//!   the lexicon, so the rate grows with the rung; besides its rate, each
+//!   statement and group reports `max_concern`, the highest rung (grade 1–4)
+//!   reached by a counted hit (0: none);
 //! * negated hits ("not constructive") count nowhere; they are kept, flagged,
 //!   and listed by `--explain`; initiative hits are listed but not scored;
 //! * a statement with no words has every rate 0.
@@ -115,6 +117,9 @@ pub struct TonedHit {
     /// The lexicon phrase (canonical form) that matched.
     pub phrase: String,
     pub weight: f64,
+    /// Concern-ladder rung, 1 (concern) to 4 (stern representations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<u8>,
     /// Negated in its clause ("not constructive"): listed, never counted.
     pub negated: bool,
     /// Byte offsets of the match in the statement text.
@@ -262,8 +267,8 @@ pub struct StatementScore {
     pub words: usize,
     pub tallies: Tallies,
     pub rates: Rates,
-    /// Highest concern-ladder weight counted (0 when none).
-    pub max_concern: f64,
+    /// Highest concern-ladder grade counted (0 when none).
+    pub max_concern: u8,
     /// Hits left out because they are negated.
     pub negated: usize,
     /// Every hit, counted or not (kept for `--explain`).
@@ -274,14 +279,14 @@ pub struct StatementScore {
 /// Scores one statement by the formula of this module.
 pub fn score(input: StatementInput) -> StatementScore {
     let mut tallies = Tallies::default();
-    let mut max_concern: f64 = 0.0;
+    let mut max_concern: u8 = 0;
     let mut negated = 0;
     for hit in &input.hits {
         tallies.add_hit(hit);
         if hit.negated {
             negated += 1;
         } else if hit.category == ToneCategory::ConcernLadder {
-            max_concern = max_concern.max(hit.weight);
+            max_concern = max_concern.max(hit.grade.unwrap_or(1));
         }
     }
     StatementScore {
@@ -318,6 +323,7 @@ pub(crate) mod tests {
             category,
             phrase: phrase.into(),
             weight,
+            grade: (category == ConcernLadder).then_some(weight.ceil() as u8),
             negated,
             start: 0,
             end: phrase.len(),
@@ -393,7 +399,8 @@ pub(crate) mod tests {
 
     #[test]
     fn concern_ladder_is_graded_by_weight() {
-        // concern (1) + stern representations (4) over 300 words: rate 1000·5/300.
+        // concern (weight 1, grade 1) + stern representations (weight 4, grade 4)
+        // over 300 words: rate 1000·5/300; the negated strong protest is not counted.
         let s = score(input(
             "e",
             "CHN",
@@ -408,7 +415,7 @@ pub(crate) mod tests {
             ],
         ));
         assert_eq!(s.rates.concern_ladder, 16.666667);
-        assert_eq!(s.max_concern, 4.0);
+        assert_eq!(s.max_concern, 4);
         assert_eq!(s.rates.disagreement_code, 3.333333);
         assert_eq!(s.rates.commitment, 3.333333);
         assert_eq!(s.rates.tone, 0.0);

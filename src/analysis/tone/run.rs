@@ -171,6 +171,7 @@ mod tests {
                 category: c,
                 phrase: p.into(),
                 weight: 1.0,
+                grade: None,
                 negated: false,
                 start,
                 end: start + p.len(),

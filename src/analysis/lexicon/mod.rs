@@ -1,0 +1,323 @@
+//! The framing lexicon: the phrases with which readouts signal movement,
+//! disagreement, demands, commitments, escalating concern and who asked for a
+//! call. A general sentiment lexicon misreads this genre ("frank" and
+//! "candid" are code for disagreement, not praise), so the tool carries its
+//! own, as a documented data file (`lexicon/lexicon.toml`, embedded in the
+//! binary) that users extend or override with `--lexicon FILE`.
+//!
+//! Entries are matched on the text layer's normalised, stemmed words (see
+//! [`matcher`]), negation in the same clause is flagged (see [`negation`]),
+//! and `initiative` entries decide who initiated an event (see [`initiator`]).
+
+pub mod initiator;
+pub mod matcher;
+pub mod negation;
+mod parse;
+pub mod report;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::corpus::Side;
+
+pub use initiator::{initiator, Initiator, InitiatorEvidence};
+pub use matcher::{Hit, Matcher};
+pub use parse::{Element, Pattern};
+
+/// The built-in lexicon's source, embedded so the binary is self-contained.
+pub const BUILTIN_SOURCE: &str = include_str!("../../../lexicon/lexicon.toml");
+
+/// What a phrase signals. The set is fixed: reports, colours and the diff
+/// and tone analyses rely on it; a lexicon file naming another is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Cooperative,
+    Confrontational,
+    DisagreementCode,
+    Demand,
+    Commitment,
+    ConcernLadder,
+    Initiative,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Cooperative,
+        Category::Confrontational,
+        Category::DisagreementCode,
+        Category::Demand,
+        Category::Commitment,
+        Category::ConcernLadder,
+        Category::Initiative,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Cooperative => "cooperative",
+            Category::Confrontational => "confrontational",
+            Category::DisagreementCode => "disagreement-code",
+            Category::Demand => "demand",
+            Category::Commitment => "commitment",
+            Category::ConcernLadder => "concern-ladder",
+            Category::Initiative => "initiative",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == raw)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whom an `initiative` phrase names as the side that asked for the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Points {
+    /// The side named after the phrase ("at the request of *the U.S. side*").
+    After,
+    /// The side named before the phrase ("*President Trump* requested the call").
+    Before,
+    /// The side that did not issue the statement ("at the latter's request").
+    Counterpart,
+}
+
+impl Points {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Points::After => "after",
+            Points::Before => "before",
+            Points::Counterpart => "counterpart",
+        }
+    }
+}
+
+/// One lexicon entry: a citation phrase, its variants and what they signal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    #[serde(serialize_with = "matcher::arc_str")]
+    pub phrase: Arc<str>,
+    pub variants: Vec<String>,
+    pub category: Category,
+    pub weight: f32,
+    #[serde(serialize_with = "matcher::arc_str")]
+    pub gloss: Arc<str>,
+    /// Concern-ladder grade, 1 (concern) to 4 (stern representations).
+    pub grade: Option<u8>,
+    /// Initiative entries only.
+    pub initiator: Option<Points>,
+    /// Where the entry was defined (`lexicon.toml:42` for the built-in one).
+    pub source: String,
+    #[serde(skip)]
+    pub(crate) patterns: Vec<Pattern>,
+}
+
+impl Entry {
+    /// The entry's identity: its phrase as stems, so "Win-win" overrides "win win".
+    pub fn key(&self) -> String {
+        self.patterns[0].key()
+    }
+}
+
+/// A side and the names that point to it ("the U.S. side", "Beijing").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideNames {
+    pub side: Side,
+    pub names: Vec<String>,
+}
+
+/// A lexicon: entries in definition order plus side names for initiators.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lexicon {
+    /// The built-in lexicon's version, with `+` and the names of merged files.
+    pub version: String,
+    pub entries: Vec<Entry>,
+    pub sides: Vec<SideNames>,
+}
+
+/// A lexicon file that cannot be used, with the place of the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl Lexicon {
+    /// The lexicon shipped in `lexicon/lexicon.toml`.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(Path::new("lexicon.toml"), BUILTIN_SOURCE)
+            .expect("the built-in lexicon is valid (checked by its unit tests)")
+    }
+
+    /// Reads a lexicon file (same format as the built-in one).
+    pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Lexicon::parse(path, &text)
+    }
+
+    /// Parses lexicon text; `path` only names the source in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Lexicon, LexiconError> {
+        parse::parse(path, text)
+    }
+
+    /// Adds `other`'s entries; an entry whose phrase (as stems) equals an
+    /// existing entry's phrase replaces it in place; `other`'s side names are
+    /// added to (or, for a side both define, replace) the existing ones.
+    pub fn merge(&mut self, other: Lexicon) {
+        let mut index: BTreeMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key(), i))
+            .collect();
+        for entry in other.entries {
+            match index.get(&entry.key()) {
+                Some(&i) => self.entries[i] = entry,
+                None => {
+                    index.insert(entry.key(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+        for names in other.sides {
+            match self.sides.iter_mut().find(|s| s.side == names.side) {
+                Some(existing) => *existing = names,
+                None => self.sides.push(names),
+            }
+        }
+        self.version = format!("{}+{}", self.version, other.version);
+    }
+
+    /// Builds the automaton that finds this lexicon's phrases.
+    pub fn matcher(&self) -> Matcher {
+        Matcher::new(self)
+    }
+
+    /// A content hash (FNV-1a 64 over a canonical listing of every entry and
+    /// side name), so a report can say exactly which lexicon produced it.
+    pub fn fingerprint(&self) -> String {
+        let mut h = Fnv::new();
+        for e in &self.entries {
+            h.field(e.category.as_str());
+            for p in &e.patterns {
+                h.field(&p.key());
+            }
+            h.field(&e.weight.to_bits().to_string());
+            h.field(&e.gloss);
+            h.field(&format!(
+                "{:?}{:?}",
+                e.grade,
+                e.initiator.map(Points::as_str)
+            ));
+            h.field("\n");
+        }
+        for s in &self.sides {
+            h.field(s.side.as_str());
+            for n in &s.names {
+                h.field(n);
+            }
+        }
+        format!("{:016x}", h.0)
+    }
+
+    /// Entries per category, for the documentation and `--format json` headers.
+    pub fn counts(&self) -> BTreeMap<Category, usize> {
+        let mut counts = BTreeMap::new();
+        for e in &self.entries {
+            *counts.entry(e.category).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+/// 64-bit FNV-1a: tiny, stable across Rust versions and platforms.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn field(&mut self, s: &str) {
+        for b in s.bytes().chain([0u8]) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_covers_every_category() {
+        let lex = Lexicon::builtin();
+        let counts = lex.counts();
+        for c in Category::ALL {
+            assert!(
+                counts.get(&c).copied().unwrap_or(0) >= 3,
+                "{c} has few entries"
+            );
+        }
+        assert!(lex.entries.iter().all(|e| !e.gloss.is_empty()));
+        let ladder: Vec<u8> = lex
+            .entries
+            .iter()
+            .filter_map(|e| e.grade)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(ladder, [1, 2, 3, 4]);
+        assert!(lex.sides.iter().any(|s| s.side.as_str() == "CHN"));
+    }
+
+    #[test]
+    fn merge_overrides_by_stemmed_phrase_and_changes_the_fingerprint() {
+        let mut lex = Lexicon::builtin();
+        let before = lex.fingerprint();
+        assert_eq!(before, Lexicon::builtin().fingerprint());
+        let n = lex.entries.len();
+        let user = Lexicon::parse(
+            Path::new("mine.toml"),
+            "[[cooperative]]\nphrase = \"Frank\"\ngloss = \"my reading\"\n\n[[demand]]\nphrase = \"set a deadline\"\ngloss = \"new\"\n",
+        )
+        .unwrap();
+        lex.merge(user);
+        assert_eq!(lex.entries.len(), n + 1);
+        let frank = lex.entries.iter().find(|e| &*e.phrase == "Frank").unwrap();
+        assert_eq!(frank.category, Category::Cooperative);
+        assert_eq!(frank.source, "mine.toml:2");
+        assert_ne!(lex.fingerprint(), before);
+        assert!(lex.version.ends_with("+mine.toml"));
+    }
+
+    #[test]
+    fn category_names_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::parse(c.as_str()), Some(c));
+        }
+        assert_eq!(Category::parse("hostile"), None);
+    }
+}

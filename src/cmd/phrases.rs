@@ -1,0 +1,107 @@
+//! `readouts phrases [EVENT...]`: tag statements with the framing lexicon and
+//! show each hit with its sentence, who asked for each call, and a per-side
+//! summary. Full-text `--query` selection is left to the index layer.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::filter::FilterArgs;
+use super::{FormatArg, GlobalArgs, Outcome};
+use crate::analysis::lexicon::report::phrases;
+use crate::analysis::lexicon::Lexicon;
+use crate::corpus::{Corpus, Event, Statement};
+use crate::render::phrases as render;
+use crate::render::{Format, Painter};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Events to tag (default: every event of the corpus)
+    #[arg(value_name = "EVENT")]
+    pub events: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Add or override lexicon entries from FILE (same format as the built-in
+    /// lexicon; repeat to apply several in order)
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Print only the per-side summary
+    #[arg(long)]
+    pub summary: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let offered = [
+        FormatArg::Text,
+        FormatArg::Json,
+        FormatArg::Csv,
+        FormatArg::Md,
+    ];
+    let format = super::require_format("phrases", args.format, &offered)?;
+    let mut lexicon = Lexicon::builtin();
+    for path in &args.lexicon {
+        lexicon.merge(Lexicon::from_file(path)?);
+    }
+    let loaded = crate::corpus::load(&global.corpus).context("cannot read the corpus")?;
+    if loaded.error_count() > 0 {
+        eprintln!(
+            "readouts: warning: the corpus has {} problem(s), tagging the valid part; run `readouts check` for details",
+            loaded.error_count()
+        );
+    }
+    let corpus = loaded.corpus;
+    let selection = select(&corpus, &args)?;
+    let report = phrases(&selection, &lexicon);
+    match format {
+        Format::Json => render::json(out, &report, args.summary)?,
+        Format::Csv => render::csv(out, &report, args.summary)?,
+        Format::Md => render::md(out, &report, args.summary)?,
+        _ => render::text(
+            out,
+            &report,
+            args.summary,
+            Painter::new(global.color_stdout()),
+        )?,
+    }
+    Ok(if report.hit_count() == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+fn select<'c>(corpus: &'c Corpus, args: &Args) -> anyhow::Result<Vec<(&'c Event, &'c Statement)>> {
+    let filter = args.filter.to_filter();
+    if args.events.is_empty() {
+        return Ok(corpus
+            .statements()
+            .filter(|(e, s)| filter.accepts(e, s))
+            .collect());
+    }
+    let mut out = Vec::new();
+    for id in &args.events {
+        let Some(event) = corpus.event(id) else {
+            let close = corpus.similar_ids(id, 3);
+            if close.is_empty() {
+                anyhow::bail!("no event `{id}` in {}", corpus.root().display());
+            }
+            anyhow::bail!(
+                "no event `{id}` in {}; did you mean {}?",
+                corpus.root().display(),
+                close.join(", ")
+            );
+        };
+        out.extend(
+            event
+                .statements
+                .iter()
+                .filter(|s| filter.accepts(event, s))
+                .map(|s| (event, s)),
+        );
+    }
+    Ok(out)
+}

@@ -1,0 +1,362 @@
+//! Output of `readouts phrases`: each statement's hits with the sentence they
+//! occur in, each event's initiator, and the per-side summary, as coloured
+//! text, JSON, CSV (one row per hit, or per side with `--summary`) or
+//! Markdown tables.
+
+use std::io::{self, Write};
+
+use super::escape::{csv_row, md_cell};
+use super::{Painter, Style};
+use crate::analysis::lexicon::initiator::Status;
+use crate::analysis::lexicon::report::{PhrasesReport, ReportedHit, SideSummary};
+use crate::analysis::lexicon::{Category, Initiator};
+
+/// The colour of a category.
+pub fn category_style(c: Category) -> Style {
+    match c {
+        Category::Cooperative => Style::Cooperative,
+        Category::Confrontational => Style::Confrontational,
+        Category::DisagreementCode => Style::Disagreement,
+        Category::Demand => Style::Demand,
+        Category::Commitment => Style::Commitment,
+        Category::ConcernLadder => Style::Concern,
+        Category::Initiative => Style::Initiative,
+    }
+}
+
+fn short(c: Category) -> &'static str {
+    match c {
+        Category::DisagreementCode => "disagreement",
+        Category::ConcernLadder => "concern",
+        c => c.as_str(),
+    }
+}
+
+fn lexicon_line(r: &PhrasesReport) -> String {
+    format!(
+        "lexicon {} ({} entries, fingerprint {})",
+        r.lexicon.version, r.lexicon.entries, r.lexicon.fingerprint
+    )
+}
+
+pub fn text(
+    out: &mut dyn Write,
+    r: &PhrasesReport,
+    summary_only: bool,
+    p: Painter,
+) -> io::Result<()> {
+    writeln!(out, "{}", p.paint(Style::Dim, &lexicon_line(r)))?;
+    if !summary_only {
+        for s in &r.statements {
+            writeln!(out)?;
+            let head = format!(
+                "{} · {} · {} · {} words",
+                s.statement, s.issuer, s.date, s.words
+            );
+            writeln!(out, "{}", p.paint(Style::Heading, &head))?;
+            if s.hits.is_empty() {
+                writeln!(out, "  {}", p.paint(Style::Dim, "no phrases"))?;
+            }
+            for h in &s.hits {
+                text_hit(out, h, p)?;
+            }
+        }
+        let known: Vec<&Initiator> = r
+            .initiators
+            .iter()
+            .filter(|i| !i.evidence.is_empty())
+            .collect();
+        if !known.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", p.paint(Style::Heading, "who asked for the call"))?;
+            for i in known {
+                text_initiator(out, i, p)?;
+            }
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        p.paint(
+            Style::Heading,
+            "per side: hits per 1,000 words (negated hits not counted)"
+        )
+    )?;
+    text_summary(out, &r.summary)
+}
+
+fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> {
+    let hit = &h.hit;
+    let mut label = format!("  {:<16}", short(hit.category));
+    label = p.paint(category_style(hit.category), &label);
+    let mut line = format!(
+        "{label} “{}”",
+        hit.surface.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    if hit.surface.to_lowercase() != hit.entry.to_lowercase() {
+        line.push_str(&format!(" ({})", hit.entry));
+    }
+    if let Some(g) = hit.grade {
+        line.push_str(&format!(" grade {g}"));
+    }
+    line.push_str(&p.paint(
+        Style::Dim,
+        &format!(" chars {}–{}", hit.char_start, hit.char_end),
+    ));
+    if let Some(n) = &hit.negator {
+        line.push_str(&format!(
+            " {}",
+            p.paint(Style::Warning, &format!("NEGATED by “{n}”"))
+        ));
+    }
+    writeln!(out, "{line}")?;
+    let s = &h.sentence_text;
+    let (a, b) = (hit.start - hit.sentence.start, hit.end - hit.sentence.start);
+    let shown = format!("{}{}{}", &s[..a], p.paint(Style::Hit, &s[a..b]), &s[b..]);
+    writeln!(
+        out,
+        "      {}",
+        shown.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<()> {
+    let verdict = match (&i.side, i.status) {
+        (Some(side), _) => side.as_str().to_string(),
+        (None, Status::Conflicting) => "conflicting evidence".to_string(),
+        (None, _) => "unknown".to_string(),
+    };
+    writeln!(
+        out,
+        "  {}: {}",
+        i.event,
+        p.paint(Style::Initiative, &verdict)
+    )?;
+    for e in &i.evidence {
+        let to = e.points_to.as_ref().map_or("no side named", |s| s.as_str());
+        writeln!(
+            out,
+            "      {} “{}” → {to} ({}): {}",
+            e.statement,
+            e.surface,
+            e.rule.as_str(),
+            p.paint(Style::Dim, &e.sentence)
+        )?;
+    }
+    Ok(())
+}
+
+fn text_summary(out: &mut dyn Write, summary: &[SideSummary]) -> io::Result<()> {
+    let mut header = vec!["side".to_string(), "stmts".into(), "words".into()];
+    header.extend(Category::ALL.iter().map(|c| short(*c).to_string()));
+    header.extend(["negated".to_string(), "max grade".into()]);
+    let mut rows = vec![header];
+    for s in summary {
+        rows.push(summary_cells(s));
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (c, w))| {
+                if i == 0 {
+                    format!("{c:<w$}")
+                } else {
+                    format!("{c:>w$}")
+                }
+            })
+            .collect();
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
+    }
+    Ok(())
+}
+
+fn summary_cells(s: &SideSummary) -> Vec<String> {
+    let mut cells = vec![
+        s.side.as_str().to_string(),
+        s.statements.to_string(),
+        s.words.to_string(),
+    ];
+    cells.extend(
+        s.categories
+            .iter()
+            .map(|c| format!("{:.1}", c.per_1000_words)),
+    );
+    cells.push(s.negated.to_string());
+    cells.push(s.max_grade.map_or("-".into(), |g| g.to_string()));
+    cells
+}
+
+pub fn json(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Result<()> {
+    if summary_only {
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &serde_json::json!({"lexicon": r.lexicon, "summary": r.summary}),
+        )?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, r)?;
+    }
+    writeln!(out)
+}
+
+const HIT_COLUMNS: &[&str] = &[
+    "statement",
+    "event",
+    "side",
+    "issuer",
+    "date",
+    "category",
+    "entry",
+    "surface",
+    "byte_start",
+    "byte_end",
+    "char_start",
+    "char_end",
+    "grade",
+    "weight",
+    "negated",
+    "negator",
+    "sentence",
+];
+
+fn hit_cells(r: &PhrasesReport) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for s in &r.statements {
+        for h in &s.hits {
+            let hit = &h.hit;
+            rows.push(vec![
+                s.statement.clone(),
+                s.event.clone(),
+                s.side.as_str().to_string(),
+                s.issuer.clone(),
+                s.date.to_string(),
+                hit.category.as_str().to_string(),
+                hit.entry.to_string(),
+                hit.surface.clone(),
+                hit.start.to_string(),
+                hit.end.to_string(),
+                hit.char_start.to_string(),
+                hit.char_end.to_string(),
+                hit.grade.map_or(String::new(), |g| g.to_string()),
+                hit.weight.to_string(),
+                hit.negated.to_string(),
+                hit.negator.clone().unwrap_or_default(),
+                h.sentence_text.clone(),
+            ]);
+        }
+    }
+    rows
+}
+
+fn summary_header() -> Vec<String> {
+    let mut h = vec!["side".to_string(), "statements".into(), "words".into()];
+    h.extend(
+        Category::ALL
+            .iter()
+            .map(|c| format!("{}_per_1000", c.as_str())),
+    );
+    h.extend(["negated".to_string(), "max_grade".into()]);
+    h
+}
+
+pub fn csv(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Result<()> {
+    if summary_only {
+        writeln!(out, "{}", csv_row(&summary_header()))?;
+        for s in &r.summary {
+            writeln!(out, "{}", csv_row(&summary_cells(s)))?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "{}", csv_row(HIT_COLUMNS))?;
+    for row in hit_cells(r) {
+        writeln!(out, "{}", csv_row(&row))?;
+    }
+    Ok(())
+}
+
+fn md_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    let cells = |r: &[String]| r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ");
+    writeln!(out, "| {} |", cells(header))?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
+    for r in rows {
+        writeln!(out, "| {} |", cells(r))?;
+    }
+    Ok(())
+}
+
+pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Result<()> {
+    writeln!(out, "{}\n", md_cell(&lexicon_line(r)))?;
+    if !summary_only {
+        writeln!(out, "## Hits\n")?;
+        let header: Vec<String> = [
+            "statement",
+            "category",
+            "entry",
+            "matched",
+            "chars",
+            "negated",
+            "sentence",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let rows: Vec<Vec<String>> = hit_cells(r)
+            .into_iter()
+            .map(|c| {
+                let grade = if c[12].is_empty() {
+                    String::new()
+                } else {
+                    format!(" (grade {})", c[12])
+                };
+                vec![
+                    c[0].clone(),
+                    format!("{}{grade}", c[5]),
+                    c[6].clone(),
+                    c[7].clone(),
+                    format!("{}–{}", c[10], c[11]),
+                    if c[14] == "true" {
+                        format!("yes ({})", c[15])
+                    } else {
+                        "no".into()
+                    },
+                    c[16].clone(),
+                ]
+            })
+            .collect();
+        md_table(out, &header, &rows)?;
+        writeln!(out, "\n## Initiators\n")?;
+        let header: Vec<String> = ["event", "initiator", "evidence"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let rows: Vec<Vec<String>> = r
+            .initiators
+            .iter()
+            .map(|i| {
+                let verdict = i.side.as_ref().map_or_else(
+                    || format!("{:?}", i.status).to_lowercase(),
+                    |s| s.as_str().to_string(),
+                );
+                let ev: Vec<String> = i
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{}: “{}”", e.statement, e.sentence))
+                    .collect();
+                vec![i.event.clone(), verdict, ev.join("; ")]
+            })
+            .collect();
+        md_table(out, &header, &rows)?;
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "## Per side (hits per 1,000 words; negated hits not counted)\n"
+    )?;
+    let rows: Vec<Vec<String>> = r.summary.iter().map(summary_cells).collect();
+    md_table(out, &summary_header(), &rows)
+}

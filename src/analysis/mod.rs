@@ -6,3 +6,4 @@ pub mod align;
 pub mod diff;
 pub mod keyness;
 pub mod lexicon;
+pub mod tone;

@@ -12,6 +12,7 @@ pub mod kwic;
 pub mod man;
 pub mod phrases;
 pub mod search;
+pub mod tone;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -80,6 +81,8 @@ pub enum Command {
     Kwic(kwic::Args),
     /// Compare two statements side by side: shared points, own wording, one-sided topics
     Diff(diff::Args),
+    /// Tone scores, framing gaps and charts over the corpus or a selection
+    Tone(tone::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -155,6 +158,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Search(args) => search::run(args, &cli.global, out),
         Command::Kwic(args) => kwic::run(args, &cli.global, out),
         Command::Diff(args) => diff::run(args, &cli.global, out),
+        Command::Tone(args) => tone::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),

@@ -10,6 +10,7 @@ pub mod kwic;
 pub mod phrases;
 pub mod search;
 pub mod style;
+pub mod tone;
 
 pub use style::{Painter, Style};
 

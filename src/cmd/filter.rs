@@ -1,5 +1,11 @@
 //! The statement filters shared by every analysis command, as clap arguments.
-//! `FilterArgs::to_filter` turns them into the library's `corpus::Filter`.
+//! `FilterArgs::to_filter` turns them into the library's `corpus::Filter`;
+//! `SelectArgs` adds `--query`, a full-text query answered by the index.
+
+
+use anyhow::Context;
+
+use super::GlobalArgs;
 
 use crate::corpus::{Date, Filter, Side};
 
@@ -30,6 +36,36 @@ impl FilterArgs {
             kinds: self.kind.clone(),
             from: self.from,
             to: self.to,
+            ids: None,
         }
+    }
+}
+
+/// Metadata filters plus a full-text `--query`, for the analysis commands.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SelectArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Only statements matching this full-text query (tantivy syntax, as in `search`)
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+}
+
+impl SelectArgs {
+    /// The filter; a `--query` is run against the index (refreshed first
+    /// unless `--no-refresh`) and narrows the selection to its matches.
+    pub fn resolve(&self, global: &GlobalArgs) -> anyhow::Result<crate::corpus::Filter> {
+        let mut filter = self.filter.to_filter();
+        if let Some(query) = &self.query {
+            let index = crate::index::open_fresh(
+                &global.corpus,
+                global.index.as_deref(),
+                !global.no_refresh,
+            )
+            .context("cannot open the index for --query")?;
+            let ids = crate::index::select(&index, query, &filter)?;
+            filter.ids = Some(ids.into_iter().collect());
+        }
+        Ok(filter)
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 
-use super::filter::FilterArgs;
+use super::filter::SelectArgs;
 use super::{FormatArg, GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagger};
@@ -22,7 +22,7 @@ use crate::render::{Format, Painter};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub select: SelectArgs,
     /// Group by one or more of: side, issuer, year, quarter, month, event (comma-separated)
     #[arg(long, value_delimiter = ',', default_value = "side", value_parser = parse_dim, value_name = "DIM")]
     pub by: Vec<Dim>,
@@ -87,7 +87,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let corpus = loaded.corpus;
     let tagging = tagging(args.lexicon.as_deref())?;
-    let filter = args.filter.to_filter();
+    let filter = args.select.resolve(global)?;
     let total = corpus.select(&filter).count() as u64;
     let bar = progress_bar(total);
     let scores = score_corpus(&corpus, &filter, &*tagging.tag, &|n| bar.inc(n as u64));

@@ -1,7 +1,7 @@
 //! Choosing statements by their metadata: side, issuer, kind and date range.
 //! Every analysis command offers these filters (`--side`, `--issuer`,
-//! `--kind`, `--from`, `--to`); full-text `--query` selection is added on top
-//! by the index layer.
+//! `--kind`, `--from`, `--to`). Full-text `--query` selection runs in the
+//! index layer and arrives here as the set of statement ids it matched.
 
 use super::{Date, Event, Side, Statement};
 
@@ -15,6 +15,8 @@ pub struct Filter {
     /// Inclusive; a partial date (`2020`) covers its whole span.
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// Only these statement ids (the matches of a full-text query), when set.
+    pub ids: Option<std::collections::HashSet<String>>,
 }
 
 impl Filter {
@@ -40,6 +42,10 @@ impl Filter {
             && self
                 .to
                 .is_none_or(|to| statement.date.first_day() <= to.last_day())
+            && self
+                .ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&statement.id))
     }
 }
 
@@ -109,6 +115,16 @@ mod tests {
         f.to = Some("2020-08".parse().unwrap());
         assert!(f.accepts(&e, &s));
         f.sides = vec![Side::parse("USA").unwrap()];
+        assert!(!f.accepts(&e, &s));
+    }
+
+    #[test]
+    fn query_matches_restrict_to_their_ids() {
+        let (e, s) = statement("CHN", "MOFCOM", "2020-08-25");
+        let mut f = Filter::default();
+        f.ids = Some(["e/CHN".to_string()].into());
+        assert!(f.accepts(&e, &s));
+        f.ids = Some(Default::default());
         assert!(!f.accepts(&e, &s));
     }
 

@@ -243,7 +243,7 @@ mod tests {
         let s = Snippet {
             text: "we oppose\nbullying <now>".into(),
             start: 100,
-            highlights: vec![110..118],
+            highlights: std::iter::once(110..118).collect(),
         };
         let html = marked(&s, |m| format!("<b>{}</b>", escape::html(m)), escape::html);
         assert_eq!(html, "we oppose <b>bullying</b> &lt;now&gt;");

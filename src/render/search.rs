@@ -160,7 +160,7 @@ pub fn counts_text(
     let width = counts
         .iter()
         .map(|c| unicode_width::UnicodeWidthStr::width(c.key.as_str()))
-        .chain([key.name().len()])
+        .chain([key.name().len(), "total".len()])
         .max()
         .unwrap_or(0);
     let head = format!("{:<width$}  statements", key.name());

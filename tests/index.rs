@@ -49,7 +49,7 @@ fn editing_one_file_reindexes_one_statement() {
     std::fs::remove_file(&path).unwrap();
     let removed = f.run(&["index"]);
     assert!(
-        removed.stdout.starts_with("index up to date") == false
+        !removed.stdout.starts_with("index up to date")
             && removed.stdout.contains("removed 2, unchanged 9"),
         "{}",
         removed.stdout

@@ -461,9 +461,21 @@ fn query_selects_statements_through_the_index() {
     let f = Fixture::bundled();
     let run = f.run(&["tone", "--query", "bullying", "--by", "side"]);
     run.expect_code(0);
-    let selection = run.stdout.lines().find(|l| l.starts_with("selection:")).unwrap();
-    assert_eq!(selection, "selection: 2 events, 2 statements, 2019-09 to 2025-05");
+    let selection = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("selection:"))
+        .unwrap();
+    assert_eq!(
+        selection,
+        "selection: 2 events, 2 statements, 2019-09 to 2025-05"
+    );
     let bad = f.run(&["tone", "--query", "bul("]);
     bad.expect_code(2);
-    assert!(bad.stderr.starts_with("readouts: the query `bul(` cannot be run"), "{}", bad.stderr);
+    assert!(
+        bad.stderr
+            .starts_with("readouts: the query `bul(` cannot be run"),
+        "{}",
+        bad.stderr
+    );
 }

@@ -2,7 +2,6 @@
 //! `FilterArgs::to_filter` turns them into the library's `corpus::Filter`;
 //! `SelectArgs` adds `--query`, a full-text query answered by the index.
 
-
 use anyhow::Context;
 
 use super::GlobalArgs;

@@ -160,7 +160,7 @@ pub fn counts_text(
     let width = counts
         .iter()
         .map(|c| unicode_width::UnicodeWidthStr::width(c.key.as_str()))
-        .chain([key.name().len()])
+        .chain([key.name().len(), "total".len()])
         .max()
         .unwrap_or(0);
     let head = format!("{:<width$}  statements", key.name());
@@ -243,7 +243,7 @@ mod tests {
         let s = Snippet {
             text: "we oppose\nbullying <now>".into(),
             start: 100,
-            highlights: vec![110..118],
+            highlights: std::iter::once(110..118).collect(),
         };
         let html = marked(&s, |m| format!("<b>{}</b>", escape::html(m)), escape::html);
         assert_eq!(html, "we oppose <b>bullying</b> &lt;now&gt;");

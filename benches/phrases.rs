@@ -54,6 +54,24 @@ fn bench(c: &mut Criterion) {
             hits
         })
     });
+    // The parts, to show where the time goes: word splitting alone, and the
+    // sentence segmentation every text with a hit needs (hits cite sentences).
+    group.bench_function("words_ungdc", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| readouts::text::words(t).count())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("sentences_ungdc", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| readouts::text::segment::sentences(t).len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

@@ -18,7 +18,6 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use stopwords::is_stopword;
 pub use vocab::Vocab;

@@ -5,5 +5,6 @@
 pub mod analysis;
 pub mod cmd;
 pub mod corpus;
+pub mod index;
 pub mod render;
 pub mod text;

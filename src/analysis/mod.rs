@@ -2,4 +2,8 @@
 //! returns plain, serialisable data that a renderer can print and a scholar
 //! can trace back to the sentence it came from. Nothing here writes output.
 
+pub mod align;
+pub mod diff;
+pub mod keyness;
 pub mod lexicon;
+pub mod tone;

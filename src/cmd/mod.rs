@@ -4,10 +4,15 @@
 
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod filter;
 pub mod import;
+pub mod index;
+pub mod kwic;
 pub mod man;
 pub mod phrases;
+pub mod search;
+pub mod tone;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -54,6 +59,12 @@ pub struct GlobalArgs {
     /// When to colour terminal output; `auto` honours NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
+    /// The index folder (default: `.index` inside the corpus folder).
+    #[arg(long, global = true, value_name = "DIR", env = "READOUTS_INDEX")]
+    pub index: Option<PathBuf>,
+    /// Use the index exactly as it stands; do not bring it up to date first.
+    #[arg(long, global = true)]
+    pub no_refresh: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +73,16 @@ pub enum Command {
     Check(check::Args),
     /// Import a published corpus (UN General Debate Corpus, ...) as JSON Lines
     Import(import::Args),
+    /// Build or update the full-text index of the corpus
+    Index(index::Args),
+    /// Find statements with a full-text query (tantivy syntax)
+    Search(search::Args),
+    /// Keyword in context: every occurrence of a word or phrase, one per line
+    Kwic(kwic::Args),
+    /// Compare two statements side by side: shared points, own wording, one-sided topics
+    Diff(diff::Args),
+    /// Tone scores, framing gaps and charts over the corpus or a selection
+    Tone(tone::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -133,6 +154,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args, &cli.global, out),
         Command::Import(args) => import::run(args, &cli.global, out),
+        Command::Index(args) => index::run(args, &cli.global, out),
+        Command::Search(args) => search::run(args, &cli.global, out),
+        Command::Kwic(args) => kwic::run(args, &cli.global, out),
+        Command::Diff(args) => diff::run(args, &cli.global, out),
+        Command::Tone(args) => tone::run(args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),

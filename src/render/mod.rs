@@ -4,9 +4,13 @@
 //! decisions and escaping for CSV, Markdown and HTML.
 
 pub mod check;
+pub mod diff;
 pub mod escape;
+pub mod kwic;
 pub mod phrases;
+pub mod search;
 pub mod style;
+pub mod tone;
 
 pub use style::{Painter, Style};
 

@@ -4,6 +4,9 @@
 //! import leaves no half file), and are idempotent: re-running an import
 //! rewrites the same files instead of adding duplicates.
 
+pub mod csv;
+pub mod jsonl;
+pub mod mapping;
 pub mod ungdc;
 
 use std::fs;

@@ -1,0 +1,134 @@
+//! Tone over the whole UN General Debate Corpus (10,568 speeches, 194 MB):
+//! the full `readouts tone --by side,year --format csv` run in process (load,
+//! tag, count words, score, group, render), and the aggregation alone (report
+//! building and CSV rendering from scores already computed), which is this
+//! module's own cost. Skipped with a message when the corpus is absent.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use criterion::{criterion_group, criterion_main, Criterion};
+use readouts::analysis::tone::run::{event_metas, provenance, score_corpus};
+use readouts::analysis::tone::{self, Dim, ToneCategory, ToneOptions, TonedHit};
+use readouts::corpus::{Event, Filter, Statement};
+use readouts::render::tone::{csv, Rows};
+
+fn un_corpus(tmp: &Path) -> Option<PathBuf> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
+    if !src.join("Session 77 - 2022").is_dir() {
+        eprintln!(
+            "SKIPPED: the UN General Debate Corpus is not at {}",
+            src.display()
+        );
+        return None;
+    }
+    let into = tmp.join("corpus");
+    readouts::corpus::import::ungdc::import(&src, &into).expect("import the UN corpus");
+    Some(into)
+}
+
+/// A cheap stand-in tagger for the aggregation benchmark: one hit per 40th word.
+fn every_40th_word(_: &Event, s: &Statement) -> Vec<TonedHit> {
+    readouts::text::words(&s.text)
+        .step_by(40)
+        .enumerate()
+        .map(|(i, w)| TonedHit {
+            category: ToneCategory::ALL[i % 6],
+            phrase: w.text.to_lowercase(),
+            weight: 1.0,
+            grade: None,
+            negated: i % 11 == 0,
+            start: w.start,
+            end: w.end,
+            sentence: String::new(),
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let Some(dir) = un_corpus(tmp.path()) else {
+        return;
+    };
+    let corpus_arg = dir.display().to_string();
+    let mut group = c.benchmark_group("tone-ungdc");
+    group.sample_size(10);
+    group.bench_function("full report --by side,year csv", |b| {
+        b.iter(|| {
+            let cli = readouts::cmd::Cli::parse_from([
+                "readouts",
+                "--corpus",
+                &corpus_arg,
+                "tone",
+                "--by",
+                "side,year",
+                "--format",
+                "csv",
+            ]);
+            let mut out = Vec::with_capacity(1 << 20);
+            readouts::cmd::run(cli, &mut out).expect("tone runs");
+            black_box(out.len())
+        })
+    });
+    let corpus = readouts::corpus::load(&dir).expect("load").corpus;
+    let filter = Filter::default();
+    let scores = score_corpus(&corpus, &filter, &every_40th_word, &|_| {});
+    let metas = event_metas(&corpus, &scores, &|_| None);
+    let options = ToneOptions {
+        by: vec![Dim::Side, Dim::Year],
+        ..ToneOptions::default()
+    };
+    group.bench_function("aggregate and render (scores given)", |b| {
+        b.iter(|| {
+            let prov = provenance(
+                &corpus,
+                &scores,
+                metas.len(),
+                "bench".into(),
+                "bench".into(),
+            );
+            let report = tone::build(scores.clone(), &metas, &options, prov);
+            let mut out = Vec::with_capacity(1 << 20);
+            csv::render(&mut out, &report, Rows::Groups).expect("render");
+            black_box(out.len())
+        })
+    });
+    group.bench_function("load the corpus", |b| {
+        b.iter(|| {
+            black_box(
+                readouts::corpus::load(&dir)
+                    .expect("load")
+                    .corpus
+                    .events
+                    .len(),
+            )
+        })
+    });
+    let fast: usize = corpus
+        .statements()
+        .map(|(_, s)| tone::wordcount::word_count(&s.text))
+        .sum();
+    let slow: usize = corpus.statements().map(|(_, s)| s.word_count()).sum();
+    assert_eq!(
+        fast, slow,
+        "the fast word count agrees with text::word_count on the UN corpus"
+    );
+    group.bench_function("text::word_count (one core)", |b| {
+        b.iter(|| {
+            black_box(
+                corpus
+                    .statements()
+                    .map(|(_, s)| s.word_count())
+                    .sum::<usize>(),
+            )
+        })
+    });
+    group.bench_function("count words (all statements, all cores)", |b| {
+        b.iter(|| black_box(score_corpus(&corpus, &filter, &|_, _| Vec::new(), &|_| {}).len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,495 @@
+//! Sentence alignment of two statements that report the same event.
+//!
+//! The two readouts of one call are not versions of one text: each side
+//! summarises in its own order and with its own emphasis, so a line diff pairs
+//! the wrong sentences. This module pairs sentences by what they talk about.
+//!
+//! # Method
+//!
+//! 1. **Sentences** come from [`crate::text::segment::sentences`].
+//! 2. **Content words.** Every word ([`crate::text::words`]) is normalised;
+//!    stop words, one-letter words and words without a letter are dropped; the
+//!    rest are stemmed ([`crate::text::stem_word`], via a [`Vocab`]), so
+//!    "agreed" and "agreement" meet.
+//! 3. **Weights.** Each sentence becomes a vector of stems weighted by
+//!    `(1 + ln tf) · idf`, where `tf` is the count of the stem in the sentence
+//!    and `idf = ln((1 + N) / (1 + df)) + 1` over a set of documents
+//!    ([`TermWeights`]: statements as documents, chosen by the caller). Words
+//!    every statement uses ("cooperation" in a general debate) count less
+//!    than rare ones ("fentanyl", "Taiwan").
+//! 4. **Similarity** of two sentences is the cosine of their vectors.
+//! 5. **One-to-one pairs.** Every pair of sentences (one per side, in any
+//!    order) scoring at least the threshold and sharing at least
+//!    [`MIN_SHARED`] stems is a candidate; candidates are
+//!    taken greedily, best first, each sentence used once. Ties are broken
+//!    by the left index, then the right index, so the result is the same
+//!    on every run.
+//! 6. **One-to-two groups.** A sentence still unmatched may join an existing
+//!    one-to-one pair when it is the sentence right before or after the
+//!    pair's sentence on its side, is itself a candidate against the pair's
+//!    other side, *and* the merged sentences (their stem counts added)
+//!    score higher against that side than the pair did alone: one side said
+//!    in two sentences what the other said in one. Candidates are again taken
+//!    best first with index tie-breaking; a group never exceeds two sentences
+//!    on either side (and one on the other).
+//! 7. Sentences left over are **unmatched**: what only one side reports.
+//!
+//! The cost is one sparse dot product per sentence pair, so two 150-sentence
+//! speeches take well under a millisecond to compare.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::text::segment::{sentences, Sentence};
+use crate::text::{is_stopword, normalise, words, Vocab};
+
+/// Default similarity below which a sentence has no counterpart. Chosen on
+/// the 2022 UN general debate (USA and China): at 0.11 the pairs share a topic
+/// (vaccine doses, the Paris Agreement, food security, the Taiwan Strait);
+/// below it, pairs of generic words ("per cent", "pursue") creep in.
+pub const DEFAULT_THRESHOLD: f32 = 0.11;
+
+/// Stems two sentences must share to be paired: one word in common
+/// ("time", "trend") is a coincidence, not a shared topic.
+pub const MIN_SHARED: usize = 2;
+
+/// Document frequencies of stems over a set of statements, and the stem
+/// table they are keyed by.
+#[derive(Debug, Clone, Default)]
+pub struct TermWeights {
+    vocab: Vocab,
+    df: Vec<u32>,
+    docs: u32,
+}
+
+impl TermWeights {
+    /// Counts, for every content stem, how many of `docs` contain it.
+    pub fn from_documents<'a>(docs: impl IntoIterator<Item = &'a str>) -> TermWeights {
+        let mut tw = TermWeights::default();
+        let mut seen: Vec<u32> = Vec::new();
+        for doc in docs {
+            tw.docs += 1;
+            seen.clear();
+            for w in words(doc) {
+                if let Some(id) = tw.content_id(w.text) {
+                    seen.push(id);
+                }
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                let i = id as usize;
+                if tw.df.len() <= i {
+                    tw.df.resize(i + 1, 0);
+                }
+                tw.df[i] += 1;
+            }
+        }
+        tw
+    }
+
+    /// The stem id of a content word, `None` for stop words and non-words.
+    pub fn content_id(&mut self, word: &str) -> Option<u32> {
+        is_content(word).then(|| self.vocab.word_id(word))
+    }
+
+    /// The stem id of any word (content or not).
+    pub fn word_id(&mut self, word: &str) -> u32 {
+        self.vocab.word_id(word)
+    }
+
+    /// The stem behind an id.
+    pub fn stem(&self, id: u32) -> &str {
+        self.vocab.stem(id)
+    }
+
+    /// Inverse document frequency of a stem; stems no document holds get the maximum.
+    pub fn idf(&self, id: u32) -> f32 {
+        let df = self.df.get(id as usize).copied().unwrap_or(0);
+        ((1.0 + self.docs as f32) / (1.0 + df as f32)).ln() + 1.0
+    }
+
+    /// How many documents the frequencies were counted over.
+    pub fn documents(&self) -> u32 {
+        self.docs
+    }
+}
+
+/// Whether a word carries content: not a stop word, has a letter, longer than one character.
+pub fn is_content(word: &str) -> bool {
+    let n = normalise(word);
+    n.chars().nth(1).is_some() && n.chars().any(char::is_alphabetic) && !is_stopword(&n)
+}
+
+/// A weighted bag of stems for one sentence or a group of sentences.
+#[derive(Debug, Clone, Default)]
+struct Profile {
+    /// (stem id, count), sorted by id.
+    counts: Vec<(u32, u32)>,
+    /// (stem id, weight), sorted by id.
+    weights: Vec<(u32, f32)>,
+    norm: f32,
+}
+
+impl Profile {
+    fn new(tw: &mut TermWeights, text: &str) -> Profile {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for w in words(text) {
+            if let Some(id) = tw.content_id(w.text) {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+        let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+        counts.sort_unstable();
+        Profile::from_counts(tw, counts)
+    }
+
+    fn from_counts(tw: &TermWeights, counts: Vec<(u32, u32)>) -> Profile {
+        let weights: Vec<(u32, f32)> = counts
+            .iter()
+            .map(|&(id, tf)| (id, (1.0 + (tf as f32).ln()) * tw.idf(id)))
+            .collect();
+        let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        Profile {
+            counts,
+            weights,
+            norm,
+        }
+    }
+
+    fn merged(tw: &TermWeights, a: &Profile, b: &Profile) -> Profile {
+        let mut counts = Vec::with_capacity(a.counts.len() + b.counts.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.counts.len() || j < b.counts.len() {
+            match (a.counts.get(i), b.counts.get(j)) {
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    counts.push((x.0, x.1 + y.1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    counts.push(*x);
+                    i += 1;
+                }
+                (Some(x), None) => {
+                    counts.push(*x);
+                    i += 1;
+                }
+                (_, Some(y)) => {
+                    counts.push(*y);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        Profile::from_counts(tw, counts)
+    }
+
+    /// Shared stems with their contribution to the dot product, in id order.
+    fn overlap(&self, other: &Profile) -> Vec<(u32, f32)> {
+        let (a, b) = (&self.weights, &other.weights);
+        let mut out = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    out.push((a[i].0, a[i].1 * b[j].1));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Cosine similarity and the number of shared stems.
+    fn similarity(&self, other: &Profile) -> (f32, usize) {
+        let (a, b) = (&self.weights, &other.weights);
+        let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    let c = a[i].1 * b[j].1;
+                    dot += c;
+                    shared += usize::from(c > 0.0);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if shared == 0 {
+            return (0.0, 0);
+        }
+        (dot / (self.norm * other.norm), shared)
+    }
+
+    fn cosine(&self, other: &Profile) -> f32 {
+        self.similarity(other).0
+    }
+}
+
+/// Sentences of one side grouped with sentences of the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    /// Indices into [`Alignment::left`] (one or two, ascending).
+    pub left: Vec<usize>,
+    /// Indices into [`Alignment::right`] (one or two, ascending).
+    pub right: Vec<usize>,
+    /// Cosine similarity of the group.
+    pub score: f32,
+    /// The shared stems that weigh most in the score, heaviest first.
+    pub shared_stems: Vec<String>,
+}
+
+/// The sentences of both sides and how they pair up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    pub left: Vec<Sentence>,
+    pub right: Vec<Sentence>,
+    /// Ordered by the first left sentence of each link.
+    pub links: Vec<Link>,
+    pub left_unmatched: Vec<usize>,
+    pub right_unmatched: Vec<usize>,
+}
+
+/// A candidate pairing: score, then indices for tie-breaking.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    score: f32,
+    left: usize,
+    right: usize,
+}
+
+fn best_first(a: &Candidate, b: &Candidate) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.left.cmp(&b.left))
+        .then(a.right.cmp(&b.right))
+}
+
+/// Aligns the sentences of `left` with those of `right` (see the module docs).
+pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> Alignment {
+    let ls = sentences(left);
+    let rs = sentences(right);
+    let lp: Vec<Profile> = ls.iter().map(|s| Profile::new(tw, s.text(left))).collect();
+    let rp: Vec<Profile> = rs.iter().map(|s| Profile::new(tw, s.text(right))).collect();
+
+    let mut candidates = Vec::new();
+    for (i, a) in lp.iter().enumerate() {
+        for (j, b) in rp.iter().enumerate() {
+            let (score, shared) = a.similarity(b);
+            if score >= threshold && shared >= MIN_SHARED {
+                candidates.push(Candidate {
+                    score,
+                    left: i,
+                    right: j,
+                });
+            }
+        }
+    }
+    candidates.sort_by(best_first);
+
+    let mut left_link: Vec<Option<usize>> = vec![None; ls.len()];
+    let mut right_link: Vec<Option<usize>> = vec![None; rs.len()];
+    let mut groups: Vec<(Vec<usize>, Vec<usize>, f32)> = Vec::new();
+    for c in &candidates {
+        if left_link[c.left].is_none() && right_link[c.right].is_none() {
+            left_link[c.left] = Some(groups.len());
+            right_link[c.right] = Some(groups.len());
+            groups.push((vec![c.left], vec![c.right], c.score));
+        }
+    }
+    extend_groups(
+        tw,
+        &lp,
+        &rp,
+        &candidates,
+        &mut groups,
+        &mut left_link,
+        &mut right_link,
+    );
+
+    let mut links: Vec<Link> = groups
+        .into_iter()
+        .map(|(l, r, score)| {
+            let shared_stems =
+                shared_stems(tw, &group_profile(tw, &lp, &l), &group_profile(tw, &rp, &r));
+            Link {
+                left: l,
+                right: r,
+                score,
+                shared_stems,
+            }
+        })
+        .collect();
+    links.sort_by_key(|l| l.left[0]);
+    Alignment {
+        left_unmatched: unmatched(&left_link),
+        right_unmatched: unmatched(&right_link),
+        left: ls,
+        right: rs,
+        links,
+    }
+}
+
+/// Step 6: lets unmatched sentences join one-to-one pairs they complete.
+fn extend_groups(
+    tw: &TermWeights,
+    lp: &[Profile],
+    rp: &[Profile],
+    candidates: &[Candidate],
+    groups: &mut [(Vec<usize>, Vec<usize>, f32)],
+    left_link: &mut [Option<usize>],
+    right_link: &mut [Option<usize>],
+) {
+    // (merged score, side: 0 = the extra sentence is on the left, extra index, group)
+    let mut extensions: Vec<(f32, u8, usize, usize)> = Vec::new();
+    for c in candidates {
+        match (left_link[c.left], right_link[c.right]) {
+            (None, Some(g)) if groups[g].0.len() == 1 && groups[g].0[0].abs_diff(c.left) == 1 => {
+                let merged = Profile::merged(tw, &lp[groups[g].0[0]], &lp[c.left]);
+                let score = merged.cosine(&rp[c.right]);
+                if score > groups[g].2 {
+                    extensions.push((score, 0, c.left, g));
+                }
+            }
+            (Some(g), None) if groups[g].1.len() == 1 && groups[g].1[0].abs_diff(c.right) == 1 => {
+                let merged = Profile::merged(tw, &rp[groups[g].1[0]], &rp[c.right]);
+                let score = merged.cosine(&lp[c.left]);
+                if score > groups[g].2 {
+                    extensions.push((score, 1, c.right, g));
+                }
+            }
+            _ => {}
+        }
+    }
+    extensions.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    for (score, side, extra, g) in extensions {
+        let group = &mut groups[g];
+        let still_one_to_one = group.0.len() == 1 && group.1.len() == 1;
+        if side == 0 && left_link[extra].is_none() && still_one_to_one {
+            left_link[extra] = Some(g);
+            group.0.push(extra);
+            group.0.sort_unstable();
+            group.2 = score;
+        } else if side == 1 && right_link[extra].is_none() && still_one_to_one {
+            right_link[extra] = Some(g);
+            group.1.push(extra);
+            group.1.sort_unstable();
+            group.2 = score;
+        }
+    }
+}
+
+fn group_profile(tw: &TermWeights, profiles: &[Profile], idx: &[usize]) -> Profile {
+    match idx {
+        [one] => profiles[*one].clone(),
+        [a, b, ..] => Profile::merged(tw, &profiles[*a], &profiles[*b]),
+        [] => Profile::default(),
+    }
+}
+
+/// The (at most five) shared stems that contribute most to a link's score.
+fn shared_stems(tw: &TermWeights, a: &Profile, b: &Profile) -> Vec<String> {
+    let mut overlap = a.overlap(b);
+    overlap.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    overlap
+        .into_iter()
+        .take(5)
+        .map(|(id, _)| tw.stem(id).to_string())
+        .collect()
+}
+
+fn unmatched(links: &[Option<usize>]) -> Vec<usize> {
+    links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.is_none())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weights(docs: &[&str]) -> TermWeights {
+        TermWeights::from_documents(docs.iter().copied())
+    }
+
+    #[test]
+    fn sentences_pair_by_topic_in_any_order() {
+        let a = "We discussed fentanyl trafficking. The two sides talked about soybean purchases.";
+        let b = "China will buy more soybeans in agricultural purchases. Taiwan is the most important issue.";
+        let mut tw = weights(&[a, b, "Cooperation matters."]);
+        let al = align(&mut tw, a, b, DEFAULT_THRESHOLD);
+        assert_eq!(al.links.len(), 1);
+        assert_eq!(
+            (al.links[0].left.clone(), al.links[0].right.clone()),
+            (vec![1], vec![0])
+        );
+        assert_eq!(al.links[0].shared_stems, ["soybean", "purchas"]);
+        assert_eq!(al.left_unmatched, [0]);
+        assert_eq!(al.right_unmatched, [1]);
+    }
+
+    #[test]
+    fn one_sentence_may_match_two() {
+        let a = "The leaders discussed trade tariffs and agricultural purchases of soybeans.";
+        let b = "Trade tariffs were discussed. Agricultural purchases of soybeans were reviewed.";
+        let mut tw = weights(&[a, b]);
+        let al = align(&mut tw, a, b, DEFAULT_THRESHOLD);
+        assert_eq!(al.links.len(), 1);
+        assert_eq!(al.links[0].left, [0]);
+        assert_eq!(al.links[0].right, [0, 1]);
+        assert!(al.right_unmatched.is_empty());
+    }
+
+    #[test]
+    fn one_word_in_common_is_not_a_shared_topic() {
+        let a = "Both sides see progress. We do not have much time.";
+        let b = "Constructive dialogue was held. But we are at a time full of hope.";
+        let mut tw = weights(&[a, b]);
+        let al = align(&mut tw, a, b, DEFAULT_THRESHOLD);
+        assert!(al.links.is_empty());
+        assert_eq!((al.left_unmatched.len(), al.right_unmatched.len()), (2, 2));
+    }
+
+    #[test]
+    fn rare_words_weigh_more_than_common_ones() {
+        let docs = [
+            "cooperation peace",
+            "cooperation development",
+            "cooperation fentanyl",
+        ];
+        let mut tw = weights(&docs);
+        let common = tw.content_id("cooperation").unwrap();
+        let rare = tw.content_id("fentanyl").unwrap();
+        assert!(tw.idf(rare) > tw.idf(common));
+        assert_eq!(tw.content_id("the"), None);
+        assert_eq!(tw.documents(), 3);
+    }
+
+    #[test]
+    fn ties_break_the_same_way_every_time() {
+        let a = "Climate change. Climate change. Other words.";
+        let b = "Climate change matters. Something else.";
+        let mut tw = weights(&[a, b]);
+        let first = align(&mut tw, a, b, DEFAULT_THRESHOLD);
+        assert_eq!(first.links[0].left[0], 0, "the earlier sentence wins a tie");
+        for _ in 0..5 {
+            assert_eq!(align(&mut tw, a, b, DEFAULT_THRESHOLD), first);
+        }
+    }
+}

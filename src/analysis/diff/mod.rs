@@ -1,0 +1,428 @@
+//! The side-by-side diff of two statements: how each side framed the same
+//! call (or how one side's wording drifted between two occasions).
+//!
+//! [`diff`] aligns the sentences of the two statements by topic
+//! ([`crate::analysis::align`]), compares the wording of each aligned group
+//! word by word ([`words`]), and annotates both sides with the framing phrases
+//! the caller found (any lexicon: this module only takes byte spans and
+//! categories), the initiator of the call when known, and the topics only one
+//! side mentions ([`topics`]). The result is plain data in reading order:
+//! rows of aligned pairs and of sentences only one side has, which every
+//! renderer (terminal, HTML, Markdown, JSON) lays out as it sees fit.
+
+pub mod select;
+pub mod topics;
+pub mod words;
+
+use serde::Serialize;
+
+use crate::analysis::align::{align, Alignment, TermWeights, DEFAULT_THRESHOLD};
+use crate::corpus::{Coverage, Date, Event, Side, Statement};
+use crate::text::segment::{sentence_at, Sentence};
+pub use select::SelectError;
+pub use topics::{Topic, TopicKind};
+pub use words::Segment;
+
+use topics::{round3, OtherSide};
+use words::{segments, shared_flags, tokens, Token};
+
+/// A framing phrase found in a statement: byte range into the statement text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Framing {
+    pub start: usize,
+    pub end: usize,
+    pub category: String,
+    pub phrase: String,
+}
+
+/// A framing phrase placed in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FramingAt {
+    #[serde(flatten)]
+    pub framing: Framing,
+    /// Index of the sentence holding the phrase.
+    pub sentence: Option<usize>,
+}
+
+/// One side's statement and the framing phrases found in it.
+#[derive(Debug, Clone)]
+pub struct SideInput<'a> {
+    pub event: &'a Event,
+    pub statement: &'a Statement,
+    pub framings: Vec<Framing>,
+}
+
+impl<'a> SideInput<'a> {
+    pub fn new(event: &'a Event, statement: &'a Statement) -> SideInput<'a> {
+        SideInput {
+            event,
+            statement,
+            framings: Vec::new(),
+        }
+    }
+}
+
+/// Tuning of a diff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffOptions {
+    /// Similarity below which a sentence has no counterpart.
+    pub threshold: f32,
+    /// At most this many one-sided entities, and as many terms, per side.
+    pub max_topics: usize,
+    /// Who asked for the call, when known (a side code or a description).
+    pub initiator: Option<String>,
+}
+
+impl Default for DiffOptions {
+    fn default() -> DiffOptions {
+        DiffOptions {
+            threshold: DEFAULT_THRESHOLD,
+            max_topics: 12,
+            initiator: None,
+        }
+    }
+}
+
+/// Whether the diff compares two sides of one event or one side on two events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Sides,
+    Occasions,
+}
+
+/// One column of the diff: whose statement it is and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideReport {
+    pub side: Side,
+    pub side_name: String,
+    pub event_id: String,
+    pub event_title: String,
+    pub date: Date,
+    pub statement_id: String,
+    pub issuer: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub coverage: Coverage,
+    pub words: usize,
+    pub sentences: usize,
+    /// Sentences with no counterpart on the other side.
+    pub unmatched: usize,
+    /// Words in aligned sentences that the other side shares / does not share.
+    pub shared_words: usize,
+    pub own_words: usize,
+    pub framings: Vec<FramingAt>,
+    /// Topics the other side never mentions.
+    pub one_sided: Vec<Topic>,
+}
+
+impl SideReport {
+    /// A short column heading: `USA · USTR` or, across occasions, `CHN · 2021`.
+    pub fn label(&self, mode: Mode) -> String {
+        match mode {
+            Mode::Sides => format!("{} · {}", self.side, self.issuer),
+            Mode::Occasions => format!("{} · {} ({})", self.side, self.event_id, self.date),
+        }
+    }
+}
+
+/// What a row of the diff shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// Both sides report it.
+    Pair,
+    LeftOnly,
+    RightOnly,
+}
+
+/// A sentence in a row, cut into segments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// Index of the sentence in its statement.
+    pub sentence: usize,
+    /// Byte range in the statement text.
+    pub start: usize,
+    pub end: usize,
+    pub segments: Vec<Segment>,
+}
+
+/// One row of the side-by-side view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub kind: RowKind,
+    /// Similarity of an aligned pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    /// The shared stems that made the pair, heaviest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_terms: Vec<String>,
+    pub left: Vec<Passage>,
+    pub right: Vec<Passage>,
+}
+
+/// How the alignment was made, so a reader can reproduce it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Method {
+    pub threshold: f32,
+    /// Statements the IDF weights were counted over.
+    pub idf_documents: u32,
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    pub mode: Mode,
+    pub title: String,
+    pub initiator: Option<String>,
+    pub method: Method,
+    pub pairs: usize,
+    pub left: SideReport,
+    pub right: SideReport,
+    pub rows: Vec<Row>,
+}
+
+/// Compares two statements (see the module docs). `tw` holds the IDF weights.
+pub fn diff(
+    tw: &mut TermWeights,
+    left: &SideInput<'_>,
+    right: &SideInput<'_>,
+    opts: &DiffOptions,
+) -> Diff {
+    let (lt, rt) = (&left.statement.text, &right.statement.text);
+    let al = align(tw, lt, rt, opts.threshold);
+    let lf = clean_framings(lt, &left.framings);
+    let rf = clean_framings(rt, &right.framings);
+    let rows = rows(&al, lt, rt, &lf, &rf);
+    let mut lr = side_report(tw, left, &al.left, rt, &lf, opts.max_topics);
+    let mut rr = side_report(tw, right, &al.right, lt, &rf, opts.max_topics);
+    lr.unmatched = al.left_unmatched.len();
+    rr.unmatched = al.right_unmatched.len();
+    count_words(&rows, &mut lr, &mut rr);
+    let same_event = left.event.id == right.event.id;
+    Diff {
+        mode: if same_event {
+            Mode::Sides
+        } else {
+            Mode::Occasions
+        },
+        title: if same_event {
+            left.event.title.clone()
+        } else {
+            format!("{} on two occasions", left.statement.side)
+        },
+        initiator: opts.initiator.clone(),
+        method: Method {
+            threshold: opts.threshold,
+            idf_documents: tw.documents(),
+        },
+        pairs: al.links.len(),
+        left: lr,
+        right: rr,
+        rows,
+    }
+}
+
+/// Keeps framing spans that fit the text, sorted by position.
+fn clean_framings(text: &str, framings: &[Framing]) -> Vec<Framing> {
+    let mut ok: Vec<Framing> = framings
+        .iter()
+        .filter(|f| {
+            f.start < f.end
+                && f.end <= text.len()
+                && text.is_char_boundary(f.start)
+                && text.is_char_boundary(f.end)
+        })
+        .cloned()
+        .collect();
+    ok.sort_by(|a, b| (a.start, a.end, &a.category).cmp(&(b.start, b.end, &b.category)));
+    ok
+}
+
+fn side_report(
+    tw: &mut TermWeights,
+    input: &SideInput<'_>,
+    sentences: &[Sentence],
+    other_text: &str,
+    framings: &[Framing],
+    max_topics: usize,
+) -> SideReport {
+    let s = input.statement;
+    let other = OtherSide::new(tw, other_text);
+    SideReport {
+        side: s.side.clone(),
+        side_name: s.side.name().to_string(),
+        event_id: input.event.id.clone(),
+        event_title: input.event.title.clone(),
+        date: s.date,
+        statement_id: s.id.clone(),
+        issuer: s.issuer.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        coverage: s.coverage,
+        words: s.word_count(),
+        sentences: sentences.len(),
+        unmatched: 0,
+        shared_words: 0,
+        own_words: 0,
+        framings: framings
+            .iter()
+            .map(|f| FramingAt {
+                framing: f.clone(),
+                sentence: sentence_at(sentences, f.start)
+                    .and_then(|hit| sentences.iter().position(|x| *x == hit)),
+            })
+            .collect(),
+        one_sided: topics::one_sided(tw, &s.text, sentences, &other, max_topics),
+    }
+}
+
+/// Word tokens of a group of sentences, concatenated.
+fn group_tokens(text: &str, sentences: &[Sentence], idx: &[usize]) -> Vec<Token> {
+    idx.iter()
+        .flat_map(|&i| tokens(text, sentences[i].start, sentences[i].end))
+        .collect()
+}
+
+/// Passages for a group, given one shared flag per token of the group.
+fn passages(
+    text: &str,
+    sentences: &[Sentence],
+    idx: &[usize],
+    toks: &[Token],
+    flags: &[bool],
+    fr: &[Framing],
+) -> Vec<Passage> {
+    idx.iter()
+        .map(|&i| {
+            let s = sentences[i];
+            let from = toks.partition_point(|t| t.start < s.start);
+            let to = toks.partition_point(|t| t.start < s.end);
+            Passage {
+                sentence: i,
+                start: s.start,
+                end: s.end,
+                segments: segments(text, s.start, s.end, &toks[from..to], &flags[from..to], fr),
+            }
+        })
+        .collect()
+}
+
+fn lone(text: &str, sentences: &[Sentence], i: usize, fr: &[Framing]) -> Vec<Passage> {
+    let toks = group_tokens(text, sentences, &[i]);
+    let flags = vec![false; toks.len()];
+    passages(text, sentences, &[i], &toks, &flags, fr)
+}
+
+/// Rows in the left side's order; a right-only sentence follows the row that
+/// holds the right sentence before it.
+fn rows(al: &Alignment, lt: &str, rt: &str, lf: &[Framing], rf: &[Framing]) -> Vec<Row> {
+    let mut main: Vec<(usize, Row)> = Vec::new();
+    for link in &al.links {
+        let ltok = group_tokens(lt, &al.left, &link.left);
+        let rtok = group_tokens(rt, &al.right, &link.right);
+        let (lflags, rflags) = shared_flags(lt, &ltok, rt, &rtok);
+        let row = Row {
+            kind: RowKind::Pair,
+            score: Some(round3(link.score)),
+            shared_terms: link.shared_stems.clone(),
+            left: passages(lt, &al.left, &link.left, &ltok, &lflags, lf),
+            right: passages(rt, &al.right, &link.right, &rtok, &rflags, rf),
+        };
+        main.push((link.left[0], row));
+    }
+    for &i in &al.left_unmatched {
+        let row = Row {
+            kind: RowKind::LeftOnly,
+            score: None,
+            shared_terms: Vec::new(),
+            left: lone(lt, &al.left, i, lf),
+            right: Vec::new(),
+        };
+        main.push((i, row));
+    }
+    main.sort_by_key(|(i, _)| *i);
+    let mut rows: Vec<Row> = main.into_iter().map(|(_, r)| r).collect();
+    // Each right-only sentence goes after the row holding the nearest earlier right sentence.
+    let mut inserts: Vec<(Option<usize>, Row)> = Vec::new();
+    for &j in &al.right_unmatched {
+        let anchor = (0..j).rev().find_map(|k| {
+            rows.iter()
+                .position(|r| r.kind == RowKind::Pair && r.right.iter().any(|p| p.sentence == k))
+        });
+        let row = Row {
+            kind: RowKind::RightOnly,
+            score: None,
+            shared_terms: Vec::new(),
+            left: Vec::new(),
+            right: lone(rt, &al.right, j, rf),
+        };
+        inserts.push((anchor, row));
+    }
+    let mut out = Vec::with_capacity(rows.len() + inserts.len());
+    let mut before: Vec<Row> = Vec::new();
+    let mut after: Vec<Vec<Row>> = vec![Vec::new(); rows.len()];
+    for (anchor, row) in inserts {
+        match anchor {
+            None => before.push(row),
+            Some(a) => after[a].push(row),
+        }
+    }
+    // Right-only sentences before any pair go after the leading left-only rows.
+    let lead = rows
+        .iter()
+        .take_while(|r| r.kind == RowKind::LeftOnly)
+        .count();
+    for (i, (row, extra)) in rows.drain(..).zip(after).enumerate() {
+        if i == lead {
+            out.append(&mut before);
+        }
+        out.push(row);
+        out.extend(extra);
+    }
+    out.append(&mut before);
+    out
+}
+
+fn count_words(rows: &[Row], left: &mut SideReport, right: &mut SideReport) {
+    for row in rows.iter().filter(|r| r.kind == RowKind::Pair) {
+        for (passages, report) in [(&row.left, &mut *left), (&row.right, &mut *right)] {
+            for seg in passages.iter().flat_map(|p| &p.segments) {
+                let n = crate::text::word_count(&seg.text);
+                if seg.shared {
+                    report.shared_words += n;
+                } else {
+                    report.own_words += n;
+                }
+            }
+        }
+    }
+}
+
+/// Events with at least this many statements between them are their own
+/// IDF document set (a UN general debate holds ~190 speeches); smaller ones
+/// take the whole corpus.
+pub const OWN_IDF_MIN_STATEMENTS: usize = 20;
+
+/// IDF weights for comparing statements of `events`: counted over those
+/// events' statements when they hold at least [`OWN_IDF_MIN_STATEMENTS`],
+/// otherwise over every statement of the corpus. (Counting the 10,000 UN
+/// speeches for every diff would take seconds; one session is a fair sample
+/// of what is common in that genre.)
+pub fn weights_for(corpus: &crate::corpus::Corpus, events: &[&Event]) -> TermWeights {
+    let own: usize = events.iter().map(|e| e.statements.len()).sum();
+    if own >= OWN_IDF_MIN_STATEMENTS {
+        let mut seen: Vec<&str> = Vec::new();
+        let docs = events.iter().filter(|e| {
+            let new = !seen.contains(&e.id.as_str());
+            seen.push(&e.id);
+            new
+        });
+        let texts: Vec<&str> = docs
+            .flat_map(|e| e.statements.iter().map(|s| s.text.as_str()))
+            .collect();
+        TermWeights::from_documents(texts)
+    } else {
+        TermWeights::from_documents(corpus.statements().map(|(_, s)| s.text.as_str()))
+    }
+}

@@ -1,0 +1,200 @@
+//! Choosing the two statements a diff compares, with errors that say what is
+//! wrong and what to type instead: an unknown event id comes with close
+//! matches, an event with one side names the side it has, an event with many
+//! sides (a UN general debate) asks for two.
+
+use crate::corpus::{Corpus, Event, Side, Statement};
+
+/// Why the statements to compare could not be chosen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectError {
+    #[error("no event `{id}` in the corpus{}", did_you_mean(.similar))]
+    UnknownEvent { id: String, similar: Vec<String> },
+    #[error("event `{event}` has no statements, so there is nothing to compare")]
+    NoStatements { event: String },
+    #[error("event `{event}` has a statement from {present} only; no other side's statement is in the corpus")]
+    OneSide { event: String, present: String },
+    #[error("event `{event}` has no statement from {missing} (it has {present})")]
+    MissingSide {
+        event: String,
+        missing: String,
+        present: String,
+    },
+    #[error("event `{event}` has {count} sides; choose two with --sides, e.g. --sides {example}")]
+    TooManySides {
+        event: String,
+        count: usize,
+        example: String,
+    },
+    #[error("choose two different sides to compare (got {side} twice)")]
+    SameSide { side: String },
+}
+
+fn did_you_mean(similar: &[String]) -> String {
+    if similar.is_empty() {
+        "; `readouts check` lists the corpus".to_string()
+    } else {
+        format!("; did you mean {}?", similar.join(", "))
+    }
+}
+
+fn describe(side: &Side) -> String {
+    match side.name() {
+        "" => side.to_string(),
+        name => format!("{side} ({name})"),
+    }
+}
+
+fn list_sides(event: &Event) -> String {
+    let sides: Vec<String> = event.sides().iter().map(|s| s.to_string()).collect();
+    if sides.len() > 12 {
+        format!("{}, … ({} sides)", sides[..12].join(", "), sides.len())
+    } else {
+        sides.join(", ")
+    }
+}
+
+/// The event `id`, or an error suggesting close ids.
+pub fn event<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Event, SelectError> {
+    corpus.event(id).ok_or_else(|| SelectError::UnknownEvent {
+        id: id.to_string(),
+        similar: corpus
+            .similar_ids(id, 3)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    })
+}
+
+/// The statement of `side` in `event`, or an error naming the sides it has.
+pub fn statement<'e>(event: &'e Event, side: &Side) -> Result<&'e Statement, SelectError> {
+    event.statement_of(side).ok_or_else(|| {
+        if event.statements.is_empty() {
+            SelectError::NoStatements {
+                event: event.id.clone(),
+            }
+        } else {
+            SelectError::MissingSide {
+                event: event.id.clone(),
+                missing: describe(side),
+                present: list_sides(event),
+            }
+        }
+    })
+}
+
+/// Two sides' statements on one event: `sides` when given, otherwise the
+/// event's two sides (in the order the corpus lists them).
+pub fn two_sides<'e>(
+    event: &'e Event,
+    sides: Option<(&Side, &Side)>,
+) -> Result<(&'e Statement, &'e Statement), SelectError> {
+    if let Some((a, b)) = sides {
+        if a == b {
+            return Err(SelectError::SameSide {
+                side: a.to_string(),
+            });
+        }
+        return Ok((statement(event, a)?, statement(event, b)?));
+    }
+    match event.sides().as_slice() {
+        [] => Err(SelectError::NoStatements {
+            event: event.id.clone(),
+        }),
+        [one] => Err(SelectError::OneSide {
+            event: event.id.clone(),
+            present: describe(one),
+        }),
+        [a, b] => Ok((statement(event, a)?, statement(event, b)?)),
+        many => Err(SelectError::TooManySides {
+            event: event.id.clone(),
+            count: many.len(),
+            example: format!("{},{}", many[0], many[1]),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Coverage, Date, Origin};
+
+    fn event(id: &str, sides: &[&str]) -> Event {
+        let origin = Origin {
+            path: "x.toml".into(),
+            line: 1,
+        };
+        let statements = sides
+            .iter()
+            .map(|s| Statement {
+                id: format!("{id}/{s}"),
+                event_id: id.into(),
+                date: Date::ymd(2020, 1, 1).unwrap(),
+                side: Side::parse(s).unwrap(),
+                issuer: "x".into(),
+                title: String::new(),
+                language: "en".into(),
+                url: None,
+                coverage: Coverage::Full,
+                quoted_in: None,
+                notes: None,
+                text: "Text.".into(),
+                origin: origin.clone(),
+            })
+            .collect();
+        Event {
+            id: id.into(),
+            date: Date::ymd(2020, 1, 1).unwrap(),
+            kind: "call".into(),
+            title: String::new(),
+            participants: vec![],
+            notes: None,
+            statements,
+            origin,
+        }
+    }
+
+    #[test]
+    fn a_two_sided_event_needs_no_sides() {
+        let e = event("e", &["USA", "CHN"]);
+        let (a, b) = two_sides(&e, None).unwrap();
+        assert_eq!((a.side.as_str(), b.side.as_str()), ("USA", "CHN"));
+    }
+
+    #[test]
+    fn errors_name_what_is_there() {
+        let one = event("e", &["CHN"]);
+        assert_eq!(
+            two_sides(&one, None).unwrap_err().to_string(),
+            "event `e` has a statement from CHN (China) only; no other side's statement is in the corpus"
+        );
+        let usa = Side::parse("USA").unwrap();
+        let chn = Side::parse("CHN").unwrap();
+        assert_eq!(
+            two_sides(&one, Some((&usa, &chn))).unwrap_err().to_string(),
+            "event `e` has no statement from USA (United States) (it has CHN)"
+        );
+        let many = event("un", &["AFG", "ALB", "USA"]);
+        assert!(two_sides(&many, None)
+            .unwrap_err()
+            .to_string()
+            .contains("--sides AFG,ALB"));
+        assert!(matches!(
+            two_sides(&many, Some((&usa, &usa))),
+            Err(SelectError::SameSide { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_events_come_with_suggestions() {
+        let corpus = Corpus::new(
+            "c".into(),
+            vec![event("2020-08-25-phase-one-review", &["USA"])],
+        );
+        let err = super::event(&corpus, "2020-08-25-phase-one").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no event `2020-08-25-phase-one` in the corpus; did you mean 2020-08-25-phase-one-review?"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Choosing the two groups (and the prior) of a keyness comparison. A group is
+//! just a labelled set of statements, so any selection — by side, issuer,
+//! period, metadata filters or (later) a full-text query — plugs in the same way.
+//!
+//! Selections written on the command line are comma-separated `key=value`
+//! conditions, all of which must hold: `side=CHN,from=1990,to=1999`. Keys are
+//! `side`, `issuer`, `kind`, `from` and `to`; repeating `side`, `issuer` or
+//! `kind` accepts any of the values (`side=CHN,side=RUS`).
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
+
+use super::Group;
+use crate::corpus::{Corpus, Date, Filter, Side};
+
+/// Why two groups could not be formed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectError {
+    #[error("selection `{spec}`: {why}")]
+    Spec { spec: String, why: String },
+    #[error("comparing by {by} needs exactly two {by}s, but the selected statements have {found}: {names}; choose two with --{by}s A,B")]
+    NotTwo {
+        by: &'static str,
+        found: usize,
+        names: String,
+    },
+}
+
+/// Reads a selection such as `side=CHN,from=1990`.
+pub fn parse_selection(spec: &str) -> Result<Filter, SelectError> {
+    let fail = |why: String| SelectError::Spec {
+        spec: spec.to_string(),
+        why,
+    };
+    let mut filter = Filter::default();
+    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, value) = part.split_once('=').ok_or_else(|| {
+            fail(format!(
+                "`{part}` is not key=value (keys: side, issuer, kind, from, to)"
+            ))
+        })?;
+        let value = value.trim();
+        match key.trim() {
+            "side" => filter
+                .sides
+                .push(Side::parse(value).map_err(|e| fail(e.to_string()))?),
+            "issuer" => filter.issuers.push(value.to_string()),
+            "kind" => filter.kinds.push(value.to_string()),
+            "from" => filter.from = Some(date(value).map_err(fail)?),
+            "to" => filter.to = Some(date(value).map_err(fail)?),
+            other => {
+                return Err(fail(format!(
+                    "unknown key `{other}` (keys: side, issuer, kind, from, to)"
+                )))
+            }
+        }
+    }
+    if filter.is_empty() {
+        return Err(fail(
+            "no condition given; write e.g. side=CHN,from=1990".into(),
+        ));
+    }
+    Ok(filter)
+}
+
+fn date(value: &str) -> Result<Date, String> {
+    value.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// A selection written back as `key=value` conditions, for labels.
+pub fn describe(filter: &Filter) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(filter.sides.iter().map(|s| format!("side={s}")));
+    parts.extend(filter.issuers.iter().map(|s| format!("issuer={s}")));
+    parts.extend(filter.kinds.iter().map(|s| format!("kind={s}")));
+    parts.extend(filter.from.map(|d| format!("from={d}")));
+    parts.extend(filter.to.map(|d| format!("to={d}")));
+    parts.join(",")
+}
+
+/// The statements of `corpus` that both `base` and `filter` accept.
+pub fn select<'c>(corpus: &'c Corpus, base: &Filter, filter: &Filter, label: String) -> Group<'c> {
+    Group {
+        label,
+        statements: in_base(corpus, base)
+            .filter(|(e, s)| filter.accepts(e, s))
+            .map(|(_, s)| s)
+            .collect(),
+    }
+}
+
+/// The statements `base` accepts (for any lifetime of `base`).
+fn in_base<'c, 'f>(
+    corpus: &'c Corpus,
+    base: &'f Filter,
+) -> impl Iterator<Item = (&'c crate::corpus::Event, &'c crate::corpus::Statement)> + 'f
+where
+    'c: 'f,
+{
+    corpus.statements().filter(move |(e, s)| base.accepts(e, s))
+}
+
+/// Group a and group b by selection; `b = None` means "the rest": every
+/// statement `base` accepts that is not in group a.
+pub fn by_filters<'c>(
+    corpus: &'c Corpus,
+    base: &Filter,
+    a: &Filter,
+    b: Option<&Filter>,
+) -> (Group<'c>, Group<'c>) {
+    let ga = select(corpus, base, a, describe(a));
+    let gb = match b {
+        Some(b) => select(corpus, base, b, describe(b)),
+        None => {
+            let in_a: FxHashSet<*const _> = ga.statements.iter().map(|s| *s as *const _).collect();
+            Group {
+                label: format!("not {}", ga.label),
+                statements: in_base(corpus, base)
+                    .map(|(_, s)| s)
+                    .filter(|s| !in_a.contains(&(*s as *const _)))
+                    .collect(),
+            }
+        }
+    };
+    (ga, gb)
+}
+
+/// One side against another; with `sides = None`, the two sides the selected
+/// statements have (an error unless there are exactly two).
+pub fn by_side<'c>(
+    corpus: &'c Corpus,
+    base: &Filter,
+    sides: Option<(Side, Side)>,
+) -> Result<(Group<'c>, Group<'c>), SelectError> {
+    let (x, y) = match sides {
+        Some(pair) => pair,
+        None => {
+            let found: BTreeSet<&Side> = in_base(corpus, base).map(|(_, s)| &s.side).collect();
+            let names: Vec<String> = found.iter().map(|s| s.to_string()).collect();
+            two("side", names)?
+        }
+    };
+    let group = |side: &Side| select(corpus, base, &side_filter(side), side.to_string());
+    Ok((group(&x), group(&y)))
+}
+
+fn side_filter(side: &Side) -> Filter {
+    Filter {
+        sides: vec![side.clone()],
+        ..Filter::default()
+    }
+}
+
+/// One issuing office against another, as `by_side`.
+pub fn by_issuer<'c>(
+    corpus: &'c Corpus,
+    base: &Filter,
+    issuers: Option<(String, String)>,
+) -> Result<(Group<'c>, Group<'c>), SelectError> {
+    let (x, y) = match issuers {
+        Some(pair) => pair,
+        None => {
+            let found: BTreeSet<&str> = in_base(corpus, base)
+                .map(|(_, s)| s.issuer.as_str())
+                .collect();
+            two("issuer", found.into_iter().map(String::from).collect())?
+        }
+    };
+    let group = |issuer: &str| {
+        let f = Filter {
+            issuers: vec![issuer.to_string()],
+            ..Filter::default()
+        };
+        select(corpus, base, &f, issuer.to_string())
+    };
+    Ok((group(&x), group(&y)))
+}
+
+fn two<T: std::str::FromStr>(by: &'static str, names: Vec<String>) -> Result<(T, T), SelectError> {
+    let not_two = || SelectError::NotTwo {
+        by,
+        found: names.len(),
+        names: shorten(&names),
+    };
+    if names.len() != 2 {
+        return Err(not_two());
+    }
+    match (names[0].parse::<T>(), names[1].parse::<T>()) {
+        (Ok(x), Ok(y)) => Ok((x, y)),
+        _ => Err(not_two()),
+    }
+}
+
+fn shorten(names: &[String]) -> String {
+    if names.len() <= 8 {
+        return names.join(", ");
+    }
+    format!("{}, … ({} more)", names[..8].join(", "), names.len() - 8)
+}
+
+/// Statements dated before `split` against those from `split` on. A statement
+/// belongs to the period its date starts in (a statement dated `2000` is in
+/// the later period of `--split 2000-06`).
+pub fn by_split<'c>(corpus: &'c Corpus, base: &Filter, split: Date) -> (Group<'c>, Group<'c>) {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (_, s) in in_base(corpus, base) {
+        if s.date.first_day() < split.first_day() {
+            before.push(s);
+        } else {
+            after.push(s);
+        }
+    }
+    (
+        Group {
+            label: format!("before {split}"),
+            statements: before,
+        },
+        Group {
+            label: format!("{split} on"),
+            statements: after,
+        },
+    )
+}
+
+/// Keeps only statements of events in which both groups have a statement.
+pub fn paired<'c>(a: Group<'c>, b: Group<'c>) -> (Group<'c>, Group<'c>) {
+    let events = |g: &Group<'c>| -> FxHashSet<String> {
+        g.statements.iter().map(|s| s.event_id.clone()).collect()
+    };
+    let (ea, eb) = (events(&a), events(&b));
+    let keep = |g: Group<'c>| Group {
+        label: g.label,
+        statements: g
+            .statements
+            .into_iter()
+            .filter(|s| ea.contains(&s.event_id) && eb.contains(&s.event_id))
+            .collect(),
+    };
+    (keep(a), keep(b))
+}

@@ -1,0 +1,234 @@
+//! The figures behind the report's charts: tone over time per side, the
+//! framing gap per period, and each side's most frequent framing phrases.
+//! Computed here, not in the HTML renderer, so every plotted number is also
+//! in the JSON and can be checked.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::group::{period_label, Acc, Dim};
+use super::{round6, StatementScore, ToneCategory};
+use crate::corpus::Side;
+
+/// One side's pooled tone per period (`None`: the side did not speak then).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub side: Side,
+    pub statements: usize,
+    pub tone: Vec<Option<f64>>,
+}
+
+/// Tone over time for the charted sides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeSeries {
+    /// year, quarter or month.
+    pub period: Dim,
+    pub periods: Vec<String>,
+    pub series: Vec<Series>,
+    /// First charted side's tone minus the second's, per period (with `--gap`).
+    pub gap: Vec<Option<f64>>,
+    /// Sides left out of the chart (only the `max_sides` largest are drawn).
+    pub omitted_sides: usize,
+}
+
+/// A framing phrase and how often one side used it (counted hits only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhraseCount {
+    pub phrase: String,
+    pub category: ToneCategory,
+    pub hits: usize,
+    pub weight: f64,
+}
+
+/// A side's most frequent framing phrases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SidePhrases {
+    pub side: Side,
+    pub phrases: Vec<PhraseCount>,
+}
+
+/// The sides to chart: the `--gap` pair first, then the sides with most
+/// statements (ties by code), at most `max`.
+pub fn chart_sides(
+    scores: &[StatementScore],
+    gap: Option<&(Side, Side)>,
+    max: usize,
+) -> (Vec<Side>, usize) {
+    let mut counts: BTreeMap<&Side, usize> = BTreeMap::new();
+    for s in scores {
+        *counts.entry(&s.side).or_default() += 1;
+    }
+    let mut order: Vec<(&Side, usize)> = counts.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut sides: Vec<Side> = Vec::new();
+    if let Some((a, b)) = gap {
+        sides.extend([a.clone(), b.clone()]);
+    }
+    for (s, _) in &order {
+        if !sides.contains(s) {
+            sides.push((*s).clone());
+        }
+    }
+    let total = order.len();
+    sides.truncate(max.max(2).min(sides.len()));
+    let charted = sides.iter().filter(|s| order.iter().any(|(o, _)| o == s));
+    (sides.clone(), total - charted.count())
+}
+
+/// Pooled tone per side and period for `sides`.
+pub fn time_series(
+    scores: &[StatementScore],
+    period: Dim,
+    sides: &[Side],
+    gap: Option<&(Side, Side)>,
+    omitted_sides: usize,
+) -> TimeSeries {
+    let mut cells: BTreeMap<String, HashMap<&Side, Acc>> = BTreeMap::new();
+    for s in scores {
+        let label = period_label(period, s.date);
+        let row = cells.entry(label).or_default();
+        if sides.contains(&s.side) {
+            row.entry(&s.side).or_default().add(s);
+        }
+    }
+    let periods: Vec<String> = cells.keys().cloned().collect();
+    let tone_of = |p: &String, side: &Side| {
+        cells[p]
+            .get(side)
+            .filter(|a| a.words > 0)
+            .map(|a| a.rates().tone)
+    };
+    let series = sides
+        .iter()
+        .map(|side| Series {
+            side: side.clone(),
+            statements: cells
+                .values()
+                .filter_map(|r| r.get(side))
+                .map(|a| a.statements)
+                .sum(),
+            tone: periods.iter().map(|p| tone_of(p, side)).collect(),
+        })
+        .collect();
+    let gap = periods
+        .iter()
+        .map(|p| {
+            let (a, b) = gap?;
+            Some(round6(tone_of(p, a)? - tone_of(p, b)?))
+        })
+        .collect();
+    TimeSeries {
+        period,
+        periods,
+        series,
+        gap,
+        omitted_sides,
+    }
+}
+
+/// The `n` most frequent counted phrases of each side in `sides`.
+pub fn top_phrases(scores: &[StatementScore], sides: &[Side], n: usize) -> Vec<SidePhrases> {
+    let mut counts: HashMap<(&Side, &str, ToneCategory), (usize, f64)> = HashMap::new();
+    for s in scores.iter().filter(|s| sides.contains(&s.side)) {
+        for h in s.hits.iter().filter(|h| !h.negated) {
+            let c = counts
+                .entry((&s.side, h.phrase.as_str(), h.category))
+                .or_default();
+            c.0 += 1;
+            c.1 += h.weight;
+        }
+    }
+    sides
+        .iter()
+        .map(|side| {
+            let mut phrases: Vec<PhraseCount> = counts
+                .iter()
+                .filter(|((s, _, _), _)| *s == side)
+                .map(|((_, p, c), (hits, w))| PhraseCount {
+                    phrase: p.to_string(),
+                    category: *c,
+                    hits: *hits,
+                    weight: round6(*w),
+                })
+                .collect();
+            phrases.sort_by(|a, b| {
+                b.hits
+                    .cmp(&a.hits)
+                    .then(a.phrase.cmp(&b.phrase))
+                    .then(a.category.cmp(&b.category))
+            });
+            phrases.truncate(n);
+            SidePhrases {
+                side: side.clone(),
+                phrases,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{hit, input};
+    use super::super::{score, ToneCategory::*};
+    use super::*;
+
+    fn side(s: &str) -> Side {
+        Side::parse(s).unwrap()
+    }
+
+    fn scores() -> Vec<StatementScore> {
+        vec![
+            score(input(
+                "a",
+                "USA",
+                "2019",
+                100,
+                vec![hit(Cooperative, "progress", 1.0, false)],
+            )),
+            score(input(
+                "a",
+                "CHN",
+                "2019",
+                100,
+                vec![
+                    hit(Cooperative, "constructive", 1.0, false),
+                    hit(Cooperative, "constructive", 1.0, false),
+                    hit(Cooperative, "win-win", 1.0, true),
+                ],
+            )),
+            score(input(
+                "b",
+                "CHN",
+                "2020",
+                50,
+                vec![hit(Confrontational, "bullying", 1.0, false)],
+            )),
+            score(input("b", "FRA", "2020", 50, vec![])),
+        ]
+    }
+
+    #[test]
+    fn series_hold_one_value_per_period_and_side() {
+        let pair = (side("USA"), side("CHN"));
+        let (sides, omitted) = chart_sides(&scores(), Some(&pair), 2);
+        assert_eq!(sides, [side("USA"), side("CHN")]);
+        assert_eq!(omitted, 1, "FRA is not charted");
+        let ts = time_series(&scores(), Dim::Year, &sides, Some(&pair), omitted);
+        assert_eq!(ts.periods, ["2019", "2020"]);
+        assert_eq!(ts.series[0].tone, [Some(10.0), None]);
+        assert_eq!(ts.series[1].tone, [Some(20.0), Some(-20.0)]);
+        assert_eq!(ts.gap, [Some(-10.0), None]);
+    }
+
+    #[test]
+    fn top_phrases_count_only_counted_hits() {
+        let top = top_phrases(&scores(), &[side("CHN")], 5);
+        let chn: Vec<(&str, usize)> = top[0]
+            .phrases
+            .iter()
+            .map(|p| (p.phrase.as_str(), p.hits))
+            .collect();
+        assert_eq!(chn, [("constructive", 2), ("bullying", 1)]);
+    }
+}

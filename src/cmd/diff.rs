@@ -1,0 +1,117 @@
+//! `readouts diff EVENT [--sides A,B]` and `readouts diff EVENT_A EVENT_B --side S`:
+//! the side-by-side comparison of two statements.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use super::{FormatArg, GlobalArgs, Outcome};
+use crate::analysis::align::DEFAULT_THRESHOLD;
+use crate::analysis::diff::{self, select, DiffOptions, SideInput};
+use crate::corpus::Side;
+use crate::render::{self, Format, Painter};
+
+/// Terminal width when neither --width, COLUMNS nor the terminal says.
+const DEFAULT_WIDTH: usize = 100;
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  readouts diff 2020-08-25-phase-one-review\n  readouts diff ungdc-2022 --sides USA,CHN --format html > diff.html\n  readouts diff ungdc-2021 ungdc-2022 --side CHN"
+)]
+pub struct Args {
+    /// The event to compare (two events with --side: one side on two occasions)
+    #[arg(value_name = "EVENT", required = true, num_args = 1..=2)]
+    pub events: Vec<String>,
+    /// The two sides to compare, left then right (needed when an event has more than two)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "A,B",
+        num_args = 1,
+        conflicts_with = "side"
+    )]
+    pub sides: Vec<Side>,
+    /// With two events: the side whose statements are compared
+    #[arg(long, value_name = "CODE")]
+    pub side: Option<Side>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Terminal width in columns (default: $COLUMNS, else the terminal's, else 100)
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Similarity (0–1) below which a sentence has no counterpart
+    #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f32,
+}
+
+pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = super::require_format(
+        "diff",
+        args.format,
+        &[
+            FormatArg::Text,
+            FormatArg::Json,
+            FormatArg::Md,
+            FormatArg::Html,
+        ],
+    )?;
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!(
+            "--threshold must be between 0 and 1 (got {})",
+            args.threshold
+        );
+    }
+    let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
+    let corpus = &loaded.corpus;
+    let (left, right) = match args.events.as_slice() {
+        [id] => {
+            let event = select::event(corpus, id)?;
+            let sides = match args.sides.as_slice() {
+                [] => None,
+                [a, b] => Some((a, b)),
+                other => anyhow::bail!(
+                    "--sides takes two side codes, e.g. --sides USA,CHN (got {})",
+                    other.len()
+                ),
+            };
+            let (a, b) = select::two_sides(event, sides)?;
+            (SideInput::new(event, a), SideInput::new(event, b))
+        }
+        [a, b] => {
+            let side = args.side.as_ref().context(
+                "comparing two events needs --side CODE: the side whose statements are compared",
+            )?;
+            let (ea, eb) = (select::event(corpus, a)?, select::event(corpus, b)?);
+            let (sa, sb) = (select::statement(ea, side)?, select::statement(eb, side)?);
+            (SideInput::new(ea, sa), SideInput::new(eb, sb))
+        }
+        _ => unreachable!("clap allows one or two events"),
+    };
+    let mut weights = diff::weights_for(corpus, &[left.event, right.event]);
+    let opts = DiffOptions {
+        threshold: args.threshold,
+        ..DiffOptions::default()
+    };
+    let result = diff::diff(&mut weights, &left, &right, &opts);
+    match format {
+        Format::Json => render::diff::json(out, &result)?,
+        Format::Md => render::diff::md(out, &result)?,
+        Format::Html => render::diff::html(out, &result)?,
+        _ => {
+            let width = args.width.unwrap_or_else(terminal_width);
+            render::diff::text(out, &result, Painter::new(global.color_stdout()), width)?
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// $COLUMNS when it is a number, else the terminal's width, else 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&c: &usize| c > 0)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(DEFAULT_WIDTH)
+}

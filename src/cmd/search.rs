@@ -1,0 +1,103 @@
+//! `readouts search QUERY`: ranked statements for a tantivy query, or with
+//! `--count-by` a frequency table of the matching statements.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+
+use super::filter::FilterArgs;
+use super::{FormatArg, GlobalArgs, Outcome};
+use crate::index::{self, CountKey, SearchOptions};
+use crate::render::search as render;
+use crate::render::{Format, Painter};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Query syntax (tantivy): words (all must occur), \"a phrase\", OR, AND, NOT or -word, \
+field:value (side:chn, issuer:\"white house\", kind:call, year:2020, year:[2000 TO 2010], title:tariffs). \
+Words match by stem (bullying = bullied = bully); --exact, or the field exact:, matches the wording as written."
+)]
+pub struct Args {
+    /// The query, e.g. '"win-win cooperation" side:chn'
+    pub query: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Number of hits to show
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Match words as written (case and apostrophes folded) instead of by stem
+    #[arg(long)]
+    pub exact: bool,
+    /// Count matching statements by side, issuer, year or month instead of listing hits
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub count_by: Option<CountArg>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountArg {
+    Side,
+    Issuer,
+    Year,
+    Month,
+}
+
+impl From<CountArg> for CountKey {
+    fn from(c: CountArg) -> CountKey {
+        match c {
+            CountArg::Side => CountKey::Side,
+            CountArg::Issuer => CountKey::Issuer,
+            CountArg::Year => CountKey::Year,
+            CountArg::Month => CountKey::Month,
+        }
+    }
+}
+
+pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let offered: &[FormatArg] = if args.count_by.is_some() {
+        &[FormatArg::Text, FormatArg::Json, FormatArg::Csv]
+    } else {
+        &[
+            FormatArg::Text,
+            FormatArg::Json,
+            FormatArg::Csv,
+            FormatArg::Html,
+        ]
+    };
+    let format = super::require_format("search", args.format, offered)?;
+    let index = super::index::open(global)?;
+    let filter = args.filter.to_filter();
+    let painter = Painter::new(global.color_stdout());
+    if let Some(key) = args.count_by {
+        let key = CountKey::from(key);
+        let counts = index::count_by(&index, &args.query, &filter, key, args.exact)?;
+        match format {
+            Format::Json => render::counts_json(out, key, &counts)?,
+            Format::Csv => render::counts_csv(out, key, &counts)?,
+            _ => render::counts_text(out, key, &counts, painter)?,
+        }
+        return Ok(found(!counts.is_empty()));
+    }
+    let options = SearchOptions {
+        limit: args.limit,
+        exact: args.exact,
+    };
+    let found_hits = index::search(&index, &args.query, &filter, options)?;
+    match format {
+        Format::Json => render::json(out, &found_hits)?,
+        Format::Csv => render::csv(out, &found_hits)?,
+        Format::Html => render::html(out, &args.query, &found_hits)?,
+        _ => render::text(out, &found_hits, painter)?,
+    }
+    Ok(found(found_hits.total > 0))
+}
+
+fn found(any: bool) -> Outcome {
+    if any {
+        Outcome::Success
+    } else {
+        Outcome::NothingFound
+    }
+}

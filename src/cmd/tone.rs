@@ -1,0 +1,266 @@
+//! `readouts tone`: tone scores over the corpus or a selection, grouped with
+//! `--by`, with per-event framing gaps, in text, CSV, JSON, Markdown or a
+//! self-contained HTML report. This module parses the arguments, adapts the
+//! framing lexicon's hits into the tone analysis's own input, and hands the
+//! report to a renderer.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
+
+use super::filter::FilterArgs;
+use super::{FormatArg, GlobalArgs, Outcome};
+use crate::analysis::lexicon::{self, Lexicon};
+use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagger};
+use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
+use crate::corpus::{Event, Side};
+use crate::render::tone::{self as render, Rows};
+use crate::render::{Format, Painter};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Group by one or more of: side, issuer, year, quarter, month, event (comma-separated)
+    #[arg(long, value_delimiter = ',', default_value = "side", value_parser = parse_dim, value_name = "DIM")]
+    pub by: Vec<Dim>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Framing gap between two sides: A's tone minus B's on the same event (e.g. USA,CHN);
+    /// default: the two sides when the selection has exactly two
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    pub gap: Vec<Side>,
+    /// List every hit behind every score (phrase, category, weight, offsets, sentence)
+    #[arg(long)]
+    pub explain: bool,
+    /// CSV rows: groups, events (each side's tone and the gap) or hits (default: hits with --explain, else groups)
+    #[arg(long, value_enum, value_name = "ROWS")]
+    pub rows: Option<RowsArg>,
+    /// HTML: link the largest-gap events to DIR/<event>.html (side-by-side diffs generated alongside)
+    #[arg(long, value_name = "DIR")]
+    pub with_diffs: Option<PathBuf>,
+    /// Add or override lexicon entries from this file
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// Sides drawn in the HTML tone-over-time chart (the --gap sides first, then the largest)
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub chart_sides: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RowsArg {
+    Groups,
+    Events,
+    Hits,
+}
+
+fn parse_dim(raw: &str) -> Result<Dim, String> {
+    Dim::parse(raw).ok_or_else(|| {
+        format!("`{raw}` is not a grouping; use side, issuer, year, quarter, month or event")
+    })
+}
+
+type InitiatorFn = dyn Fn(&Event) -> Option<Initiator>;
+
+/// The framing lexicon as tone uses it: a tagger, who-asked-for-the-call, and a fingerprint.
+struct Tagging {
+    fingerprint: String,
+    tag: Box<Tagger<'static>>,
+    initiator: Box<InitiatorFn>,
+}
+
+pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    use FormatArg::*;
+    let format = super::require_format("tone", args.format, &[Text, Json, Csv, Md, Html])?;
+    if !args.gap.is_empty() && args.gap.len() != 2 {
+        bail!("--gap takes two sides, e.g. --gap USA,CHN");
+    }
+    let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
+    if loaded.error_count() > 0 {
+        eprintln!(
+            "readouts: warning: the corpus has {} problems; scoring the valid part (see `readouts check`)",
+            loaded.error_count()
+        );
+    }
+    let corpus = loaded.corpus;
+    let tagging = tagging(args.lexicon.as_deref())?;
+    let filter = args.filter.to_filter();
+    let total = corpus.select(&filter).count() as u64;
+    let bar = progress_bar(total);
+    let scores = score_corpus(&corpus, &filter, &*tagging.tag, &|n| bar.inc(n as u64));
+    bar.finish_and_clear();
+    // Only events with an initiative hit are matched again for their initiator.
+    let asked: std::collections::HashSet<&str> = scores
+        .iter()
+        .filter(|s| s.tallies.initiative.hits > 0)
+        .map(|s| s.event_id.as_str())
+        .collect();
+    let metas = event_metas(&corpus, &scores, &|e| {
+        asked
+            .contains(e.id.as_str())
+            .then(|| (tagging.initiator)(e))
+            .flatten()
+    });
+    let gap = match args.gap.as_slice() {
+        [a, b] => Some((a.clone(), b.clone())),
+        _ => two_sides(&scores),
+    };
+    let options = ToneOptions {
+        by: args.by.clone(),
+        gap,
+        explain: args.explain,
+        max_sides: args.chart_sides,
+        diffs_dir: args.with_diffs.as_ref().map(|d| d.display().to_string()),
+        ..ToneOptions::default()
+    };
+    let prov = provenance(
+        &corpus,
+        &scores,
+        metas.len(),
+        tagging.fingerprint,
+        command_line(),
+    );
+    let nothing = scores.is_empty();
+    let report = tone::build(scores, &metas, &options, prov);
+    let rows = match args.rows {
+        Some(RowsArg::Groups) => Rows::Groups,
+        Some(RowsArg::Events) => Rows::Events,
+        Some(RowsArg::Hits) => Rows::Hits,
+        None if args.explain => Rows::Hits,
+        None => Rows::Groups,
+    };
+    match format {
+        Format::Text => render::text::render(out, &report, Painter::new(global.color_stdout()))?,
+        Format::Json => render::json::render(out, &report)?,
+        Format::Csv => render::csv::render(out, &report, rows)?,
+        Format::Md => render::md::render(out, &report)?,
+        Format::Html => render::html::render(out, &report)?,
+    }
+    if nothing {
+        eprintln!("readouts: no statement matches the filters");
+        return Ok(Outcome::NothingFound);
+    }
+    Ok(Outcome::Success)
+}
+
+/// The two sides (alphabetical) when the selection has exactly two.
+fn two_sides(scores: &[tone::StatementScore]) -> Option<(Side, Side)> {
+    let sides: std::collections::BTreeSet<&Side> = scores.iter().map(|s| &s.side).collect();
+    let mut it = sides.into_iter();
+    match (it.next(), it.next(), it.next()) {
+        (Some(a), Some(b), None) => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() || total < 500 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "scoring {bar:40} {pos}/{len} statements ({eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The command line as typed, quoted so it can be pasted back into a shell.
+fn command_line() -> String {
+    let mut args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if let Some(first) = args.first_mut() {
+        *first = "readouts".into();
+    }
+    args.iter()
+        .map(|a| shell_quote(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn shell_quote(arg: &str) -> String {
+    let plain = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_=./,:@+".contains(c));
+    if plain {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', "'\\''"))
+    }
+}
+
+/// The built-in lexicon, plus `--lexicon FILE` entries, adapted to tone's input.
+fn tagging(extra: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(path) = extra {
+        lexicon.merge(Lexicon::from_file(path).context("cannot read the lexicon")?);
+    }
+    let fingerprint = format!("{} (version {})", lexicon.fingerprint(), lexicon.version);
+    let matcher = Arc::new(lexicon.matcher());
+    let m = Arc::clone(&matcher);
+    Ok(Tagging {
+        fingerprint,
+        tag: Box::new(move |_, s| toned_hits(&s.text, m.find(&s.text))),
+        initiator: Box::new(move |e| initiator_of(e, &matcher)),
+    })
+}
+
+/// Tone's own input from lexicon hits (the sentence is copied out as text).
+pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>) -> Vec<TonedHit> {
+    hits.into_iter()
+        .map(|h| TonedHit {
+            category: category(h.category),
+            phrase: h.entry.to_string(),
+            weight: f64::from(h.weight),
+            grade: h.grade,
+            negated: h.negated,
+            start: h.start,
+            end: h.end,
+            sentence: h.sentence.text(text).to_string(),
+        })
+        .collect()
+}
+
+fn category(c: lexicon::Category) -> ToneCategory {
+    use lexicon::Category as L;
+    match c {
+        L::Cooperative => ToneCategory::Cooperative,
+        L::Confrontational => ToneCategory::Confrontational,
+        L::DisagreementCode => ToneCategory::DisagreementCode,
+        L::Demand => ToneCategory::Demand,
+        L::Commitment => ToneCategory::Commitment,
+        L::ConcernLadder => ToneCategory::ConcernLadder,
+        L::Initiative => ToneCategory::Initiative,
+    }
+}
+
+/// Who asked for the call; `None` when no statement has evidence.
+fn initiator_of(event: &Event, matcher: &lexicon::Matcher) -> Option<Initiator> {
+    let found = lexicon::initiator(event, matcher);
+    if found.evidence.is_empty() {
+        return None;
+    }
+    Some(Initiator {
+        side: found.side,
+        evidence: found.evidence.first().map(|e| e.sentence.clone()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_lines_are_quoted_for_a_shell() {
+        assert_eq!(shell_quote("--by"), "--by");
+        assert_eq!(shell_quote("side,year"), "side,year");
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    }
+}

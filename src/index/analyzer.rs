@@ -1,0 +1,205 @@
+//! The index's analyzers, built on the text layer so that a word the index
+//! finds is the word the lexicon, the aligner and keyness count. Tantivy's own
+//! tokenizers split and fold differently (hyphens, typographic apostrophes),
+//! so the tokenizer here is `text::words` + `text::normalise`, and stemming is
+//! our `StemFilter` calling `text::stem`. Token offsets are byte offsets into
+//! the original text, which is what snippets and highlighting rely on.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::{
+    LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+use crate::text;
+
+/// Name of the stemming analyzer (field `text`, `title`).
+pub const STEMMED: &str = "readouts_stemmed";
+/// Name of the normalising-only analyzer (field `exact`).
+pub const EXACT: &str = "readouts_exact";
+/// Name of the whole-value, lower-cased analyzer (side, issuer, kind, event).
+pub const KEYWORD: &str = "readouts_keyword";
+
+/// Registers the three analyzers on an index (they are not stored in it).
+pub fn register(index: &tantivy::Index) {
+    let manager = index.tokenizers();
+    manager.register(STEMMED, stemmed());
+    manager.register(EXACT, exact());
+    manager.register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+/// Words, normalised and stemmed.
+pub fn stemmed() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer)
+        .filter(StemFilter)
+        .build()
+}
+
+/// Words, normalised only.
+pub fn exact() -> TextAnalyzer {
+    TextAnalyzer::from(WordTokenizer)
+}
+
+/// Splits text with `text::words` and normalises each word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordTokenizer;
+
+pub struct WordStream<'a> {
+    words: Box<dyn Iterator<Item = text::Word<'a>> + 'a>,
+    token: Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        WordStream {
+            words: Box::new(text::words(text)),
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(word) = self.words.next() else {
+            return false;
+        };
+        let t = &mut self.token;
+        t.position = t.position.wrapping_add(1);
+        t.offset_from = word.start;
+        t.offset_to = word.end;
+        t.text.clear();
+        t.text.push_str(&text::normalise(word.text));
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// Replaces each (normalised) token by its Snowball English stem.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StemFilter;
+
+impl TokenFilter for StemFilter {
+    type Tokenizer<T: Tokenizer> = StemTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> StemTokenizer<T> {
+        StemTokenizer {
+            inner,
+            cache: HashMap::new(),
+        }
+    }
+}
+
+/// The tokenizer `StemFilter` makes. It remembers stems already computed
+/// (a corpus has far fewer distinct words than tokens), bounded in size.
+#[derive(Clone)]
+pub struct StemTokenizer<T> {
+    inner: T,
+    cache: HashMap<String, String>,
+}
+
+const CACHE_LIMIT: usize = 200_000;
+
+impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
+    type TokenStream<'a> = StemStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemStream {
+            tail: self.inner.token_stream(text),
+            cache: &mut self.cache,
+        }
+    }
+}
+
+pub struct StemStream<'a, S> {
+    tail: S,
+    cache: &'a mut HashMap<String, String>,
+}
+
+impl<S: TokenStream> TokenStream for StemStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.cache.get(&token.text) {
+            token.text.clone_from(stem);
+            return true;
+        }
+        let stem = text::stem(&token.text).into_owned();
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache
+            .insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn stemmed_tokens_agree_with_the_text_layer() {
+        let text = "“Bullying” and bullied, win‑win cooperation";
+        let ours: Vec<String> = tokens(stemmed(), text).into_iter().map(|t| t.0).collect();
+        let layer: Vec<String> = text::words(text).map(|w| text::stem_word(w.text)).collect();
+        assert_eq!(ours, layer);
+        assert_eq!(ours, ["bulli", "and", "bulli", "win", "win", "cooper"]);
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original_and_positions_count_words() {
+        let text = "“Bullying” — China’s view";
+        let toks = tokens(exact(), text);
+        let surface: Vec<&str> = toks.iter().map(|t| &text[t.2..t.3]).collect();
+        assert_eq!(surface, ["Bullying", "China’s", "view"]);
+        assert_eq!(toks[1].0, "china's");
+        let positions: Vec<usize> = toks.iter().map(|t| t.1).collect();
+        assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_stem_cache_gives_the_same_answer_twice() {
+        let mut analyzer = stemmed();
+        for _ in 0..2 {
+            let mut stream = analyzer.token_stream("negotiations negotiating");
+            let mut got = Vec::new();
+            while let Some(t) = stream.next() {
+                got.push(t.text.clone());
+            }
+            assert_eq!(got, ["negoti", "negoti"]);
+        }
+    }
+}

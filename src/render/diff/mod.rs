@@ -1,0 +1,95 @@
+//! Output of `readouts diff`: the side-by-side comparison as two terminal
+//! columns ([`text`]), one self-contained HTML page ([`html`]), Markdown
+//! ([`md`]) or JSON ([`json`]). The figures all come from
+//! [`crate::analysis::diff::Diff`]; this module only lays them out.
+
+pub mod html;
+pub mod md;
+pub mod text;
+mod wrap;
+
+use std::io::{self, Write};
+
+use super::Style;
+use crate::analysis::diff::{Diff, SideReport, Topic, TopicKind};
+
+pub use html::html;
+pub use md::md;
+pub use text::text;
+
+/// The whole diff as pretty-printed JSON.
+pub fn json(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, diff)?;
+    writeln!(out)
+}
+
+/// The terminal style of a framing category (the lexicon's category names).
+pub fn category_style(category: &str) -> Style {
+    match category.to_ascii_lowercase().as_str() {
+        "cooperative" | "cooperation" | "positive" => Style::Cooperative,
+        "confrontational" | "confrontation" | "negative" => Style::Confrontational,
+        "disagreement" => Style::Disagreement,
+        "demand" | "demands" => Style::Demand,
+        "commitment" | "commitments" => Style::Commitment,
+        "concern" | "concerns" => Style::Concern,
+        "initiative" | "initiator" => Style::Initiative,
+        _ => Style::Hit,
+    }
+}
+
+/// "40%" of `part` in `whole`, or "–" when there is nothing to divide.
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "–".to_string()
+    } else {
+        format!("{}%", (part * 100 + whole / 2) / whole)
+    }
+}
+
+/// Words in aligned sentences that the other side shares, as a sentence fragment.
+fn shared_share(s: &SideReport) -> String {
+    percent(s.shared_words, s.shared_words + s.own_words)
+}
+
+/// `Taiwan (name, 3×)` / `fentanyl` for a one-sided topic.
+fn topic_label(t: &Topic) -> String {
+    let kind = match t.kind {
+        TopicKind::Entity => "name",
+        TopicKind::Term => "term",
+    };
+    if t.count > 1 {
+        format!("{} ({kind}, {}×)", t.term, t.count)
+    } else {
+        format!("{} ({kind})", t.term)
+    }
+}
+
+/// The initiator line shared by all formats.
+fn initiator_text(diff: &Diff) -> String {
+    match &diff.initiator {
+        Some(who) => format!("requested by {who}"),
+        None => "initiator not recorded".to_string(),
+    }
+}
+
+/// How the pairs were found, in one sentence.
+fn method_text(diff: &Diff) -> String {
+    format!(
+        "sentences paired by shared word stems weighted by rarity (IDF over {} statements), similarity at least {}",
+        diff.method.idf_documents, diff.method.threshold
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_have_styles_and_unknown_ones_still_show() {
+        assert_eq!(category_style("Cooperative"), Style::Cooperative);
+        assert_eq!(category_style("demand"), Style::Demand);
+        assert_eq!(category_style("something-new"), Style::Hit);
+        assert_eq!(percent(1, 3), "33%");
+        assert_eq!(percent(0, 0), "–");
+    }
+}

@@ -1,0 +1,278 @@
+//! Output of `readouts search`: ranked hits with a highlighted snippet
+//! (terminal colours, `<b>` in HTML, byte offsets in JSON Lines and CSV), and
+//! the frequency tables of `--count-by`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{escape, Painter, Style};
+use crate::index::query::Found;
+use crate::index::{Count, CountKey, Hit, Snippet, UpdateReport};
+
+/// The snippet on one line, with the matches styled by `mark`.
+fn marked(
+    snippet: &Snippet,
+    mut mark: impl FnMut(&str) -> String,
+    mut plain: impl FnMut(&str) -> String,
+) -> String {
+    let text: String = snippet
+        .text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for r in snippet.local_highlights() {
+        if r.start < at || r.end > text.len() {
+            continue;
+        }
+        out.push_str(&plain(&text[at..r.start]));
+        out.push_str(&mark(&text[r.clone()]));
+        at = r.end;
+    }
+    out.push_str(&plain(&text[at..]));
+    out
+}
+
+pub fn text(out: &mut dyn Write, found: &Found, painter: Painter) -> io::Result<()> {
+    for (n, hit) in found.hits.iter().enumerate() {
+        let head = format!("{}  {}  {}", hit.date, hit.side, hit.issuer);
+        writeln!(
+            out,
+            "{}. {}  {}  {}",
+            n + 1,
+            painter.paint(Style::Heading, &head),
+            painter.paint(Style::Path, &hit.statement),
+            painter.paint(Style::Dim, &format!("score {:.2}", hit.score))
+        )?;
+        let line = marked(
+            &hit.snippet,
+            |m| painter.paint(Style::Hit, m),
+            str::to_string,
+        );
+        writeln!(out, "   {}", line.trim())?;
+    }
+    let shown = found.hits.len();
+    let summary = if shown < found.total {
+        format!(
+            "{shown} of {} matching statements shown (--limit N for more)",
+            found.total
+        )
+    } else {
+        format!("{} matching {}", found.total, statements(found.total))
+    };
+    writeln!(out, "{}", painter.paint(Style::Dim, &summary))
+}
+
+fn statements(n: usize) -> &'static str {
+    if n == 1 {
+        "statement"
+    } else {
+        "statements"
+    }
+}
+
+/// One JSON object per hit (JSON Lines); offsets are bytes in the statement's text.
+pub fn json(out: &mut dyn Write, found: &Found) -> io::Result<()> {
+    for hit in &found.hits {
+        serde_json::to_writer(&mut *out, hit)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn csv(out: &mut dyn Write, found: &Found) -> io::Result<()> {
+    writeln!(
+        out,
+        "rank,score,statement,event,date,side,issuer,title,snippet_start,highlights,snippet"
+    )?;
+    for (n, hit) in found.hits.iter().enumerate() {
+        let ranges: Vec<String> = hit
+            .snippet
+            .highlights
+            .iter()
+            .map(|r| format!("{}-{}", r.start, r.end))
+            .collect();
+        let row = [
+            (n + 1).to_string(),
+            format!("{:.4}", hit.score),
+            hit.statement.clone(),
+            hit.event.clone(),
+            hit.date.clone(),
+            hit.side.clone(),
+            hit.issuer.clone(),
+            hit.title.clone(),
+            hit.snippet.start.to_string(),
+            ranges.join(" "),
+            hit.snippet.text.clone(),
+        ];
+        writeln!(out, "{}", escape::csv_row(&row))?;
+    }
+    Ok(())
+}
+
+/// A self-contained HTML page; corpus text escaped, matches in `<b>`.
+pub fn html(out: &mut dyn Write, query: &str, found: &Found) -> io::Result<()> {
+    let q = escape::html(query);
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>readouts search: {q}</title>\n<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto}} .meta{{color:#555}} b{{background:#fe6}}</style></head>\n<body>\n<h1>Search: {q}</h1>\n<p>{} matching {}</p>\n<ol>",
+        found.total,
+        statements(found.total)
+    )?;
+    for hit in &found.hits {
+        writeln!(out, "{}", html_hit(hit))?;
+    }
+    writeln!(out, "</ol>\n</body>\n</html>")
+}
+
+fn html_hit(hit: &Hit) -> String {
+    let snippet = marked(
+        &hit.snippet,
+        |m| format!("<b>{}</b>", escape::html(m)),
+        escape::html,
+    );
+    format!(
+        "<li><p class=\"meta\">{} · {} · {} · <code>{}</code> · score {:.2}</p><p>{}</p></li>",
+        escape::html(&hit.date),
+        escape::html(&hit.side),
+        escape::html(&hit.issuer),
+        escape::html(&hit.statement),
+        hit.score,
+        snippet
+    )
+}
+
+/// A frequency table: key and number of matching statements.
+pub fn counts_text(
+    out: &mut dyn Write,
+    key: CountKey,
+    counts: &[Count],
+    painter: Painter,
+) -> io::Result<()> {
+    let width = counts
+        .iter()
+        .map(|c| unicode_width::UnicodeWidthStr::width(c.key.as_str()))
+        .chain([key.name().len()])
+        .max()
+        .unwrap_or(0);
+    let head = format!("{:<width$}  statements", key.name());
+    writeln!(out, "{}", painter.paint(Style::Heading, &head))?;
+    for c in counts {
+        let pad = width - unicode_width::UnicodeWidthStr::width(c.key.as_str());
+        writeln!(out, "{}{}  {:>10}", c.key, " ".repeat(pad), c.statements)?;
+    }
+    let total: usize = counts.iter().map(|c| c.statements).sum();
+    writeln!(
+        out,
+        "{}",
+        painter.paint(Style::Dim, &format!("{:<width$}  {total:>10}", "total"))
+    )
+}
+
+#[derive(Serialize)]
+struct CountRow<'a> {
+    #[serde(flatten)]
+    count: &'a Count,
+    by: CountKey,
+}
+
+/// One JSON object per row (JSON Lines).
+pub fn counts_json(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::Result<()> {
+    for count in counts {
+        serde_json::to_writer(&mut *out, &CountRow { count, by: key })?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn counts_csv(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::Result<()> {
+    writeln!(out, "{},statements", key.name())?;
+    for c in counts {
+        writeln!(
+            out,
+            "{}",
+            escape::csv_row(&[c.key.clone(), c.statements.to_string()])
+        )?;
+    }
+    Ok(())
+}
+
+/// One line saying what an index update did, e.g.
+/// "indexed 1 changed statement and 0 new, removed 0, unchanged 13".
+pub fn update_line(r: &UpdateReport) -> String {
+    let indexed = r.added + r.changed;
+    if indexed + r.removed == 0 {
+        return format!(
+            "index up to date: {} {} unchanged",
+            r.unchanged,
+            statements(r.unchanged)
+        );
+    }
+    let what = if r.changed > 0 && r.added == 0 {
+        format!("{} changed {}", r.changed, statements(r.changed))
+    } else if r.changed == 0 {
+        format!("{} new {}", r.added, statements(r.added))
+    } else {
+        format!(
+            "{indexed} {} ({} new, {} changed)",
+            statements(indexed),
+            r.added,
+            r.changed
+        )
+    };
+    format!(
+        "indexed {what}, removed {}, unchanged {}",
+        r.removed, r.unchanged
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_marked_and_line_breaks_flattened() {
+        let s = Snippet {
+            text: "we oppose\nbullying <now>".into(),
+            start: 100,
+            highlights: vec![110..118],
+        };
+        let html = marked(&s, |m| format!("<b>{}</b>", escape::html(m)), escape::html);
+        assert_eq!(html, "we oppose <b>bullying</b> &lt;now&gt;");
+        let text = marked(&s, |m| format!("[{m}]"), str::to_string);
+        assert_eq!(text, "we oppose [bullying] <now>");
+    }
+
+    #[test]
+    fn update_lines_say_what_was_indexed() {
+        let mut r = UpdateReport {
+            changed: 1,
+            unchanged: 13,
+            ..UpdateReport::default()
+        };
+        assert_eq!(
+            update_line(&r),
+            "indexed 1 changed statement, removed 0, unchanged 13"
+        );
+        r.added = 2;
+        assert_eq!(
+            update_line(&r),
+            "indexed 3 statements (2 new, 1 changed), removed 0, unchanged 13"
+        );
+        r.changed = 0;
+        assert_eq!(
+            update_line(&r),
+            "indexed 2 new statements, removed 0, unchanged 13"
+        );
+        r.added = 0;
+        assert_eq!(update_line(&r), "index up to date: 13 statements unchanged");
+    }
+}

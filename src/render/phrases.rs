@@ -113,12 +113,32 @@ fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> 
     writeln!(out, "{line}")?;
     let s = &h.sentence_text;
     let (a, b) = (hit.start - hit.sentence.start, hit.end - hit.sentence.start);
-    let shown = format!("{}{}{}", &s[..a], p.paint(Style::Hit, &s[a..b]), &s[b..]);
+    let (left, right) = (tail(&s[..a], CONTEXT), head(&s[b..], CONTEXT));
+    let shown = format!("{left}{}{right}", p.paint(Style::Hit, &s[a..b]));
     writeln!(
         out,
         "      {}",
         shown.split_whitespace().collect::<Vec<_>>().join(" ")
     )
+}
+
+/// Characters of sentence shown on each side of a hit in text output.
+const CONTEXT: usize = 100;
+
+/// The last `n` characters of `s`, with `…` when cut.
+fn tail(s: &str, n: usize) -> String {
+    match s.char_indices().rev().nth(n) {
+        Some((i, c)) => format!("…{}", &s[i + c.len_utf8()..]),
+        None => s.to_string(),
+    }
+}
+
+/// The first `n` characters of `s`, with `…` when cut.
+fn head(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<()> {
@@ -359,4 +379,17 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
     )?;
     let rows: Vec<Vec<String>> = r.summary.iter().map(summary_cells).collect();
     md_table(out, &summary_header(), &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_context_is_cut_on_character_boundaries() {
+        assert_eq!(tail("abcdé", 2), "…dé");
+        assert_eq!(tail("dé", 2), "dé");
+        assert_eq!(head("éabcd", 2), "éa…");
+        assert_eq!(head("éa", 2), "éa");
+    }
 }

@@ -339,6 +339,25 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_documents_every_category_and_grade() {
+        let readme = include_str!("../../../lexicon/README.md");
+        for c in Category::ALL {
+            assert!(readme.contains(&format!("| `{}` |", c.as_str())), "{c}");
+        }
+        for e in Lexicon::builtin()
+            .entries
+            .iter()
+            .filter(|e| e.grade.is_some())
+        {
+            let row = format!("| {} |", e.grade.unwrap());
+            assert!(readme.contains(&row), "grade row {row}");
+        }
+        for p in [Points::After, Points::Before, Points::Counterpart] {
+            assert!(readme.contains(&format!("- `{}`:", p.as_str())));
+        }
+    }
+
+    #[test]
     fn category_names_round_trip() {
         for c in Category::ALL {
             assert_eq!(Category::parse(c.as_str()), Some(c));

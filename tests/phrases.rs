@@ -232,3 +232,27 @@ fn unknown_events_suggest_close_ids_and_no_hits_exit_1() {
     run.expect_code(1);
     assert!(run.stdout.contains("no phrases"));
 }
+
+#[test]
+fn query_chooses_statements_through_the_index() {
+    let f = Fixture::bundled();
+    let run = f.run(&[
+        "phrases",
+        "--query",
+        "\"substantial progress\"",
+        "--format",
+        "csv",
+    ]);
+    run.expect_code(0);
+    let statements: std::collections::BTreeSet<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let expected = [
+        "2019-09-05-resume-talks/CHN",
+        "2025-05-he-lifeng-substantial-progress/CHN",
+    ];
+    assert_eq!(statements.into_iter().collect::<Vec<_>>(), expected);
+}

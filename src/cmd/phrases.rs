@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::filter::FilterArgs;
+use super::filter::SelectArgs;
 use super::{FormatArg, GlobalArgs, Outcome};
 use crate::analysis::lexicon::report::phrases;
 use crate::analysis::lexicon::Lexicon;
@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(value_name = "EVENT")]
     pub events: Vec<String>,
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub select: SelectArgs,
     /// Add or override lexicon entries from FILE (same format as the built-in
     /// lexicon; repeat to apply several in order)
     #[arg(long, value_name = "FILE")]
@@ -54,7 +54,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         );
     }
     let corpus = loaded.corpus;
-    let selection = select(&corpus, &args)?;
+    let selection = select(&corpus, &args, global)?;
     let report = phrases(&selection, &lexicon);
     match format {
         Format::Json => render::json(out, &report, args.summary)?,
@@ -74,8 +74,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     })
 }
 
-fn select<'c>(corpus: &'c Corpus, args: &Args) -> anyhow::Result<Vec<(&'c Event, &'c Statement)>> {
-    let filter = args.filter.to_filter();
+fn select<'c>(
+    corpus: &'c Corpus,
+    args: &Args,
+    global: &GlobalArgs,
+) -> anyhow::Result<Vec<(&'c Event, &'c Statement)>> {
+    let filter = args.select.resolve(global)?;
     if args.events.is_empty() {
         return Ok(corpus
             .statements()

@@ -121,8 +121,10 @@ mod tests {
     #[test]
     fn query_matches_restrict_to_their_ids() {
         let (e, s) = statement("CHN", "MOFCOM", "2020-08-25");
-        let mut f = Filter::default();
-        f.ids = Some(["e/CHN".to_string()].into());
+        let mut f = Filter {
+            ids: Some(["e/CHN".to_string()].into()),
+            ..Filter::default()
+        };
         assert!(f.accepts(&e, &s));
         f.ids = Some(Default::default());
         assert!(!f.accepts(&e, &s));

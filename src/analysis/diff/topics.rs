@@ -197,10 +197,8 @@ fn capital_runs<'t>(
             let joined = run
                 .last()
                 .is_some_and(|p: &Word<'_>| joins_names(&text[p.end..w.start]));
-            if !is_capitalised(&w) || !joined {
-                if !run.is_empty() {
-                    runs.push(std::mem::take(&mut run));
-                }
+            if (!is_capitalised(&w) || !joined) && !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
             }
             if is_capitalised(&w) {
                 if i == 0 {

@@ -318,19 +318,7 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
     let lp: Vec<Profile> = ls.iter().map(|s| Profile::new(tw, s.text(left))).collect();
     let rp: Vec<Profile> = rs.iter().map(|s| Profile::new(tw, s.text(right))).collect();
 
-    let mut candidates = Vec::new();
-    for (i, a) in lp.iter().enumerate() {
-        for (j, b) in rp.iter().enumerate() {
-            let (score, shared) = a.similarity(b);
-            if score >= threshold && shared >= MIN_SHARED {
-                candidates.push(Candidate {
-                    score,
-                    left: i,
-                    right: j,
-                });
-            }
-        }
-    }
+    let mut candidates = candidates(&lp, &rp, threshold);
     candidates.sort_by(best_first);
 
     let mut left_link: Vec<Option<usize>> = vec![None; ls.len()];
@@ -374,6 +362,56 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
         right: rs,
         links,
     }
+}
+
+/// Step 5's candidates. Dot products are summed through postings (stem →
+/// right sentences holding it), so only pairs that share a stem cost
+/// anything; each sum still runs in stem-id order, as [`Profile::similarity`] does.
+fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> {
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    for (j, b) in rp.iter().enumerate() {
+        for &(id, w) in &b.weights {
+            postings.entry(id).or_default().push((j, w));
+        }
+    }
+    let mut dot = vec![0.0f32; rp.len()];
+    let mut shared = vec![0usize; rp.len()];
+    let mut seen = vec![false; rp.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, a) in lp.iter().enumerate() {
+        for &(id, w) in &a.weights {
+            for &(j, v) in postings.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
+                let c = w * v;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(j);
+                }
+                dot[j] += c;
+                shared[j] += usize::from(c > 0.0);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let score = if a.norm == 0.0 || rp[j].norm == 0.0 {
+                0.0
+            } else {
+                dot[j] / (a.norm * rp[j].norm)
+            };
+            if score >= threshold && shared[j] >= MIN_SHARED {
+                out.push(Candidate {
+                    score,
+                    left: i,
+                    right: j,
+                });
+            }
+            dot[j] = 0.0;
+            shared[j] = 0;
+            seen[j] = false;
+        }
+        touched.clear();
+    }
+    out
 }
 
 /// Step 6: lets unmatched sentences join one-to-one pairs they complete.

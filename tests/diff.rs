@@ -283,6 +283,9 @@ fn one_side_on_two_occasions() {
         (Some("2021-03-talks"), Some("2022-06-call"))
     );
     assert_eq!(v["pairs"], 2, "both sentences recur: {}", run.stdout);
+    let run = f.run(&["diff", "2021-03-talks", "--side", "CHN"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("use --sides A,B"), "{}", run.stderr);
     let run = f.run(&["diff", "2021-03-talks", "2022-06-call"]);
     run.expect_code(2);
     assert!(run.stderr.contains("needs --side"), "{}", run.stderr);

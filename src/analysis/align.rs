@@ -39,6 +39,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -60,8 +61,34 @@ pub const MIN_SHARED: usize = 2;
 #[derive(Debug, Clone, Default)]
 pub struct TermWeights {
     vocab: Vocab,
+    /// Surface word → (stem id, is a content word): one hash lookup per word
+    /// seen before instead of normalising, stemming and a stop-word search.
+    seen: HashMap<Box<str>, (u32, bool), BuildHasherDefault<Fnv>>,
     df: Vec<u32>,
     docs: u32,
+}
+
+/// FNV-1a: a fast hash for the short words the cache holds (no untrusted
+/// keys reach it in a way that could matter: it is a local analysis).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl TermWeights {
@@ -92,12 +119,22 @@ impl TermWeights {
 
     /// The stem id of a content word, `None` for stop words and non-words.
     pub fn content_id(&mut self, word: &str) -> Option<u32> {
-        is_content(word).then(|| self.vocab.word_id(word))
+        let (id, content) = self.lookup(word);
+        content.then_some(id)
     }
 
     /// The stem id of any word (content or not).
     pub fn word_id(&mut self, word: &str) -> u32 {
-        self.vocab.word_id(word)
+        self.lookup(word).0
+    }
+
+    fn lookup(&mut self, word: &str) -> (u32, bool) {
+        if let Some(&hit) = self.seen.get(word) {
+            return hit;
+        }
+        let hit = (self.vocab.word_id(word), is_content(word));
+        self.seen.insert(word.into(), hit);
+        hit
     }
 
     /// The stem behind an id.
@@ -135,14 +172,15 @@ struct Profile {
 
 impl Profile {
     fn new(tw: &mut TermWeights, text: &str) -> Profile {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for w in words(text) {
-            if let Some(id) = tw.content_id(w.text) {
-                *counts.entry(id).or_default() += 1;
+        let mut ids: Vec<u32> = words(text).filter_map(|w| tw.content_id(w.text)).collect();
+        ids.sort_unstable();
+        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match counts.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => counts.push((id, 1)),
             }
         }
-        let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
-        counts.sort_unstable();
         Profile::from_counts(tw, counts)
     }
 
@@ -280,19 +318,7 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
     let lp: Vec<Profile> = ls.iter().map(|s| Profile::new(tw, s.text(left))).collect();
     let rp: Vec<Profile> = rs.iter().map(|s| Profile::new(tw, s.text(right))).collect();
 
-    let mut candidates = Vec::new();
-    for (i, a) in lp.iter().enumerate() {
-        for (j, b) in rp.iter().enumerate() {
-            let (score, shared) = a.similarity(b);
-            if score >= threshold && shared >= MIN_SHARED {
-                candidates.push(Candidate {
-                    score,
-                    left: i,
-                    right: j,
-                });
-            }
-        }
-    }
+    let mut candidates = candidates(&lp, &rp, threshold);
     candidates.sort_by(best_first);
 
     let mut left_link: Vec<Option<usize>> = vec![None; ls.len()];
@@ -336,6 +362,56 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
         right: rs,
         links,
     }
+}
+
+/// Step 5's candidates. Dot products are summed through postings (stem →
+/// right sentences holding it), so only pairs that share a stem cost
+/// anything; each sum still runs in stem-id order, as [`Profile::similarity`] does.
+fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> {
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    for (j, b) in rp.iter().enumerate() {
+        for &(id, w) in &b.weights {
+            postings.entry(id).or_default().push((j, w));
+        }
+    }
+    let mut dot = vec![0.0f32; rp.len()];
+    let mut shared = vec![0usize; rp.len()];
+    let mut seen = vec![false; rp.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, a) in lp.iter().enumerate() {
+        for &(id, w) in &a.weights {
+            for &(j, v) in postings.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
+                let c = w * v;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(j);
+                }
+                dot[j] += c;
+                shared[j] += usize::from(c > 0.0);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let score = if a.norm == 0.0 || rp[j].norm == 0.0 {
+                0.0
+            } else {
+                dot[j] / (a.norm * rp[j].norm)
+            };
+            if score >= threshold && shared[j] >= MIN_SHARED {
+                out.push(Candidate {
+                    score,
+                    left: i,
+                    right: j,
+                });
+            }
+            dot[j] = 0.0;
+            shared[j] = 0;
+            seen[j] = false;
+        }
+        touched.clear();
+    }
+    out
 }
 
 /// Step 6: lets unmatched sentences join one-to-one pairs they complete.

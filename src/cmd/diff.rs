@@ -66,6 +66,11 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let corpus = &loaded.corpus;
     let (left, right) = match args.events.as_slice() {
         [id] => {
+            if let Some(side) = &args.side {
+                anyhow::bail!(
+                    "--side {side} compares two events; for two sides of one event use --sides A,B"
+                );
+            }
             let event = select::event(corpus, id)?;
             let sides = match args.sides.as_slice() {
                 [] => None,

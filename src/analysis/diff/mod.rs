@@ -19,12 +19,13 @@ use serde::Serialize;
 use crate::analysis::align::{align, Alignment, TermWeights, DEFAULT_THRESHOLD};
 use crate::corpus::{Coverage, Date, Event, Side, Statement};
 use crate::text::segment::{sentence_at, Sentence};
+use crate::text::{words, Word};
 pub use select::SelectError;
 pub use topics::{Topic, TopicKind};
 pub use words::Segment;
 
 use topics::{round3, OtherSide};
-use words::{segments, shared_flags, tokens, Token};
+use words::{segments, shared_flags, Token};
 
 /// A framing phrase found in a statement: byte range into the statement text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -191,11 +192,14 @@ pub fn diff(
 ) -> Diff {
     let (lt, rt) = (&left.statement.text, &right.statement.text);
     let al = align(tw, lt, rt, opts.threshold);
+    // Each text is cut into words once; rows and topics slice these lists.
+    let lw: Vec<Word<'_>> = words(lt).collect();
+    let rw: Vec<Word<'_>> = words(rt).collect();
     let lf = clean_framings(lt, &left.framings);
     let rf = clean_framings(rt, &right.framings);
-    let rows = rows(&al, lt, rt, &lf, &rf);
-    let mut lr = side_report(tw, left, &al.left, rt, &lf, opts.max_topics);
-    let mut rr = side_report(tw, right, &al.right, lt, &rf, opts.max_topics);
+    let rows = rows(&al, (lt, &lw), (rt, &rw), &lf, &rf);
+    let mut lr = side_report(tw, left, (&lw, &al.left), &rw, &lf, opts.max_topics);
+    let mut rr = side_report(tw, right, (&rw, &al.right), &lw, &rf, opts.max_topics);
     lr.unmatched = al.left_unmatched.len();
     rr.unmatched = al.right_unmatched.len();
     count_words(&rows, &mut lr, &mut rr);
@@ -242,13 +246,13 @@ fn clean_framings(text: &str, framings: &[Framing]) -> Vec<Framing> {
 fn side_report(
     tw: &mut TermWeights,
     input: &SideInput<'_>,
-    sentences: &[Sentence],
-    other_text: &str,
+    (own_words, sentences): (&[Word<'_>], &[Sentence]),
+    other_words: &[Word<'_>],
     framings: &[Framing],
     max_topics: usize,
 ) -> SideReport {
     let s = input.statement;
-    let other = OtherSide::new(tw, other_text);
+    let other = OtherSide::new(tw, other_words);
     SideReport {
         side: s.side.clone(),
         side_name: s.side.name().to_string(),
@@ -260,7 +264,7 @@ fn side_report(
         title: s.title.clone(),
         url: s.url.clone(),
         coverage: s.coverage,
-        words: s.word_count(),
+        words: own_words.len(),
         sentences: sentences.len(),
         unmatched: 0,
         shared_words: 0,
@@ -273,14 +277,21 @@ fn side_report(
                     .and_then(|hit| sentences.iter().position(|x| *x == hit)),
             })
             .collect(),
-        one_sided: topics::one_sided(tw, &s.text, sentences, &other, max_topics),
+        one_sided: topics::one_sided(tw, &s.text, own_words, sentences, &other, max_topics),
     }
 }
 
-/// Word tokens of a group of sentences, concatenated.
-fn group_tokens(text: &str, sentences: &[Sentence], idx: &[usize]) -> Vec<Token> {
+/// Word tokens of a group of sentences, concatenated, sliced from the text's words.
+fn group_tokens(all: &[Word<'_>], sentences: &[Sentence], idx: &[usize]) -> Vec<Token> {
     idx.iter()
-        .flat_map(|&i| tokens(text, sentences[i].start, sentences[i].end))
+        .flat_map(|&i| {
+            let from = all.partition_point(|w| w.start < sentences[i].start);
+            let to = all.partition_point(|w| w.start < sentences[i].end);
+            all[from..to].iter().map(|w| Token {
+                start: w.start,
+                end: w.end,
+            })
+        })
         .collect()
 }
 
@@ -308,19 +319,30 @@ fn passages(
         .collect()
 }
 
-fn lone(text: &str, sentences: &[Sentence], i: usize, fr: &[Framing]) -> Vec<Passage> {
-    let toks = group_tokens(text, sentences, &[i]);
+fn lone(
+    (text, all): (&str, &[Word<'_>]),
+    sentences: &[Sentence],
+    i: usize,
+    fr: &[Framing],
+) -> Vec<Passage> {
+    let toks = group_tokens(all, sentences, &[i]);
     let flags = vec![false; toks.len()];
     passages(text, sentences, &[i], &toks, &flags, fr)
 }
 
 /// Rows in the left side's order; a right-only sentence follows the row that
 /// holds the right sentence before it.
-fn rows(al: &Alignment, lt: &str, rt: &str, lf: &[Framing], rf: &[Framing]) -> Vec<Row> {
+fn rows(
+    al: &Alignment,
+    (lt, lw): (&str, &[Word<'_>]),
+    (rt, rw): (&str, &[Word<'_>]),
+    lf: &[Framing],
+    rf: &[Framing],
+) -> Vec<Row> {
     let mut main: Vec<(usize, Row)> = Vec::new();
     for link in &al.links {
-        let ltok = group_tokens(lt, &al.left, &link.left);
-        let rtok = group_tokens(rt, &al.right, &link.right);
+        let ltok = group_tokens(lw, &al.left, &link.left);
+        let rtok = group_tokens(rw, &al.right, &link.right);
         let (lflags, rflags) = shared_flags(lt, &ltok, rt, &rtok);
         let row = Row {
             kind: RowKind::Pair,
@@ -336,7 +358,7 @@ fn rows(al: &Alignment, lt: &str, rt: &str, lf: &[Framing], rf: &[Framing]) -> V
             kind: RowKind::LeftOnly,
             score: None,
             shared_terms: Vec::new(),
-            left: lone(lt, &al.left, i, lf),
+            left: lone((lt, lw), &al.left, i, lf),
             right: Vec::new(),
         };
         main.push((i, row));
@@ -344,18 +366,21 @@ fn rows(al: &Alignment, lt: &str, rt: &str, lf: &[Framing], rf: &[Framing]) -> V
     main.sort_by_key(|(i, _)| *i);
     let mut rows: Vec<Row> = main.into_iter().map(|(_, r)| r).collect();
     // Each right-only sentence goes after the row holding the nearest earlier right sentence.
+    let mut row_of_right: Vec<Option<usize>> = vec![None; al.right.len()];
+    for (i, r) in rows.iter().enumerate() {
+        for p in &r.right {
+            row_of_right[p.sentence] = Some(i);
+        }
+    }
     let mut inserts: Vec<(Option<usize>, Row)> = Vec::new();
     for &j in &al.right_unmatched {
-        let anchor = (0..j).rev().find_map(|k| {
-            rows.iter()
-                .position(|r| r.kind == RowKind::Pair && r.right.iter().any(|p| p.sentence == k))
-        });
+        let anchor = row_of_right[..j].iter().rev().find_map(|r| *r);
         let row = Row {
             kind: RowKind::RightOnly,
             score: None,
             shared_terms: Vec::new(),
             left: Vec::new(),
-            right: lone(rt, &al.right, j, rf),
+            right: lone((rt, rw), &al.right, j, rf),
         };
         inserts.push((anchor, row));
     }

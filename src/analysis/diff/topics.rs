@@ -39,18 +39,41 @@ pub struct Topic {
 /// What the other statement says, for "does it mention this?" lookups.
 pub struct OtherSide {
     ids: Vec<u32>,
+    /// Where each stem occurs in `ids`, so a name is looked up where it could start.
+    positions: HashMap<u32, Vec<usize>>,
     content: HashSet<u32>,
 }
 
 impl OtherSide {
-    pub fn new(tw: &mut TermWeights, text: &str) -> OtherSide {
-        let ids: Vec<u32> = words(text).map(|w| tw.word_id(w.text)).collect();
-        let content = words(text).filter_map(|w| tw.content_id(w.text)).collect();
-        OtherSide { ids, content }
+    /// From the other statement's words (as [`words`] finds them).
+    pub fn new(tw: &mut TermWeights, other_words: &[Word<'_>]) -> OtherSide {
+        let mut ids = Vec::new();
+        let mut content = HashSet::new();
+        let mut positions: HashMap<u32, Vec<usize>> = HashMap::new();
+        for w in other_words {
+            let id = tw.word_id(w.text);
+            positions.entry(id).or_default().push(ids.len());
+            ids.push(id);
+            if tw.content_id(w.text).is_some() {
+                content.insert(id);
+            }
+        }
+        OtherSide {
+            ids,
+            positions,
+            content,
+        }
     }
 
     fn has_sequence(&self, seq: &[u32]) -> bool {
-        !seq.is_empty() && self.ids.windows(seq.len()).any(|w| w == seq)
+        let Some(first) = seq.first() else {
+            return false;
+        };
+        self.positions.get(first).is_some_and(|starts| {
+            starts
+                .iter()
+                .any(|&p| self.ids.get(p..p + seq.len()) == Some(seq))
+        })
     }
 }
 
@@ -58,11 +81,21 @@ impl OtherSide {
 pub fn one_sided(
     tw: &mut TermWeights,
     text: &str,
+    text_words: &[Word<'_>],
     sentences: &[Sentence],
     other: &OtherSide,
     max: usize,
 ) -> Vec<Topic> {
-    let mut entities = entities(tw, text, sentences, other);
+    let mut entities = entities(tw, text, text_words, sentences, other);
+    // Words of every one-sided name are names, not terms ("Jinping").
+    let covered: HashSet<u32> = entities
+        .iter()
+        .flat_map(|e| {
+            words(&e.term)
+                .map(|w| tw.word_id(w.text))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     rank(&mut entities);
     // One entry per name: "President Xi Jinping" after "President Xi" adds nothing.
     let (mut keys, mut stems): (HashSet<u32>, HashSet<u32>) = Default::default();
@@ -77,15 +110,7 @@ pub fn one_sided(
         true
     });
     entities.truncate(max);
-    let covered: HashSet<u32> = entities
-        .iter()
-        .flat_map(|e| {
-            words(&e.term)
-                .filter_map(|w| tw.content_id(w.text))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut terms = terms(tw, text, sentences, other, &covered);
+    let mut terms = terms(tw, text_words, sentences, other, &covered);
     rank(&mut terms);
     terms.truncate(max);
     entities.extend(terms);
@@ -111,15 +136,15 @@ pub(crate) fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn terms(
+fn terms<'t>(
     tw: &mut TermWeights,
-    text: &str,
+    text_words: &[Word<'t>],
     sentences: &[Sentence],
     other: &OtherSide,
     covered: &HashSet<u32>,
 ) -> Vec<Topic> {
-    let mut found: HashMap<u32, (usize, Word<'_>)> = HashMap::new();
-    for w in words(text) {
+    let mut found: HashMap<u32, (usize, Word<'t>)> = HashMap::new();
+    for &w in text_words {
         let Some(id) = tw.content_id(w.text) else {
             continue;
         };
@@ -156,25 +181,24 @@ fn is_capitalised(w: &Word<'_>) -> bool {
 /// Runs of capitalised content words, each run inside one sentence and
 /// separated only by spaces. A sentence's first word counts only when the
 /// same word is capitalised somewhere else than at a sentence start.
-fn capital_runs<'t>(text: &'t str, sentences: &[Sentence]) -> Vec<Vec<Word<'t>>> {
+fn capital_runs<'t>(
+    text: &'t str,
+    text_words: &[Word<'t>],
+    sentences: &[Sentence],
+) -> Vec<Vec<Word<'t>>> {
     let mut runs = Vec::new();
     let mut mid_caps: HashSet<&str> = HashSet::new();
     let mut starts: HashSet<usize> = HashSet::new();
     for s in sentences {
         let mut run: Vec<Word<'t>> = Vec::new();
-        for (i, w) in words(&text[s.start..s.end]).enumerate() {
-            let w = Word {
-                start: s.start + w.start,
-                end: s.start + w.end,
-                text: w.text,
-            };
+        let from = text_words.partition_point(|w| w.start < s.start);
+        let to = text_words.partition_point(|w| w.start < s.end);
+        for (i, &w) in text_words[from..to].iter().enumerate() {
             let joined = run
                 .last()
                 .is_some_and(|p: &Word<'_>| joins_names(&text[p.end..w.start]));
-            if !is_capitalised(&w) || !joined {
-                if !run.is_empty() {
-                    runs.push(std::mem::take(&mut run));
-                }
+            if (!is_capitalised(&w) || !joined) && !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
             }
             if is_capitalised(&w) {
                 if i == 0 {
@@ -208,11 +232,12 @@ fn rarest(tw: &TermWeights, ids: &[u32]) -> u32 {
 fn entities(
     tw: &mut TermWeights,
     text: &str,
+    text_words: &[Word<'_>],
     sentences: &[Sentence],
     other: &OtherSide,
 ) -> Vec<Topic> {
     let mut found: HashMap<Vec<u32>, Topic> = HashMap::new();
-    for run in capital_runs(text, sentences) {
+    for run in capital_runs(text, text_words, sentences) {
         let ids: Vec<u32> = run.iter().map(|w| tw.word_id(w.text)).collect();
         if let Some(t) = found.get_mut(&ids) {
             t.count += 1;
@@ -252,8 +277,10 @@ mod tests {
 
     fn topics(a: &str, b: &str) -> Vec<(String, TopicKind)> {
         let mut tw = TermWeights::from_documents([a, b, "The two sides talked."]);
-        let other = OtherSide::new(&mut tw, b);
-        one_sided(&mut tw, a, &sentences(a), &other, 10)
+        let bw: Vec<Word<'_>> = words(b).collect();
+        let aw: Vec<Word<'_>> = words(a).collect();
+        let other = OtherSide::new(&mut tw, &bw);
+        one_sided(&mut tw, a, &aw, &sentences(a), &other, 10)
             .into_iter()
             .map(|t| (t.term, t.kind))
             .collect()
@@ -297,8 +324,10 @@ mod tests {
     fn first_occurrence_is_recorded() {
         let a = "We met. Fentanyl kills. Fentanyl again.";
         let mut tw = TermWeights::from_documents([a, "x"]);
-        let other = OtherSide::new(&mut tw, "nothing here");
-        let got = one_sided(&mut tw, a, &sentences(a), &other, 10);
+        let none: Vec<Word<'_>> = words("nothing here").collect();
+        let aw: Vec<Word<'_>> = words(a).collect();
+        let other = OtherSide::new(&mut tw, &none);
+        let got = one_sided(&mut tw, a, &aw, &sentences(a), &other, 10);
         let f = got.iter().find(|t| t.term == "fentanyl").expect("fentanyl");
         assert_eq!(
             f.kind,

@@ -39,10 +39,9 @@ pub fn category_style(category: &str) -> Style {
 
 /// "40%" of `part` in `whole`, or "–" when there is nothing to divide.
 fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "–".to_string()
-    } else {
-        format!("{}%", (part * 100 + whole / 2) / whole)
+    match (part * 100 + whole / 2).checked_div(whole) {
+        Some(p) => format!("{p}%"),
+        None => "–".to_string(),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod filter;
 pub mod import;
+pub mod keyness;
 pub mod man;
 
 use std::io::{IsTerminal, Write};
@@ -61,6 +62,8 @@ pub enum Command {
     Check(check::Args),
     /// Import a published corpus (UN General Debate Corpus, ...) as JSON Lines
     Import(import::Args),
+    /// Words and phrases that set two groups of statements apart (Fightin' Words z-scores)
+    Keyness(Box<keyness::Args>),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -130,6 +133,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(args, &cli.global, out),
         Command::Import(args) => import::run(args, &cli.global, out),
+        Command::Keyness(args) => keyness::run(*args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
     }

@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod escape;
+pub mod keyness;
 pub mod style;
 
 pub use style::{Painter, Style};

@@ -37,6 +37,8 @@ struct Surfaces {
     stems: Vec<u32>,
     /// Whether a surface word may stand at the edge of a ranked term.
     content: Vec<bool>,
+    /// Capital letters in each surface word (for choosing the shown form).
+    caps: Vec<u8>,
     vocab: Vocab,
 }
 
@@ -51,6 +53,8 @@ impl Surfaces {
             !text::is_stopword(&normalised) && normalised.chars().any(char::is_alphabetic);
         self.stems.push(self.vocab.word_id(word));
         self.content.push(content);
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        self.caps.push(caps.min(255) as u8);
         self.words.push(word.into());
         self.ids.insert(word.into(), id);
         id
@@ -91,9 +95,7 @@ fn add(t: &mut Tally, inc: &Tally) {
 /// after a dotted abbreviation (`U.S.`) or an initial does not.
 pub(super) fn breaks(gap: &str, previous: &str) -> bool {
     let bytes = gap.as_bytes();
-    if bytes
-        .iter()
-        .any(|b| matches!(b, b'!' | b'?' | b';' | b':'))
+    if bytes.iter().any(|b| matches!(b, b'!' | b'?' | b';' | b':'))
         || bytes.iter().filter(|&&b| b == b'\n').count() >= 2
     {
         return true;
@@ -134,7 +136,8 @@ impl Raw {
     fn add_position(&mut self, window: &[u32; MAX_N], run: usize, inc: &Tally) {
         let id = window[0] as usize;
         if self.unigrams.len() <= id {
-            self.unigrams.resize(self.surfaces.words.len().max(id + 1), [0; 3]);
+            self.unigrams
+                .resize(self.surfaces.words.len().max(id + 1), [0; 3]);
         }
         add(&mut self.totals[0], inc);
         let last_content = self.surfaces.content[id];
@@ -176,7 +179,9 @@ pub struct Counts {
 }
 
 /// Counts the n-grams of `statements`, each with its membership mask.
-pub fn count(statements: &[(&Statement, Mask)]) -> Counts {
+/// Only terms used at least `min_count` times in groups a and b together are
+/// kept (they alone can be ranked).
+pub fn count(statements: &[(&Statement, Mask)], min_count: u64) -> Counts {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -200,7 +205,7 @@ pub fn count(statements: &[(&Statement, Mask)]) -> Counts {
             .map(|h| h.join().expect("counting thread"))
             .collect()
     });
-    let mut counts = fold(merge(raws));
+    let mut counts = fold(merge(raws), min_count);
     for (_, mask) in statements {
         for (g, slot) in counts.statements.iter_mut().enumerate() {
             *slot += usize::from((mask >> g) & 1);
@@ -233,7 +238,12 @@ fn split_by_size<'a, 's>(
 fn merge(mut raws: Vec<Raw>) -> Raw {
     let mut base = raws.remove(0);
     for raw in raws {
-        let map: Vec<u32> = raw.surfaces.words.iter().map(|w| base.surfaces.id(w)).collect();
+        let map: Vec<u32> = raw
+            .surfaces
+            .words
+            .iter()
+            .map(|w| base.surfaces.id(w))
+            .collect();
         let len = base.surfaces.words.len();
         base.unigrams.resize(len, [0; 3]);
         for (local, tally) in raw.unigrams.iter().enumerate() {
@@ -241,9 +251,11 @@ fn merge(mut raws: Vec<Raw>) -> Raw {
         }
         for (o, grams) in raw.grams.into_iter().enumerate() {
             for (key, tally) in grams {
-                let ids = unpack(key, o + 2);
-                let global: Vec<u32> = ids[..o + 2].iter().map(|&i| map[i as usize]).collect();
-                add(base.grams[o].entry(pack(&global)).or_default(), &tally);
+                let ids = unpack(key, o + 2).map(|i| map[i as usize]);
+                add(
+                    base.grams[o].entry(pack(&ids[..o + 2])).or_default(),
+                    &tally,
+                );
             }
         }
         for (t, r) in base.totals.iter_mut().zip(&raw.totals) {
@@ -261,13 +273,18 @@ struct Folding {
 }
 
 /// Folds surface-form counts onto stem terms.
-fn fold(raw: Raw) -> Counts {
+fn fold(raw: Raw, min_count: u64) -> Counts {
     let s = &raw.surfaces;
     let mut terms = Vec::new();
-    let unigrams = raw.unigrams.iter().enumerate().map(|(i, t)| (i as u128, *t));
-    fold_order(s, 1, unigrams, &mut terms);
+    let unigrams = raw
+        .unigrams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as u128, *t));
+    fold_order(s, 1, unigrams, min_count, &mut terms);
     for (o, grams) in raw.grams.iter().enumerate() {
-        fold_order(s, o + 2, grams.iter().map(|(k, t)| (*k, *t)), &mut terms);
+        let grams = grams.iter().map(|(k, t)| (*k, *t));
+        fold_order(s, o + 2, grams, min_count, &mut terms);
     }
     Counts {
         terms,
@@ -280,6 +297,7 @@ fn fold_order(
     s: &Surfaces,
     n: usize,
     grams: impl Iterator<Item = (u128, Tally)>,
+    min_count: u64,
     out: &mut Vec<Counted>,
 ) {
     let mut by_stem: FxHashMap<u128, Folding> = FxHashMap::default();
@@ -288,8 +306,7 @@ fn fold_order(
         if total == 0 {
             continue;
         }
-        let ids = unpack(key, n);
-        let stems: Vec<u32> = ids[..n].iter().map(|&i| s.stems[i as usize]).collect();
+        let stems = unpack(key, n).map(|i| s.stems[i as usize]);
         let entry = by_stem.entry(pack(&stems)).or_insert(Folding {
             tally: [0; 3],
             best: key,
@@ -298,7 +315,7 @@ fn fold_order(
         add(&mut entry.tally, &tally);
         let better = match total.cmp(&entry.best_count) {
             Ordering::Greater => true,
-            Ordering::Equal => tie_key(s, key, n) < tie_key(s, entry.best, n),
+            Ordering::Equal => wins_tie(s, key, entry.best, n),
             Ordering::Less => false,
         };
         if better {
@@ -307,6 +324,9 @@ fn fold_order(
         }
     }
     for (key, f) in by_stem {
+        if f.tally[0] + f.tally[1] < min_count {
+            continue;
+        }
         let ids = unpack(key, n);
         let stems: Vec<&str> = ids[..n].iter().map(|&i| s.vocab.stem(i)).collect();
         out.push(Counted {
@@ -321,9 +341,21 @@ fn fold_order(
 /// Between equally frequent forms, the one with fewer capitals wins (a
 /// sentence-initial "Developing" loses to "developing"), then the first in
 /// code-point order, so the choice never depends on counting order.
-fn tie_key(s: &Surfaces, key: u128, n: usize) -> (usize, String) {
-    let form = surface(s, key, n);
-    (form.chars().filter(|c| c.is_uppercase()).count(), form)
+fn wins_tie(s: &Surfaces, key: u128, best: u128, n: usize) -> bool {
+    let (x, y) = (unpack(key, n), unpack(best, n));
+    let caps = |ids: &[u32; MAX_N]| -> usize {
+        ids[..n].iter().map(|&i| s.caps[i as usize] as usize).sum()
+    };
+    let words = |ids: &[u32; MAX_N]| {
+        ids[..n]
+            .iter()
+            .map(|&i| &*s.words[i as usize])
+            .collect::<Vec<_>>()
+    };
+    match caps(&x).cmp(&caps(&y)) {
+        Ordering::Equal => words(&x) < words(&y),
+        other => other == Ordering::Less,
+    }
 }
 
 fn surface(s: &Surfaces, key: u128, n: usize) -> String {
@@ -339,7 +371,7 @@ mod tests {
     fn raw_of(text: &str) -> Counts {
         let mut raw = Raw::default();
         raw.count(text, 0b101);
-        fold(raw)
+        fold(raw, 1)
     }
 
     fn tally_of<'a>(c: &'a Counts, stems: &str) -> Option<&'a Counted> {
@@ -386,7 +418,7 @@ mod tests {
             r.count(text, 0b101);
             raws.push(r);
         }
-        let mut merged = fold(merge(raws)).terms;
+        let mut merged = fold(merge(raws), 1).terms;
         whole.sort_by(|a, b| a.stems.cmp(&b.stems));
         merged.sort_by(|a, b| a.stems.cmp(&b.stems));
         assert_eq!(whole, merged);

@@ -251,7 +251,7 @@ pub fn compare(
         }
         Prior::Group(g) => g.label.clone(),
     };
-    let counts = count::count(&memberships(a, b, prior));
+    let counts = count::count(&memberships(a, b, prior), options.min_count.max(1));
     let summary = |g: usize, label: String| GroupSummary {
         label,
         statements: counts.statements[g],
@@ -290,8 +290,12 @@ fn memberships<'c>(a: &Group<'c>, b: &Group<'c>, prior: &Prior<'c>) -> Vec<(&'c 
     };
     let pooled = matches!(prior, Prior::Pooled);
     let with_prior = if pooled { 0b100 } else { 0 };
-    a.statements.iter().for_each(|s| mark(s, 0b001 | with_prior));
-    b.statements.iter().for_each(|s| mark(s, 0b010 | with_prior));
+    a.statements
+        .iter()
+        .for_each(|s| mark(s, 0b001 | with_prior));
+    b.statements
+        .iter()
+        .for_each(|s| mark(s, 0b010 | with_prior));
     if let Prior::Group(g) = prior {
         g.statements.iter().for_each(|s| mark(s, 0b100));
     }

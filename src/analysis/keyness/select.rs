@@ -161,7 +161,9 @@ pub fn by_issuer<'c>(
     let (x, y) = match issuers {
         Some(pair) => pair,
         None => {
-            let found: BTreeSet<&str> = in_base(corpus, base).map(|(_, s)| s.issuer.as_str()).collect();
+            let found: BTreeSet<&str> = in_base(corpus, base)
+                .map(|(_, s)| s.issuer.as_str())
+                .collect();
             two("issuer", found.into_iter().map(String::from).collect())?
         }
     };

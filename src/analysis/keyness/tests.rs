@@ -59,7 +59,12 @@ fn corpus() -> Corpus {
             event(
                 "e3",
                 "2022-01-01",
-                vec![statement("e3", "USA", "2022-01-01", "Freedom freedom freedom.")],
+                vec![statement(
+                    "e3",
+                    "USA",
+                    "2022-01-01",
+                    "Freedom freedom freedom.",
+                )],
             ),
         ],
     )
@@ -119,14 +124,60 @@ fn z_scores_match_an_independent_computation() {
         ..Options::default()
     };
     let k = compare(&pick("CHN"), &pick("USA"), &Prior::Pooled, &options).unwrap();
-    assert_eq!((k.orders[0].total_a, k.orders[0].total_b, k.orders[0].total_prior), (15, 15, 30));
-    assert_eq!((k.orders[1].total_a, k.orders[1].total_b, k.orders[1].total_prior), (11, 11, 22));
+    assert_eq!(
+        (
+            k.orders[0].total_a,
+            k.orders[0].total_b,
+            k.orders[0].total_prior
+        ),
+        (15, 15, 30)
+    );
+    assert_eq!(
+        (
+            k.orders[1].total_a,
+            k.orders[1].total_b,
+            k.orders[1].total_prior
+        ),
+        (11, 11, 22)
+    );
     let expected = [
-        (1, "hegemon", 2, 0, 2, 0.7407752295491998, 0.8553735563784748),
-        (1, "freedom", 0, 3, 3, -0.7672551527136675, -1.0850626427683088),
+        (
+            1,
+            "hegemon",
+            2,
+            0,
+            2,
+            0.7407752295491998,
+            0.8553735563784748,
+        ),
+        (
+            1,
+            "freedom",
+            0,
+            3,
+            3,
+            -0.7672551527136675,
+            -1.0850626427683088,
+        ),
         (1, "peac", 2, 1, 3, 0.2478361639045814, 0.36945233984894915),
-        (1, "democraci", 0, 2, 2, -0.7407752295491998, -0.8553735563784748),
-        (2, "develop countri", 2, 1, 3, 0.2582348711254798, 0.384953817331647),
+        (
+            1,
+            "democraci",
+            0,
+            2,
+            2,
+            -0.7407752295491998,
+            -0.8553735563784748,
+        ),
+        (
+            2,
+            "develop countri",
+            2,
+            1,
+            3,
+            0.2582348711254798,
+            0.384953817331647,
+        ),
     ];
     for (n, stems, ya, yb, prior, delta, z) in expected {
         let t = find(&k, n, stems);
@@ -171,7 +222,10 @@ fn groups_by_side_split_selection_and_pairing() {
     let c = corpus();
     let all = Filter::default();
     let (a, b) = by_side(&c, &all, None).unwrap();
-    assert_eq!((a.label.as_str(), a.statements.len(), b.statements.len()), ("CHN", 2, 3));
+    assert_eq!(
+        (a.label.as_str(), a.statements.len(), b.statements.len()),
+        ("CHN", 2, 3)
+    );
     let (a, b) = paired(a, b);
     assert_eq!((a.statements.len(), b.statements.len()), (2, 2));
     let (early, late) = by_split(&c, &all, "2020".parse().unwrap());
@@ -186,7 +240,9 @@ fn groups_by_side_split_selection_and_pairing() {
 
 #[test]
 fn bad_selections_and_groups_are_refused() {
-    let err = parse_selection("side=CHN,color=red").unwrap_err().to_string();
+    let err = parse_selection("side=CHN,color=red")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("unknown key `color`"), "{err}");
     assert!(parse_selection("side").is_err());
     assert!(parse_selection("from=19x").is_err());
@@ -217,7 +273,10 @@ fn context_lines_point_at_the_hits() {
     let first = &l.a[0];
     assert_eq!(first.statement, "e1/CHN");
     assert_eq!(&A[0][first.start..first.end], "developing countries");
-    assert_eq!((first.before.as_str(), first.after.as_str()), ("onism harms ", "."));
+    assert_eq!(
+        (first.before.as_str(), first.after.as_str()),
+        ("onism harms ", ".")
+    );
     assert_eq!(l.b[0].hit, "developing countries");
 }
 

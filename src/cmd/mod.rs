@@ -8,6 +8,7 @@ pub mod diff;
 pub mod filter;
 pub mod import;
 pub mod index;
+pub mod keyness;
 pub mod kwic;
 pub mod man;
 pub mod phrases;
@@ -83,6 +84,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Tone scores, framing gaps and charts over the corpus or a selection
     Tone(tone::Args),
+    /// Words and phrases that set two groups of statements apart (Fightin' Words z-scores)
+    Keyness(Box<keyness::Args>),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the man page (roff) generated from these definitions
@@ -159,6 +162,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Kwic(args) => kwic::run(args, &cli.global, out),
         Command::Diff(args) => diff::run(args, &cli.global, out),
         Command::Tone(args) => tone::run(args, &cli.global, out),
+        Command::Keyness(args) => keyness::run(*args, &cli.global, out),
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),

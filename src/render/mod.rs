@@ -6,6 +6,7 @@
 pub mod check;
 pub mod diff;
 pub mod escape;
+pub mod keyness;
 pub mod kwic;
 pub mod phrases;
 pub mod search;

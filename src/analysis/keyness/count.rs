@@ -22,8 +22,12 @@ use crate::text::{self, Vocab};
 /// Longest n-gram counted.
 pub const MAX_N: usize = 3;
 
-/// Counts in group a, group b and the prior.
-pub type Tally = [u64; 3];
+/// Counts in group a, group b and the prior (u32 in the maps: smaller
+/// entries, fewer cache misses).
+type Tally = [u32; 3];
+
+/// Totals and folded counts in group a, group b and the prior.
+pub type Totals = [u64; 3];
 
 /// Membership of a statement: bit 0 group a, bit 1 group b, bit 2 the prior.
 pub type Mask = u8;
@@ -37,6 +41,8 @@ struct Surfaces {
     stems: Vec<u32>,
     /// Whether a surface word may stand at the edge of a ranked term.
     content: Vec<bool>,
+    /// Capital letters in each surface word (for choosing the shown form).
+    caps: Vec<u8>,
     vocab: Vocab,
 }
 
@@ -51,6 +57,8 @@ impl Surfaces {
             !text::is_stopword(&normalised) && normalised.chars().any(char::is_alphabetic);
         self.stems.push(self.vocab.word_id(word));
         self.content.push(content);
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        self.caps.push(caps.min(255) as u8);
         self.words.push(word.into());
         self.ids.insert(word.into(), id);
         id
@@ -63,7 +71,7 @@ struct Raw {
     surfaces: Surfaces,
     unigrams: Vec<Tally>,
     grams: [FxHashMap<u128, Tally>; 2],
-    totals: [Tally; MAX_N],
+    totals: [Totals; MAX_N],
 }
 
 fn pack(ids: &[u32]) -> u128 {
@@ -82,7 +90,13 @@ fn unpack(key: u128, n: usize) -> [u32; MAX_N] {
 
 fn add(t: &mut Tally, inc: &Tally) {
     for (a, b) in t.iter_mut().zip(inc) {
-        *a += b;
+        *a = a.saturating_add(*b);
+    }
+}
+
+fn add_total(t: &mut Totals, inc: &Tally) {
+    for (a, b) in t.iter_mut().zip(inc) {
+        *a += u64::from(*b);
     }
 }
 
@@ -107,9 +121,9 @@ pub(super) fn breaks(gap: &str, previous: &str) -> bool {
 impl Raw {
     fn count(&mut self, text: &str, mask: Mask) {
         let inc: Tally = [
-            u64::from(mask & 1),
-            u64::from((mask >> 1) & 1),
-            u64::from((mask >> 2) & 1),
+            u32::from(mask & 1),
+            u32::from((mask >> 1) & 1),
+            u32::from((mask >> 2) & 1),
         ];
         let mut window = [0u32; MAX_N];
         let mut run = 0usize;
@@ -135,13 +149,13 @@ impl Raw {
             self.unigrams
                 .resize(self.surfaces.words.len().max(id + 1), [0; 3]);
         }
-        add(&mut self.totals[0], inc);
+        add_total(&mut self.totals[0], inc);
         let last_content = self.surfaces.content[id];
         if last_content {
             add(&mut self.unigrams[id], inc);
         }
         for n in 2..=run {
-            add(&mut self.totals[n - 1], inc);
+            add_total(&mut self.totals[n - 1], inc);
             let first = window[n - 1];
             if last_content && self.surfaces.content[first as usize] {
                 let mut ids = [0u32; MAX_N];
@@ -161,7 +175,7 @@ pub struct Counted {
     pub n: usize,
     pub stems: String,
     pub surface: String,
-    pub tally: Tally,
+    pub tally: Totals,
 }
 
 /// Every countable term of a comparison, and the n-gram totals per order.
@@ -169,13 +183,15 @@ pub struct Counted {
 pub struct Counts {
     pub terms: Vec<Counted>,
     /// `totals[n - 1]` = n-gram positions of order n in (a, b, prior).
-    pub totals: [Tally; MAX_N],
+    pub totals: [Totals; MAX_N],
     /// Statements in (a, b, prior).
     pub statements: [usize; 3],
 }
 
 /// Counts the n-grams of `statements`, each with its membership mask.
-pub fn count(statements: &[(&Statement, Mask)]) -> Counts {
+/// Only terms used at least `min_count` times in groups a and b together are
+/// kept (they alone can be ranked).
+pub fn count(statements: &[(&Statement, Mask)], min_count: u64) -> Counts {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -199,7 +215,7 @@ pub fn count(statements: &[(&Statement, Mask)]) -> Counts {
             .map(|h| h.join().expect("counting thread"))
             .collect()
     });
-    let mut counts = fold(merge(raws));
+    let mut counts = fold(merge(raws), min_count);
     for (_, mask) in statements {
         for (g, slot) in counts.statements.iter_mut().enumerate() {
             *slot += usize::from((mask >> g) & 1);
@@ -245,13 +261,17 @@ fn merge(mut raws: Vec<Raw>) -> Raw {
         }
         for (o, grams) in raw.grams.into_iter().enumerate() {
             for (key, tally) in grams {
-                let ids = unpack(key, o + 2);
-                let global: Vec<u32> = ids[..o + 2].iter().map(|&i| map[i as usize]).collect();
-                add(base.grams[o].entry(pack(&global)).or_default(), &tally);
+                let ids = unpack(key, o + 2).map(|i| map[i as usize]);
+                add(
+                    base.grams[o].entry(pack(&ids[..o + 2])).or_default(),
+                    &tally,
+                );
             }
         }
         for (t, r) in base.totals.iter_mut().zip(&raw.totals) {
-            add(t, r);
+            for (x, y) in t.iter_mut().zip(r) {
+                *x += y;
+            }
         }
     }
     base
@@ -259,13 +279,13 @@ fn merge(mut raws: Vec<Raw>) -> Raw {
 
 /// A stem term being folded from its surface forms.
 struct Folding {
-    tally: Tally,
+    tally: Totals,
     best: u128,
     best_count: u64,
 }
 
 /// Folds surface-form counts onto stem terms.
-fn fold(raw: Raw) -> Counts {
+fn fold(raw: Raw, min_count: u64) -> Counts {
     let s = &raw.surfaces;
     let mut terms = Vec::new();
     let unigrams = raw
@@ -273,9 +293,10 @@ fn fold(raw: Raw) -> Counts {
         .iter()
         .enumerate()
         .map(|(i, t)| (i as u128, *t));
-    fold_order(s, 1, unigrams, &mut terms);
+    fold_order(s, 1, unigrams, min_count, &mut terms);
     for (o, grams) in raw.grams.iter().enumerate() {
-        fold_order(s, o + 2, grams.iter().map(|(k, t)| (*k, *t)), &mut terms);
+        let grams = grams.iter().map(|(k, t)| (*k, *t));
+        fold_order(s, o + 2, grams, min_count, &mut terms);
     }
     Counts {
         terms,
@@ -288,25 +309,25 @@ fn fold_order(
     s: &Surfaces,
     n: usize,
     grams: impl Iterator<Item = (u128, Tally)>,
+    min_count: u64,
     out: &mut Vec<Counted>,
 ) {
     let mut by_stem: FxHashMap<u128, Folding> = FxHashMap::default();
     for (key, tally) in grams {
-        let total: u64 = tally.iter().sum();
+        let total: u64 = tally.iter().map(|&t| u64::from(t)).sum();
         if total == 0 {
             continue;
         }
-        let ids = unpack(key, n);
-        let stems: Vec<u32> = ids[..n].iter().map(|&i| s.stems[i as usize]).collect();
+        let stems = unpack(key, n).map(|i| s.stems[i as usize]);
         let entry = by_stem.entry(pack(&stems)).or_insert(Folding {
             tally: [0; 3],
             best: key,
             best_count: 0,
         });
-        add(&mut entry.tally, &tally);
+        add_total(&mut entry.tally, &tally);
         let better = match total.cmp(&entry.best_count) {
             Ordering::Greater => true,
-            Ordering::Equal => tie_key(s, key, n) < tie_key(s, entry.best, n),
+            Ordering::Equal => wins_tie(s, key, entry.best, n),
             Ordering::Less => false,
         };
         if better {
@@ -315,6 +336,9 @@ fn fold_order(
         }
     }
     for (key, f) in by_stem {
+        if f.tally[0] + f.tally[1] < min_count {
+            continue;
+        }
         let ids = unpack(key, n);
         let stems: Vec<&str> = ids[..n].iter().map(|&i| s.vocab.stem(i)).collect();
         out.push(Counted {
@@ -329,9 +353,21 @@ fn fold_order(
 /// Between equally frequent forms, the one with fewer capitals wins (a
 /// sentence-initial "Developing" loses to "developing"), then the first in
 /// code-point order, so the choice never depends on counting order.
-fn tie_key(s: &Surfaces, key: u128, n: usize) -> (usize, String) {
-    let form = surface(s, key, n);
-    (form.chars().filter(|c| c.is_uppercase()).count(), form)
+fn wins_tie(s: &Surfaces, key: u128, best: u128, n: usize) -> bool {
+    let (x, y) = (unpack(key, n), unpack(best, n));
+    let caps = |ids: &[u32; MAX_N]| -> usize {
+        ids[..n].iter().map(|&i| s.caps[i as usize] as usize).sum()
+    };
+    let words = |ids: &[u32; MAX_N]| {
+        ids[..n]
+            .iter()
+            .map(|&i| &*s.words[i as usize])
+            .collect::<Vec<_>>()
+    };
+    match caps(&x).cmp(&caps(&y)) {
+        Ordering::Equal => words(&x) < words(&y),
+        other => other == Ordering::Less,
+    }
 }
 
 fn surface(s: &Surfaces, key: u128, n: usize) -> String {
@@ -347,7 +383,7 @@ mod tests {
     fn raw_of(text: &str) -> Counts {
         let mut raw = Raw::default();
         raw.count(text, 0b101);
-        fold(raw)
+        fold(raw, 1)
     }
 
     fn tally_of<'a>(c: &'a Counts, stems: &str) -> Option<&'a Counted> {
@@ -394,7 +430,7 @@ mod tests {
             r.count(text, 0b101);
             raws.push(r);
         }
-        let mut merged = fold(merge(raws)).terms;
+        let mut merged = fold(merge(raws), 1).terms;
         whole.sort_by(|a, b| a.stems.cmp(&b.stems));
         merged.sort_by(|a, b| a.stems.cmp(&b.stems));
         assert_eq!(whole, merged);

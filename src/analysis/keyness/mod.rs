@@ -251,7 +251,7 @@ pub fn compare(
         }
         Prior::Group(g) => g.label.clone(),
     };
-    let counts = count::count(&memberships(a, b, prior));
+    let counts = count::count(&memberships(a, b, prior), options.min_count.max(1));
     let summary = |g: usize, label: String| GroupSummary {
         label,
         statements: counts.statements[g],

@@ -1,0 +1,165 @@
+//! `readouts keyness`: the words and phrases that set two groups of statements
+//! apart (log-odds ratio with informative Dirichlet prior, z-scores).
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use super::filter::FilterArgs;
+use super::{FormatArg, GlobalArgs, Outcome};
+use crate::analysis::keyness::{self as kw, Group, Options, Prior};
+use crate::corpus::{Corpus, Date, Filter, Side};
+use crate::render::keyness as render;
+use crate::render::{Format, Painter};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Side,
+    Issuer,
+    Period,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Compare by side, issuing office or period (or give --a/--b instead)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<By>,
+    /// With --by side: the two sides (default: the two sides present)
+    #[arg(long, value_delimiter = ',', num_args = 1, value_name = "A,B")]
+    pub sides: Vec<Side>,
+    /// With --by issuer: the two offices (default: the two present)
+    #[arg(long, value_delimiter = ',', num_args = 1, value_name = "A,B")]
+    pub issuers: Vec<String>,
+    /// With --by period: statements before DATE against those from DATE on
+    #[arg(long, value_name = "DATE")]
+    pub split: Option<Date>,
+    /// Group a as conditions, e.g. side=CHN,from=1990 (keys: side, issuer, kind, from, to)
+    #[arg(long, value_name = "SELECTION", conflicts_with = "by")]
+    pub a: Option<String>,
+    /// Group b as conditions, or `rest` for every other statement (default: rest)
+    #[arg(long, value_name = "SELECTION", requires = "a")]
+    pub b: Option<String>,
+    /// Prior: `corpus` (every selected statement, default), `pooled` (the two groups) or conditions
+    #[arg(long, value_name = "PRIOR", default_value = "corpus")]
+    pub prior: String,
+    /// Only events in which both groups have a statement
+    #[arg(long)]
+    pub paired: bool,
+    /// Terms listed per group and per n-gram length
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Least number of uses (both groups together) for a term to be ranked
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub min_count: u64,
+    /// Longest phrase, in words (1 to 3)
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub max_n: usize,
+    /// With --format html: context lines per term and group
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub lines: usize,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    use FormatArg::{Csv, Html, Json, Text};
+    let format = super::require_format("keyness", args.format, &[Text, Csv, Json, Html])?;
+    let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
+    let corpus = &loaded.corpus;
+    let base = args.filter.to_filter();
+    let (a, b) = groups(&args, corpus, &base)?;
+    let (a, b) = if args.paired {
+        kw::paired(a, b)
+    } else {
+        (a, b)
+    };
+    let prior = prior(&args.prior, corpus, &base)?;
+    let options = Options {
+        top: args.top,
+        min_count: args.min_count,
+        max_n: args.max_n,
+        ..Options::default()
+    };
+    let keyness = kw::compare(&a, &b, &prior, &options)?;
+    if keyness.is_empty() {
+        eprintln!(
+            "readouts: no term is used {} times or more by these groups; lower --min-count",
+            args.min_count
+        );
+        return Ok(Outcome::NothingFound);
+    }
+    match format {
+        Format::Json => render::json(out, &keyness)?,
+        Format::Csv => render::csv(out, &keyness)?,
+        Format::Html => {
+            let listed: Vec<_> = keyness.listed().collect();
+            let lines = kw::contexts(&a, &b, &listed, args.lines, 60);
+            render::html_page(out, &keyness, &lines)?
+        }
+        _ => render::text(out, &keyness, Painter::new(global.color_stdout()))?,
+    }
+    Ok(Outcome::Success)
+}
+
+fn groups<'c>(
+    args: &Args,
+    corpus: &'c Corpus,
+    base: &Filter,
+) -> anyhow::Result<(Group<'c>, Group<'c>)> {
+    if let Some(a) = &args.a {
+        let fa = kw::parse_selection(a)?;
+        let fb = match args.b.as_deref() {
+            None | Some("rest") => None,
+            Some(b) => Some(kw::parse_selection(b)?),
+        };
+        return Ok(kw::by_filters(corpus, base, &fa, fb.as_ref()));
+    }
+    let pair = |v: &[String], flag: &str| -> anyhow::Result<Option<(String, String)>> {
+        match v {
+            [] => Ok(None),
+            [x, y] => Ok(Some((x.clone(), y.clone()))),
+            _ => anyhow::bail!("--{flag} takes exactly two values, A,B"),
+        }
+    };
+    match args.by {
+        Some(By::Side) => {
+            let names: Vec<String> = args.sides.iter().map(|s| s.to_string()).collect();
+            let sides =
+                pair(&names, "sides")?.map(|_| (args.sides[0].clone(), args.sides[1].clone()));
+            Ok(kw::by_side(corpus, base, sides)?)
+        }
+        Some(By::Issuer) => Ok(kw::by_issuer(
+            corpus,
+            base,
+            pair(&args.issuers, "issuers")?,
+        )?),
+        Some(By::Period) => {
+            let split = args
+                .split
+                .context("--by period needs --split DATE (before DATE against from DATE on)")?;
+            Ok(kw::by_split(corpus, base, split))
+        }
+        None => anyhow::bail!(
+            "say what to compare: --by side|issuer|period, or --a SELECTION [--b SELECTION]"
+        ),
+    }
+}
+
+fn prior<'c>(spec: &str, corpus: &'c Corpus, base: &Filter) -> anyhow::Result<Prior<'c>> {
+    Ok(match spec {
+        "pooled" => Prior::Pooled,
+        "corpus" => Prior::Group(kw::select(
+            corpus,
+            base,
+            &Filter::default(),
+            "the selected corpus".into(),
+        )),
+        spec => {
+            let f = kw::parse_selection(spec).context("--prior")?;
+            Prior::Group(kw::select(corpus, base, &f, kw::describe(&f)))
+        }
+    })
+}

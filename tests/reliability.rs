@@ -9,7 +9,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Child;
+use std::process::{Child, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -75,6 +75,15 @@ fn wait_until(what: impl Fn() -> bool) {
     }
 }
 
+/// `readouts index` started in the background, its output captured.
+fn quiet_index(f: &Fixture) -> Child {
+    f.command(&["index"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 fn kill(mut child: Child) {
     // `Child::kill` sends SIGKILL on Unix.
     let _ = child.kill();
@@ -93,7 +102,7 @@ fn a_killed_update_leaves_the_previous_index_and_the_corpus_intact() {
     let edited = fs::read(&jsonl).unwrap();
     let staging = f.path("corpus/.index.staging");
     for delay in [100, 400, 900, 0] {
-        let child = f.command(&["index"]).spawn().unwrap();
+        let child = quiet_index(&f);
         if delay == 0 {
             // Once the new index is being written, and well into it.
             wait_until(|| staging.exists());
@@ -129,7 +138,7 @@ fn two_updates_at_once_one_is_busy_and_searches_see_the_committed_index() {
     f.run(&["index"]).expect_code(0);
     let before = search(&f, "rareword");
     edit_every_statement(&jsonl);
-    let first = f.command(&["index"]).spawn().unwrap();
+    let first = quiet_index(&f);
     wait_until(|| f.path("corpus/.index.staging").exists());
     let second = f.run(&["index"]);
     second.expect_code(2);

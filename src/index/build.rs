@@ -235,6 +235,9 @@ fn staged(
     analyzer::register(&index);
     let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(staging.into()))?;
     let mut writer = writer(&index, staging)?;
+    // Merging while building holds old and new segments in memory at once;
+    // nobody searches the staging folder, so its segments are left as written.
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let all: HashSet<String> = plan.hashes.keys().cloned().collect();
     add_all(&mut writer, &fields, plan.events, &all, progress, staging)?;
     writer.commit().map_err(terr)?;

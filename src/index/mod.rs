@@ -10,6 +10,7 @@ pub mod kwic;
 mod manifest;
 pub mod query;
 pub mod schema;
+mod swap;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,8 @@ pub enum Error {
     Corpus(#[from] crate::corpus::load::Error),
     #[error("the index at {} is busy: another readouts process is updating it; try again when it has finished", .0.display())]
     Busy(PathBuf),
+    #[error("the index folder {} is read-only; make it writable, give --index another folder, or search it with --no-refresh", .0.display())]
+    ReadOnly(PathBuf),
     #[error("there is no index at {} yet; run `readouts index` (or leave out --no-refresh)", .0.display())]
     Missing(PathBuf),
     #[error("the index at {} was written by schema version {found}, this readouts reads version {expected}; run `readouts index` to rebuild it", path.display())]
@@ -106,6 +109,7 @@ pub fn open(dir: &Path) -> Result<Index, Error> {
         path: dir.to_path_buf(),
         source,
     };
+    swap::recover(dir);
     if !dir.join("meta.json").is_file() {
         return Err(Error::Missing(dir.to_path_buf()));
     }

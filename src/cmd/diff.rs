@@ -2,12 +2,14 @@
 //! the side-by-side comparison of two statements.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Context;
 
 use super::{FormatArg, GlobalArgs, Outcome};
 use crate::analysis::align::DEFAULT_THRESHOLD;
-use crate::analysis::diff::{self, select, DiffOptions, SideInput};
+use crate::analysis::diff::{self, select, DiffOptions, Framing, SideInput};
+use crate::analysis::lexicon::{self, Lexicon, Matcher};
 use crate::corpus::Side;
 use crate::render::{self, Format, Painter};
 
@@ -43,6 +45,9 @@ pub struct Args {
     /// Similarity (0–1) below which a sentence has no counterpart
     #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
     pub threshold: f32,
+    /// Add or override framing-lexicon entries from FILE (repeat to apply several)
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -93,9 +98,15 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
         _ => unreachable!("clap allows one or two events"),
     };
+    let matcher = lexicon_matcher(&args.lexicon)?;
+    let (left, right) = (framed(left, &matcher), framed(right, &matcher));
+    let initiator = (left.event.id == right.event.id)
+        .then(|| initiator(left.event, &matcher))
+        .flatten();
     let mut weights = diff::weights_for(corpus, &[left.event, right.event]);
     let opts = DiffOptions {
         threshold: args.threshold,
+        initiator,
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);
@@ -109,6 +120,45 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
     }
     Ok(Outcome::Success)
+}
+
+/// The built-in framing lexicon plus any `--lexicon` files, ready to match.
+fn lexicon_matcher(extra: &[PathBuf]) -> anyhow::Result<Matcher> {
+    let mut lexicon = Lexicon::builtin();
+    for path in extra {
+        lexicon.merge(Lexicon::from_file(path)?);
+    }
+    Ok(lexicon.matcher())
+}
+
+/// The side with its framing phrases; negated hits ("not constructive") are
+/// not framings of the statement and are left out.
+fn framed<'a>(mut side: SideInput<'a>, matcher: &Matcher) -> SideInput<'a> {
+    side.framings = matcher
+        .find(&side.statement.text)
+        .into_iter()
+        .filter(|h| !h.negated)
+        .map(|h| Framing {
+            start: h.start,
+            end: h.end,
+            category: h.category.as_str().to_string(),
+            phrase: h.entry.to_string(),
+        })
+        .collect();
+    side
+}
+
+/// Who asked for the call, with the phrase and the statement that say so.
+fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> {
+    let found = lexicon::initiator(event, matcher);
+    let evidence = found.evidence.first()?;
+    let who = found
+        .side
+        .map_or_else(|| "unknown".to_string(), |s| s.to_string());
+    Some(format!(
+        "{who} (“{}” in the {} statement)",
+        evidence.surface, evidence.issued_by
+    ))
 }
 
 /// $COLUMNS when it is a number, else the terminal's width, else 100.

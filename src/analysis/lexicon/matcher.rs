@@ -586,6 +586,14 @@ mod tests {
             ["stated its position", "step forward"]
         );
         assert_eq!(entries("We are concerned about the parties."), ["concern"]);
+        // Collisions seen in the UN corpus: the stemmer joins each pair.
+        let none = "nuclear weapons, a joint statement, Your Excellency, international affairs, \
+                    it contained, my friends";
+        assert!(entries(none).is_empty(), "{:?}", entries(none));
+        assert_eq!(
+            entries("interference in internal affairs; to contain China"),
+            ["internal affairs", "containment"]
+        );
     }
 
     #[test]

@@ -310,7 +310,9 @@ impl Matcher {
                 continue;
             }
             let sents = sents.get_or_insert_with(|| sentences(text));
-            let Some(sentence) = sentence_at(sents, toks[i].start) else {
+            // A word cut by a sentence boundary ("x.Y") cannot start a hit.
+            let Some(sentence) = sentence_at(sents, toks[i].start).filter(|s| toks[i].end <= s.end)
+            else {
                 i += 1;
                 continue;
             };
@@ -354,7 +356,7 @@ impl Matcher {
                 *best = Some((pos, p));
             }
         }
-        let within = |k: usize| k < toks.len() && toks[k].start < limit;
+        let within = |k: usize| k < toks.len() && toks[k].end <= limit;
         if !n.next.is_empty() && within(pos) {
             if let Some(&c) = n.next.get(&toks[pos].term) {
                 self.walk(toks, limit, c, pos + 1, best);
@@ -510,6 +512,19 @@ mod tests {
         // A gap never reaches into the next sentence.
         let h = m.find("He urged restraint. To be clear, nothing changed.");
         assert_eq!(h[0].surface, "urged");
+    }
+
+    #[test]
+    fn hits_never_reach_past_their_sentence() {
+        let m = lex("[[demand]]\nphrase = \"talks.Frank\"\ngloss = \"g\"\n[[cooperative]]\nphrase = \"ok\"\ngloss = \"g\"\n");
+        for text in ["ok talks.Frank", "talks.Frank ok", "ok talks.Frank. Ok"] {
+            for h in m.find(text) {
+                assert!(
+                    h.start >= h.sentence.start && h.end <= h.sentence.end,
+                    "{text}: {h:?}"
+                );
+            }
+        }
     }
 
     #[test]

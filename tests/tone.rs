@@ -479,3 +479,30 @@ fn query_selects_statements_through_the_index() {
         bad.stderr
     );
 }
+
+#[test]
+fn with_diffs_writes_the_linked_diff_pages() {
+    let f = Fixture::bundled();
+    let run = f.run(&[
+        "tone",
+        "--gap",
+        "USA,CHN",
+        "--format",
+        "html",
+        "--with-diffs",
+        "diffs",
+    ]);
+    run.expect_code(0);
+    for id in ["2020-08-25-phase-one-review", "2026-02-trump-xi-call"] {
+        assert!(
+            run.stdout.contains(&format!("href=\"diffs/{id}.html\"")),
+            "no link to {id}"
+        );
+        let page = std::fs::read_to_string(f.path(&format!("diffs/{id}.html"))).unwrap();
+        assert!(
+            page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"),
+            "{id}"
+        );
+        assert!(page.contains(id), "the diff page names its event");
+    }
+}

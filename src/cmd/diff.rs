@@ -123,7 +123,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
 }
 
 /// The built-in framing lexicon plus any `--lexicon` files, ready to match.
-fn lexicon_matcher(extra: &[PathBuf]) -> anyhow::Result<Matcher> {
+pub(crate) fn lexicon_matcher(extra: &[PathBuf]) -> anyhow::Result<Matcher> {
     let mut lexicon = Lexicon::builtin();
     for path in extra {
         lexicon.merge(Lexicon::from_file(path)?);
@@ -159,6 +159,32 @@ fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> 
         "{who} (“{}” in the {} statement)",
         evidence.surface, evidence.issued_by
     ))
+}
+
+/// Writes the HTML diff of `a` and `b` on `event` to `path` (used by
+/// `tone --with-diffs`, so the report's links lead somewhere).
+pub(crate) fn write_html(
+    corpus: &crate::corpus::Corpus,
+    event: &crate::corpus::Event,
+    (a, b): (&Side, &Side),
+    matcher: &Matcher,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (sa, sb) = (select::statement(event, a)?, select::statement(event, b)?);
+    let left = framed(SideInput::new(event, sa), matcher);
+    let right = framed(SideInput::new(event, sb), matcher);
+    let mut weights = diff::weights_for(corpus, &[event]);
+    let opts = DiffOptions {
+        initiator: initiator(event, matcher),
+        ..DiffOptions::default()
+    };
+    let result = diff::diff(&mut weights, &left, &right, &opts);
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+    );
+    render::diff::html(&mut file, &result)?;
+    file.flush()
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// $COLUMNS when it is a number, else the terminal's width, else 100.

@@ -125,6 +125,9 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     );
     let nothing = scores.is_empty();
     let report = tone::build(scores, &metas, &options, prov);
+    if let (Some(dir), Some(pair)) = (&args.with_diffs, &options.gap) {
+        write_diffs(&corpus, &report, pair, &args.lexicon, dir)?;
+    }
     let rows = match args.rows {
         Some(RowsArg::Groups) => Rows::Groups,
         Some(RowsArg::Events) => Rows::Events,
@@ -144,6 +147,29 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Success)
+}
+
+/// Writes `DIR/<event>.html`, the side-by-side diff of each largest-gap event
+/// the HTML report links to.
+fn write_diffs(
+    corpus: &crate::corpus::Corpus,
+    report: &tone::ToneReport,
+    (a, b): &(Side, Side),
+    lexicon: &Option<PathBuf>,
+    dir: &std::path::Path,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let extra: Vec<PathBuf> = lexicon.iter().cloned().collect();
+    let matcher = super::diff::lexicon_matcher(&extra)?;
+    for &i in &report.largest_gaps {
+        let id = &report.events[i].id;
+        let Some(event) = corpus.event(id) else {
+            continue;
+        };
+        let path = dir.join(format!("{id}.html"));
+        super::diff::write_html(corpus, event, (a, b), &matcher, &path)?;
+    }
+    Ok(())
 }
 
 /// The two sides (alphabetical) when the selection has exactly two.

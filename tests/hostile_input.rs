@@ -114,3 +114,29 @@ fn a_corpus_path_that_is_a_file_is_explained() {
     run.expect_code(2);
     assert_eq!(run.stderr, "readouts: cannot check the corpus: notes.txt is not a folder; --corpus takes the folder holding the event files\n");
 }
+
+#[test]
+fn regular_expressions_that_would_be_catastrophic_are_refused_or_harmless() {
+    let f = Fixture::bundled();
+    let nested = f.run(&["search", "(a+)+$"]);
+    nested.expect_code(2);
+    assert_eq!(nested.stderr.lines().count(), 1, "{}", nested.stderr);
+    assert!(
+        nested
+            .stderr
+            .starts_with("readouts: the query does not parse at character 5"),
+        "{}",
+        nested.stderr
+    );
+    let regex = f.run(&["search", "/(a|aa)*b{1,1000}/"]);
+    regex.expect_code(2);
+    assert!(
+        regex.stderr.contains("Regex queries are not allowed"),
+        "{}",
+        regex.stderr
+    );
+    // kwic reads a pattern as words, never as a regular expression
+    let kwic = f.run(&["kwic", "/(a|aa)*b{1,1000}/"]);
+    assert!(kwic.code == 1 || kwic.code == 2, "{kwic:?}");
+    assert!(!kwic.stderr.contains("panicked"), "{}", kwic.stderr);
+}

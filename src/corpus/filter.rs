@@ -62,40 +62,12 @@ impl super::Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Coverage, Origin};
+    use crate::corpus::sample;
 
     fn statement(side: &str, issuer: &str, date: &str) -> (Event, Statement) {
-        let date: Date = date.parse().unwrap();
-        let origin = Origin {
-            path: "x.toml".into(),
-            line: 1,
-        };
-        let s = Statement {
-            id: format!("e/{side}"),
-            event_id: "e".into(),
-            date,
-            side: Side::parse(side).unwrap(),
-            issuer: issuer.into(),
-            title: String::new(),
-            language: "en".into(),
-            url: None,
-            coverage: Coverage::Full,
-            quoted_in: None,
-            notes: None,
-            text: "text".into(),
-            origin: origin.clone(),
-        };
-        let e = Event {
-            id: "e".into(),
-            date,
-            kind: "call".into(),
-            title: "t".into(),
-            participants: vec![],
-            notes: None,
-            statements: vec![s.clone()],
-            origin,
-        };
-        (e, s)
+        let mut s = sample::statement("e", side, date, "text");
+        s.issuer = issuer.into();
+        (sample::event("e", date, vec![s.clone()]), s)
     }
 
     #[test]

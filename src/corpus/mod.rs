@@ -9,6 +9,8 @@ pub mod import;
 mod iso3166;
 pub mod load;
 pub mod model;
+#[cfg(test)]
+pub(crate) mod sample;
 pub mod sides;
 
 use std::collections::BTreeSet;

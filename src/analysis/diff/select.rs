@@ -117,41 +117,14 @@ pub fn two_sides<'e>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Coverage, Date, Origin};
+    use crate::corpus::sample;
 
     fn event(id: &str, sides: &[&str]) -> Event {
-        let origin = Origin {
-            path: "x.toml".into(),
-            line: 1,
-        };
         let statements = sides
             .iter()
-            .map(|s| Statement {
-                id: format!("{id}/{s}"),
-                event_id: id.into(),
-                date: Date::ymd(2020, 1, 1).unwrap(),
-                side: Side::parse(s).unwrap(),
-                issuer: "x".into(),
-                title: String::new(),
-                language: "en".into(),
-                url: None,
-                coverage: Coverage::Full,
-                quoted_in: None,
-                notes: None,
-                text: "Text.".into(),
-                origin: origin.clone(),
-            })
+            .map(|s| sample::statement(id, s, "2020-01-01", "Text."))
             .collect();
-        Event {
-            id: id.into(),
-            date: Date::ymd(2020, 1, 1).unwrap(),
-            kind: "call".into(),
-            title: String::new(),
-            participants: vec![],
-            notes: None,
-            statements,
-            origin,
-        }
+        sample::event(id, "2020-01-01", statements)
     }
 
     #[test]

@@ -238,43 +238,14 @@ fn name_len(name: &str, words: &[(usize, usize, &str, String)]) -> Option<usize>
 mod tests {
     use super::*;
     use crate::analysis::lexicon::Lexicon;
-    use crate::corpus::{Coverage, Date, Origin};
+    use crate::corpus::sample;
 
     fn statement(side: &str, text: &str) -> Statement {
-        Statement {
-            id: format!("e/{side}"),
-            event_id: "e".into(),
-            date: Date::ymd(2025, 6, 5).unwrap(),
-            side: Side::parse(side).unwrap(),
-            issuer: "x".into(),
-            title: String::new(),
-            language: "en".into(),
-            url: None,
-            coverage: Coverage::Full,
-            quoted_in: None,
-            notes: None,
-            text: text.into(),
-            origin: Origin {
-                path: "e.toml".into(),
-                line: 1,
-            },
-        }
+        sample::statement("e", side, "2025-06-05", text)
     }
 
     fn event(statements: Vec<Statement>) -> Event {
-        Event {
-            id: "e".into(),
-            date: Date::ymd(2025, 6, 5).unwrap(),
-            kind: "call".into(),
-            title: "t".into(),
-            participants: vec![],
-            notes: None,
-            statements,
-            origin: Origin {
-                path: "e.toml".into(),
-                line: 1,
-            },
-        }
+        sample::event("e", "2025-06-05", statements)
     }
 
     fn who(statements: Vec<Statement>) -> Initiator {

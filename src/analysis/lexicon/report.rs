@@ -182,27 +182,10 @@ fn initiators(tagged: &[(&Event, &Statement, Vec<Hit>)], matcher: &Matcher) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Coverage, Origin};
+    use crate::corpus::sample;
 
     fn st(side: &str, text: &str) -> Statement {
-        Statement {
-            id: format!("e/{side}"),
-            event_id: "e".into(),
-            date: Date::ymd(2020, 8, 25).unwrap(),
-            side: Side::parse(side).unwrap(),
-            issuer: "x".into(),
-            title: String::new(),
-            language: "en".into(),
-            url: None,
-            coverage: Coverage::Full,
-            quoted_in: None,
-            notes: None,
-            text: text.into(),
-            origin: Origin {
-                path: "e.toml".into(),
-                line: 1,
-            },
-        }
+        sample::statement("e", side, "2020-08-25", text)
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{
-    by_headings, fmt2, gap_label, initiator_label, key_cells, provenance_lines, side_tone, signed,
+    by_headings, gap_label, group_cells, initiator_label, provenance_lines, side_tone, signed,
     GROUP_HEADINGS,
 };
 use crate::analysis::tone::ToneReport;
@@ -35,20 +35,7 @@ pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     h.extend(GROUP_HEADINGS.iter().map(|s| s.to_string()));
     head(out, &h, by.len())?;
     for g in &r.groups {
-        let mut cells = key_cells(&g.key);
-        cells.extend([
-            g.statements.to_string(),
-            g.words.to_string(),
-            signed(g.rates.tone),
-            signed(g.mean_tone),
-            fmt2(g.rates.cooperative),
-            fmt2(g.rates.confrontational),
-            fmt2(g.rates.disagreement_code),
-            fmt2(g.rates.demand),
-            fmt2(g.rates.commitment),
-            fmt2(g.rates.concern_ladder),
-        ]);
-        row(out, &cells)?;
+        row(out, &group_cells(g))?;
     }
     if let (Some((a, b)), Some(label)) = (&r.gap, gap_label(r)) {
         writeln!(out, "\n## Events (gap = tone {label})\n")?;

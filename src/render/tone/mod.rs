@@ -106,6 +106,25 @@ pub(crate) fn by_headings(by: &[Dim]) -> Vec<&'static str> {
     }
 }
 
+/// One group's row for the text and Markdown tables: its labels, then the
+/// figures in `GROUP_HEADINGS` order.
+pub(crate) fn group_cells(g: &crate::analysis::tone::Group) -> Vec<String> {
+    let mut cells = key_cells(&g.key);
+    cells.extend([
+        g.statements.to_string(),
+        g.words.to_string(),
+        signed(g.rates.tone),
+        signed(g.mean_tone),
+        fmt2(g.rates.cooperative),
+        fmt2(g.rates.confrontational),
+        fmt2(g.rates.disagreement_code),
+        fmt2(g.rates.demand),
+        fmt2(g.rates.commitment),
+        fmt2(g.rates.concern_ladder),
+    ]);
+    cells
+}
+
 /// A group's labels, or `all`.
 pub(crate) fn key_cells(key: &[String]) -> Vec<String> {
     if key.is_empty() {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    by_headings, fmt2, gap_label, initiator_label, key_cells, provenance_lines, side_tone, signed,
+    by_headings, gap_label, group_cells, initiator_label, provenance_lines, side_tone, signed,
     GROUP_HEADINGS,
 };
 use crate::analysis::tone::{StatementScore, ToneReport};
@@ -110,26 +110,7 @@ fn groups(out: &mut dyn Write, r: &ToneReport, painter: Painter) -> io::Result<(
     let by = by_headings(&r.by);
     let mut head: Vec<String> = by.iter().map(|s| s.to_string()).collect();
     head.extend(GROUP_HEADINGS.iter().map(|s| s.to_string()));
-    let rows: Vec<Vec<String>> = r
-        .groups
-        .iter()
-        .map(|g| {
-            let mut row = key_cells(&g.key);
-            row.extend([
-                g.statements.to_string(),
-                g.words.to_string(),
-                signed(g.rates.tone),
-                signed(g.mean_tone),
-                fmt2(g.rates.cooperative),
-                fmt2(g.rates.confrontational),
-                fmt2(g.rates.disagreement_code),
-                fmt2(g.rates.demand),
-                fmt2(g.rates.commitment),
-                fmt2(g.rates.concern_ladder),
-            ]);
-            row
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = r.groups.iter().map(group_cells).collect();
     let tone_cols = [by.len() + 2, by.len() + 3];
     let style = |i: usize, c: &str| {
         tone_cols

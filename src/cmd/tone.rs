@@ -13,7 +13,7 @@ use anyhow::{bail, Context};
 use super::filter::SelectArgs;
 use super::{FormatArg, GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
-use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagger};
+use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged, Tagger};
 use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
 use crate::corpus::{Event, Side};
 use crate::render::tone::{self as render, Rows};
@@ -232,7 +232,13 @@ fn tagging(extra: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
     let m = Arc::clone(&matcher);
     Ok(Tagging {
         fingerprint,
-        tag: Box::new(move |_, s| toned_hits(&s.text, m.find(&s.text))),
+        tag: Box::new(move |_, s| {
+            let (hits, words) = m.find_counted(&s.text);
+            Tagged {
+                hits: toned_hits(&s.text, hits),
+                words,
+            }
+        }),
         initiator: Box::new(move |e| initiator_of(e, &matcher)),
     })
 }

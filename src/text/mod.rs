@@ -10,8 +10,10 @@
 //! the same two tokens.
 
 pub mod segment;
+mod sentence_bounds;
 mod stopwords;
 mod vocab;
+mod word_cache;
 mod words_fast;
 
 use std::borrow::Cow;
@@ -21,6 +23,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 pub use stopwords::is_stopword;
 pub use vocab::Vocab;
+pub use word_cache::WordCache;
 
 /// A word of a text: its byte range in the original and the original slice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

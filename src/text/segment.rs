@@ -263,7 +263,7 @@ fn is_cjk_numeral(c: char) -> bool {
 fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let block = &text[start..end];
     let mut sentence_start = 0;
-    let mut pieces = block.split_sentence_bound_indices().peekable();
+    let mut pieces = super::sentence_bounds::pieces(block).into_iter().peekable();
     while let Some((offset, piece)) = pieces.next() {
         let Some(&(_, next)) = pieces.peek() else {
             break;

@@ -34,7 +34,7 @@ use serde::{Serialize, Serializer};
 use super::parse::Element;
 use super::{negation, Category, Lexicon, Points, SideNames};
 use crate::text::segment::{sentence_at, sentences, Sentence};
-use crate::text::{self, normalise, stem};
+use crate::text::{self, normalise, stem, WordCache};
 
 /// One phrase found in a text, with everything needed to cite it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -124,7 +124,7 @@ struct Tok {
 /// Per-thread memory: surface word → term id, and the token buffer.
 struct Scratch {
     serial: u64,
-    cache: FxHashMap<Box<str>, u32>,
+    cache: WordCache<u32>,
     tokens: Vec<Tok>,
 }
 
@@ -134,7 +134,7 @@ const CACHE_LIMIT: usize = 1 << 20;
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
         serial: u64::MAX,
-        cache: FxHashMap::default(),
+        cache: WordCache::new(CACHE_LIMIT),
         tokens: Vec::new(),
     });
 }
@@ -266,30 +266,31 @@ impl Matcher {
 
     /// Every phrase of the lexicon in `text`, in order of position.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_counted(text).0
+    }
+
+    /// The hits of [`Matcher::find`] and the number of words of `text`
+    /// (`text::word_count`), from the same pass over the text.
+    pub fn find_counted(&self, text: &str) -> (Vec<Hit>, usize) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            if s.serial != self.serial || s.cache.len() > CACHE_LIMIT {
+            if s.serial != self.serial {
                 s.cache.clear();
                 s.serial = self.serial;
             }
             self.tokenise(text, &mut s.cache, &mut s.tokens);
-            self.scan(text, &s.tokens)
+            (self.scan(text, &s.tokens), s.tokens.len())
         })
     }
 
-    fn tokenise(&self, text: &str, cache: &mut FxHashMap<Box<str>, u32>, out: &mut Vec<Tok>) {
+    fn tokenise(&self, text: &str, cache: &mut WordCache<u32>, out: &mut Vec<Tok>) {
         out.clear();
         for w in text::words(text) {
-            let term = match cache.get(w.text) {
-                Some(&t) => t,
-                None => {
-                    let key = Matcher::term_key(&self.exact, &normalise(w.text));
-                    let t = self.terms.get(key.as_str()).copied().unwrap_or(0);
-                    cache.insert(w.text.into(), t);
-                    t
-                }
-            };
+            let term = cache.get_or_insert_with(w.text, |w| {
+                let key = Matcher::term_key(&self.exact, &normalise(w));
+                self.terms.get(key.as_str()).copied().unwrap_or(0)
+            });
             out.push(Tok {
                 start: w.start,
                 end: w.end,

@@ -37,7 +37,6 @@ pub mod group;
 pub mod overview;
 pub mod report;
 pub mod run;
-pub mod wordcount;
 
 use serde::Serialize;
 

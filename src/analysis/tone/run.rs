@@ -10,8 +10,16 @@ use super::report::Provenance;
 use super::{score, StatementInput, StatementScore, TonedHit};
 use crate::corpus::{Corpus, Event, Filter, Statement};
 
-/// Finds the framing hits of one statement (of one event).
-pub type Tagger<'a> = dyn Fn(&Event, &Statement) -> Vec<TonedHit> + Sync + 'a;
+/// Finds the framing hits of one statement (of one event) and counts its words.
+pub type Tagger<'a> = dyn Fn(&Event, &Statement) -> Tagged + Sync + 'a;
+
+/// What a [`Tagger`] finds in one statement.
+#[derive(Debug, Clone, Default)]
+pub struct Tagged {
+    pub hits: Vec<TonedHit>,
+    /// The statement's words, as [`crate::text::word_count`] counts them.
+    pub words: usize,
+}
 
 /// Scores every statement `filter` accepts, in corpus order. `progress` is
 /// called with the number of statements just finished (for a progress bar).
@@ -28,14 +36,15 @@ pub fn score_corpus(
         .min(selected.len().max(1));
     let chunk = selected.len().div_ceil(threads).max(1);
     let score_one = |(e, s): &(&Event, &Statement)| {
+        let Tagged { hits, words } = tag(e, s);
         let scored = score(StatementInput {
             id: s.id.clone(),
             event_id: e.id.clone(),
             side: s.side.clone(),
             issuer: s.issuer.clone(),
             date: s.date,
-            words: super::wordcount::word_count(&s.text),
-            hits: tag(e, s),
+            words,
+            hits,
         });
         progress(1);
         scored
@@ -159,8 +168,8 @@ mod tests {
     }
 
     /// Finds the words "constructive" and "bullying" (a stand-in for the lexicon).
-    fn tag(_: &Event, s: &Statement) -> Vec<TonedHit> {
-        [
+    fn tag(_: &Event, s: &Statement) -> Tagged {
+        let hits = [
             ("constructive", ToneCategory::Cooperative),
             ("bullying", ToneCategory::Confrontational),
         ]
@@ -178,7 +187,9 @@ mod tests {
                 sentence: s.text.clone(),
             })
         })
-        .collect()
+        .collect();
+        let words = crate::text::word_count(&s.text);
+        Tagged { hits, words }
     }
 
     #[test]

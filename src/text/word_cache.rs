@@ -1,0 +1,166 @@
+//! A memo from surface words to whatever a caller derives from them (a stem
+//! id, a lexicon term). Normalising and stemming a word costs far more than
+//! finding it again, and a corpus repeats the same few thousand words, so
+//! tagging and counting look each distinct spelling up once per thread.
+//!
+//! Most words are short: a word of up to 15 bytes is packed with its length
+//! into two `u64`s, so a look-up hashes two integers and compares them, with
+//! no string comparison and no allocation. Longer words use a string map.
+//! In front of the maps sits a small direct-mapped table (a few hundred KB,
+//! so it stays in the processor's cache) that holds the words seen last at
+//! each slot: the few thousand most frequent words of a corpus make up most
+//! of its running text, so most look-ups never touch the large maps, whose
+//! scattered memory accesses were the cost of tagging a large corpus.
+
+use rustc_hash::FxHashMap;
+
+/// Surface word → `V`, filled on demand. Clears itself when it grows past
+/// `limit` distinct words, so memory stays bounded on any input.
+#[derive(Debug)]
+pub struct WordCache<V> {
+    /// Direct-mapped: slot = hash of the packed word; `(0, 0)` is empty.
+    hot: Box<[(Key, V)]>,
+    short: FxHashMap<Key, V>,
+    long: FxHashMap<Box<str>, V>,
+    limit: usize,
+}
+
+/// A word of at most 15 bytes: its bytes, with its length in the last byte.
+type Key = (u64, u64);
+
+/// Slots of the direct-mapped table (a power of two).
+const HOT_SLOTS: usize = 1 << 14;
+
+impl<V: Copy + Default> WordCache<V> {
+    pub fn new(limit: usize) -> WordCache<V> {
+        WordCache {
+            hot: vec![((0, 0), V::default()); HOT_SLOTS].into_boxed_slice(),
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            limit,
+        }
+    }
+
+    /// The value for `word`, computed by `derive` the first time it is seen.
+    #[inline]
+    pub fn get_or_insert_with(&mut self, word: &str, derive: impl FnOnce(&str) -> V) -> V {
+        if let Some(key) = pack(word) {
+            let slot = &mut self.hot[hot_slot(key)];
+            if slot.0 == key {
+                return slot.1;
+            }
+            let v = match self.short.get(&key) {
+                Some(&v) => v,
+                None => {
+                    self.make_room();
+                    let v = derive(word);
+                    self.short.insert(key, v);
+                    v
+                }
+            };
+            self.hot[hot_slot(key)] = (key, v);
+            return v;
+        }
+        if let Some(&v) = self.long.get(word) {
+            return v;
+        }
+        self.make_room();
+        let v = derive(word);
+        self.long.insert(word.into(), v);
+        v
+    }
+
+    /// Forgets every word.
+    pub fn clear(&mut self) {
+        self.hot.fill(((0, 0), V::default()));
+        self.short.clear();
+        self.long.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn make_room(&mut self) {
+        if self.len() >= self.limit {
+            self.clear();
+        }
+    }
+}
+
+/// The key of a word of 1 to 15 bytes.
+#[inline]
+fn pack(word: &str) -> Option<Key> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    let (lo, hi) = buf.split_at(8);
+    let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
+    let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default());
+    Some((lo, hi))
+}
+
+#[inline]
+fn hot_slot((lo, hi): Key) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let h = (lo.wrapping_mul(K) ^ hi).wrapping_mul(K);
+    (h >> (64 - HOT_SLOTS.trailing_zeros())) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_spelling_is_derived_once_and_kept_apart() {
+        let mut calls = 0;
+        let mut cache = WordCache::new(100);
+        let mut get = |w: &str| {
+            cache.get_or_insert_with(w, |w| {
+                calls += 1;
+                w.len()
+            })
+        };
+        let words = [
+            "a",
+            "a\0",
+            "ab",
+            "a",
+            "fifteen-bytes-x",
+            "sixteen-bytes-xy",
+            "",
+        ];
+        let lens: Vec<usize> = words.iter().map(|w| get(w)).collect();
+        assert_eq!(lens, [1, 2, 2, 1, 15, 16, 0]);
+        get("sixteen-bytes-xy");
+        get("");
+        assert_eq!(calls, 6);
+    }
+
+    #[test]
+    fn a_full_cache_starts_again() {
+        let mut cache = WordCache::new(2);
+        for w in ["one", "two", "three"] {
+            cache.get_or_insert_with(w, |_| 0u32);
+        }
+        assert_eq!(cache.len(), 1);
+        let mut calls = 0;
+        cache.get_or_insert_with("one", |_| {
+            calls += 1;
+            1
+        });
+        assert_eq!(
+            (calls, cache.len()),
+            (1, 2),
+            "a cleared word is derived again"
+        );
+    }
+}

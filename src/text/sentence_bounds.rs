@@ -6,19 +6,20 @@
 //!
 //! Two facts make the fast path exact:
 //!
-//! - **Lines are independent.** UAX #29 always breaks after a line feed
-//!   (SB4), and no rule looks across one: the look-back of SB6–SB11 is
-//!   `SATerm Close* Sp*`, which holds no line feed, and the look-ahead of SB8
-//!   stops at a paragraph separator. So each line (up to and including its
-//!   `\n`) can be segmented on its own and the results joined.
+//! - **Lines are independent.** UAX #29 always breaks after a line feed or
+//!   carriage return (SB4), and no rule looks across one: the look-back of
+//!   SB6–SB11 is `SATerm Close* Sp*`, which holds neither, and the look-ahead
+//!   of SB8 stops at a paragraph separator. So each line (up to and including
+//!   its `\n`, `\r\n` or lone `\r`) can be segmented on its own.
 //! - **Only terminators decide.** Inside a line, a boundary can only follow
 //!   `SATerm Close* Sp* ParaSep?` (SB11); every other position is kept whole
 //!   (SB998). So for each terminator the rules SB6–SB11 are checked once, at
 //!   the first character after its closing quotes and spaces.
 //!
-//! A line holding a character outside the table (anything but ASCII, Latin-1
-//! letters and spaces, curly quotes, guillemets and the en and em dash), or a
-//! carriage return that is not part of `\r\n`, is handed to
+//! A line holding a character outside the table (the table has ASCII,
+//! Latin-1, Latin Extended, Greek and Cyrillic letters, spaces, curly quotes,
+//! guillemets, dashes, combining accents and invisible format characters),
+//! is handed to
 //! `unicode-segmentation` whole, so the result is always the same as
 //! `split_sentence_bound_indices` (tested against it on generated strings and
 //! on the UN General Debate Corpus).
@@ -30,7 +31,7 @@ use unicode_segmentation::UnicodeSegmentation;
 enum Class {
     Any,
     Sp,
-    /// Line feed or the carriage return of `\r\n`.
+    /// Line feed or carriage return.
     ParaSep,
     Lower,
     Upper,
@@ -39,6 +40,8 @@ enum Class {
     STerm,
     Close,
     SContinue,
+    /// Extend and Format: belong to the character before them (SB5).
+    Ignorable,
     /// Not in the table: the line goes to `unicode-segmentation`.
     Unknown,
 }
@@ -53,9 +56,8 @@ const fn ascii_classes() -> [Class; 128] {
         let c = b as u8;
         t[b] = match c {
             b'\t' | 0x0B | 0x0C | b' ' => Class::Sp,
-            b'\n' => Class::ParaSep,
-            // A carriage return is checked separately (only `\r\n` is known).
-            b'\r' => Class::Unknown,
+            // A line holds a carriage return only at its end (see `lines`).
+            b'\n' | b'\r' => Class::ParaSep,
             b'a'..=b'z' => Class::Lower,
             b'A'..=b'Z' => Class::Upper,
             b'0'..=b'9' => Class::Numeric,
@@ -73,7 +75,14 @@ const fn ascii_classes() -> [Class; 128] {
 /// The class of a non-ASCII character, if the fast path knows it.
 fn wide_class(c: char) -> Class {
     match c {
-        '\u{A0}' => Class::Sp,
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Sp,
+        // Combining diacritics, joiners; soft hyphen, zero-width space, marks, BOM.
+        '\u{300}'..='\u{36F}' | '\u{200C}' | '\u{200D}' => Class::Ignorable,
+        '\u{AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{FEFF}' => {
+            Class::Ignorable
+        }
+        // Latin Extended-A and -B, Greek, Cyrillic: letters by their case.
+        '\u{100}'..='\u{24F}' | '\u{370}'..='\u{52F}' => letter_class(c),
         '\u{AA}' | '\u{B5}' | '\u{BA}' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => Class::Lower,
         '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => Class::Upper,
         '\u{AB}' | '\u{BB}' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201C}' | '\u{201D}'
@@ -84,30 +93,39 @@ fn wide_class(c: char) -> Class {
         '\u{A1}'..='\u{A9}' | '\u{AC}' | '\u{AE}'..='\u{B4}' | '\u{B6}'..='\u{B9}' => Class::Any,
         '\u{BC}'..='\u{BF}' | '\u{D7}' | '\u{F7}' => Class::Any,
         '\u{2010}'..='\u{2012}' | '\u{2015}' | '\u{2022}' | '\u{2026}' | '\u{2032}' => Class::Any,
+        '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{20AC}' | '\u{2116}' | '\u{2122}' => {
+            Class::Any
+        }
+        '\u{25A0}' => Class::Any,
         _ => Class::Unknown,
     }
 }
 
-/// One classified character of a line: byte offset in the line and class.
-#[derive(Debug, Clone, Copy)]
-struct Ch {
-    at: usize,
-    class: Class,
+/// Upper or Lower for a cased letter; anything else in these blocks (Greek
+/// punctuation, signs, unassigned code points) goes to the slow path.
+fn letter_class(c: char) -> Class {
+    // The titlecase digraphs Dž, Lj, Nj, Dz count as upper case in UAX #29.
+    if c.is_uppercase() || matches!(c, '\u{1C5}' | '\u{1C8}' | '\u{1CB}' | '\u{1F2}') {
+        Class::Upper
+    } else if c.is_lowercase() {
+        Class::Lower
+    } else {
+        Class::Unknown
+    }
 }
 
 /// Byte offsets where UAX #29 sentence pieces of `text` start (0 first, when
 /// `text` is not empty), exactly as `split_sentence_bound_indices` gives them.
 pub(super) fn piece_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
-    let mut chars = Vec::new();
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines(text) {
         starts.push(line_start);
         let mut emit = |at: usize| starts.push(line_start + at);
-        if let Some(ascii) = AsciiLine::new(line) {
-            line_breaks(&ascii, &mut emit);
-        } else if classify(line, &mut chars) {
-            line_breaks(&WideLine(&chars), &mut emit);
+        if line.is_ascii() {
+            line_breaks(&AsciiLine(line.as_bytes()), &mut emit);
+        } else if all_known(line) {
+            line_breaks(&WideLine(line), &mut emit);
         } else {
             let slow = line.split_sentence_bound_indices().skip(1);
             slow.for_each(|(i, _)| emit(i));
@@ -115,6 +133,27 @@ pub(super) fn piece_starts(text: &str) -> Vec<usize> {
         line_start += line.len();
     }
     starts
+}
+
+/// The lines of `text`, each ending after `\n`, `\r\n` or a lone `\r` (all
+/// paragraph separators, after which UAX #29 always breaks).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= b.len() {
+            return None;
+        }
+        let found = b[start..].iter().position(|&c| c == b'\n' || c == b'\r');
+        let end = match found.map(|k| start + k) {
+            None => b.len(),
+            Some(i) if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') => i + 2,
+            Some(i) => i + 1,
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
 }
 
 /// The pieces themselves, as `(offset, piece)` like `split_sentence_bound_indices`.
@@ -128,39 +167,35 @@ pub(super) fn pieces(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// A line as a sequence of classified characters.
+/// A line walked character by character; positions are byte offsets of
+/// characters that count (Extend and Format characters after another
+/// character are skipped over: SB5 attaches them to it).
 trait Line {
     fn len(&self) -> usize;
     fn class(&self, k: usize) -> Class;
-    /// Byte offset of character `k` in the line.
-    fn at(&self, k: usize) -> usize;
-    /// The first terminator at or after character `k`.
+    /// Where the character after the one at `k` starts.
+    fn step(&self, k: usize) -> usize;
+    /// Where the character before the one at `k` starts.
+    fn prev(&self, k: usize) -> Option<usize>;
+    /// The first terminator at or after `k`.
     fn next_terminator(&self, k: usize) -> Option<usize>;
 }
 
-/// A line of ASCII only (a `\r` only right before the final `\n`): one byte per character.
+/// A line of ASCII only: one byte per character.
 struct AsciiLine<'a>(&'a [u8]);
-
-impl<'a> AsciiLine<'a> {
-    fn new(line: &'a str) -> Option<AsciiLine<'a>> {
-        let b = line.as_bytes();
-        let body = b.strip_suffix(b"\r\n").unwrap_or(b);
-        (line.is_ascii() && !body.contains(&b'\r')).then_some(AsciiLine(b))
-    }
-}
 
 impl Line for AsciiLine<'_> {
     fn len(&self) -> usize {
         self.0.len()
     }
     fn class(&self, k: usize) -> Class {
-        match self.0[k] {
-            b'\r' => Class::ParaSep,
-            b => ASCII[b as usize],
-        }
+        ASCII[self.0[k] as usize]
     }
-    fn at(&self, k: usize) -> usize {
-        k
+    fn step(&self, k: usize) -> usize {
+        k + 1
+    }
+    fn prev(&self, k: usize) -> Option<usize> {
+        k.checked_sub(1)
     }
     fn next_terminator(&self, k: usize) -> Option<usize> {
         let found = self.0[k..]
@@ -170,21 +205,58 @@ impl Line for AsciiLine<'_> {
     }
 }
 
-/// A line with some known non-ASCII characters, classified up front.
-struct WideLine<'a>(&'a [Ch]);
+/// A line with non-ASCII characters, all of them in the table (`all_known`).
+struct WideLine<'a>(&'a str);
+
+impl WideLine<'_> {
+    /// The class of the character at `k` and its length in bytes.
+    fn char_at(&self, k: usize) -> (Class, usize) {
+        let b = self.0.as_bytes()[k];
+        if b < 0x80 {
+            return (ASCII[b as usize], 1);
+        }
+        let c = self.0[k..].chars().next().unwrap_or('\u{FFFD}');
+        (wide_class(c), c.len_utf8())
+    }
+}
 
 impl Line for WideLine<'_> {
     fn len(&self) -> usize {
         self.0.len()
     }
     fn class(&self, k: usize) -> Class {
-        self.0[k].class
+        match self.char_at(k).0 {
+            // SB5 does not apply at the start of a line: a character of its own.
+            Class::Ignorable => Class::Any,
+            class => class,
+        }
     }
-    fn at(&self, k: usize) -> usize {
-        self.0[k].at
+    fn step(&self, k: usize) -> usize {
+        let mut next = k + self.char_at(k).1;
+        while next < self.0.len() && self.char_at(next).0 == Class::Ignorable {
+            next += self.char_at(next).1;
+        }
+        next
+    }
+    fn prev(&self, k: usize) -> Option<usize> {
+        let mut at = k;
+        loop {
+            at = at.checked_sub(1)?;
+            while !self.0.is_char_boundary(at) {
+                at -= 1;
+            }
+            if at == 0 || self.char_at(at).0 != Class::Ignorable {
+                return Some(at);
+            }
+        }
     }
     fn next_terminator(&self, k: usize) -> Option<usize> {
-        let found = self.0[k..].iter().position(|c| is_terminator(c.class));
+        // U+2024 ONE DOT LEADER (E2 80 A4) is the only non-ASCII terminator in the table.
+        let b = self.0.as_bytes();
+        let found = b[k..].iter().enumerate().position(|(i, &c)| {
+            matches!(c, b'.' | b'!' | b'?')
+                || (c == 0xE2 && b[k + i..].starts_with(&[0xE2, 0x80, 0xA4]))
+        });
         found.map(|i| k + i)
     }
 }
@@ -193,27 +265,18 @@ fn is_terminator(c: Class) -> bool {
     matches!(c, Class::ATerm | Class::STerm)
 }
 
-/// Fills `out` with the classes of `line`; false when a character is unknown.
-fn classify(line: &str, out: &mut Vec<Ch>) -> bool {
-    out.clear();
+/// Whether every non-ASCII character of `line` is in the table.
+fn all_known(line: &str) -> bool {
     let b = line.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        let (class, len) = if b[i] < 0x80 {
-            let class = match b[i] {
-                b'\r' if b.get(i + 1) == Some(&b'\n') => Class::ParaSep,
-                c => ASCII[c as usize],
-            };
-            (class, 1)
-        } else {
-            let c = line[i..].chars().next().unwrap_or('\u{FFFD}');
-            (wide_class(c), c.len_utf8())
+    while let Some(k) = b[i..].iter().position(|&c| c >= 0x80) {
+        let Some(c) = line[i + k..].chars().next() else {
+            return false;
         };
-        if class == Class::Unknown {
+        if wide_class(c) == Class::Unknown {
             return false;
         }
-        out.push(Ch { at: i, class });
-        i += len;
+        i += k + c.len_utf8();
     }
     true
 }
@@ -222,15 +285,15 @@ fn classify(line: &str, out: &mut Vec<Ch>) -> bool {
 fn line_breaks(line: &impl Line, emit: &mut impl FnMut(usize)) {
     let mut from = 0;
     while let Some(t) = line.next_terminator(from) {
-        let mut j = t + 1;
+        let mut j = line.step(t);
         while j < line.len() && line.class(j) == Class::Close {
-            j += 1;
+            j = line.step(j);
         }
         while j < line.len() && line.class(j) == Class::Sp {
-            j += 1;
+            j = line.step(j);
         }
         if j < line.len() && breaks_before(line, t, j) {
-            emit(line.at(j));
+            emit(j);
         }
         from = j;
     }
@@ -246,19 +309,28 @@ fn breaks_before(line: &impl Line, t: usize, j: usize) -> bool {
         return false;
     }
     if line.class(t) == Class::ATerm {
-        let adjacent = j == t + 1;
+        let adjacent = j == line.step(t);
         // SB6: "3.5"; SB7: "U.S" (a letter before the stop, upper case after).
         if adjacent && next == Class::Numeric {
             return false;
         }
-        let letter_before = t > 0 && matches!(line.class(t - 1), Class::Upper | Class::Lower);
+        let before = line.prev(t).map(|p| line.class(p));
+        let letter_before = matches!(before, Some(Class::Upper | Class::Lower));
         if adjacent && letter_before && next == Class::Upper {
             return false;
         }
         // SB8: the next letter (before any terminator or separator) is lower case.
-        let decisive = (j..line.len()).map(|k| line.class(k)).find(|&c| {
-            matches!(c, Class::Upper | Class::Lower | Class::ParaSep) || is_terminator(c)
-        });
+        let mut k = j;
+        let decisive = loop {
+            if k >= line.len() {
+                break None;
+            }
+            let c = line.class(k);
+            if matches!(c, Class::Upper | Class::Lower | Class::ParaSep) || is_terminator(c) {
+                break Some(c);
+            }
+            k = line.step(k);
+        };
         if decisive == Some(Class::Lower) {
             return false;
         }

@@ -29,8 +29,32 @@ pub(super) struct Words<'a> {
     slow: Option<(usize, UWordBoundIndices<'a>)>,
 }
 
+/// Byte classes for the hot loops: one table look-up per byte.
+const WORD: u8 = 1;
+const ALNUM: u8 = 2;
+/// `WORD` for letters, digits and `_`; `ALNUM` for letters and digits.
+const TABLE: [u8; 256] = byte_table();
+
+const fn byte_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD | ALNUM
+        } else if c == b'_' {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+
+#[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    TABLE[b as usize] & WORD != 0
 }
 
 fn is_space(b: u8) -> bool {
@@ -46,9 +70,10 @@ fn is_safe(b: &[u8], i: usize) -> bool {
 fn scan_word(b: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
     loop {
-        while i < b.len() && is_word_byte(b[i]) {
-            i += 1;
-        }
+        i += b[i..]
+            .iter()
+            .position(|&c| !is_word_byte(c))
+            .unwrap_or(b.len() - i);
         if i >= b.len() {
             return Some(i);
         }
@@ -128,9 +153,10 @@ impl<'a> Iterator for Words<'a> {
                 }
             }
             let b = self.text.as_bytes();
-            while self.pos < b.len() && b[self.pos] < 0x80 && !is_word_byte(b[self.pos]) {
-                self.pos += 1;
-            }
+            let skipped = b[self.pos..]
+                .iter()
+                .position(|&c| c >= 0x80 || is_word_byte(c));
+            self.pos = skipped.map_or(b.len(), |k| self.pos + k);
             let p = self.pos;
             if p >= b.len() {
                 return None;
@@ -138,7 +164,8 @@ impl<'a> Iterator for Words<'a> {
             if b[p] < 0x80 {
                 if let Some(end) = scan_word(b, p) {
                     self.pos = end;
-                    if b[p..end].iter().any(u8::is_ascii_alphanumeric) {
+                    let alnum = |c: &u8| TABLE[*c as usize] & ALNUM != 0;
+                    if alnum(&b[p]) || b[p..end].iter().any(alnum) {
                         return Some(self.word(p, end));
                     }
                     continue;
@@ -236,6 +263,35 @@ mod tests {
         for text in generated(0x5eed, 200_000) {
             assert_eq!(fast(&text), reference(&text), "text {text:?}");
         }
+    }
+
+    /// Every speech of the UN General Debate Corpus (when ../shared is
+    /// beside the repository) gets the same words from both paths.
+    #[test]
+    fn fast_path_equals_unicode_segmentation_on_the_un_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
+        let Ok(sessions) = std::fs::read_dir(&root) else {
+            eprintln!(
+                "SKIPPED: the UN General Debate Corpus is not at {}",
+                root.display()
+            );
+            return;
+        };
+        let mut speeches = 0;
+        for session in sessions.flatten() {
+            for file in std::fs::read_dir(session.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let Ok(text) = std::fs::read_to_string(file.path()) else {
+                    continue;
+                };
+                assert!(fast(&text) == reference(&text), "{}", file.path().display());
+                speeches += 1;
+            }
+        }
+        assert!(speeches > 10_000, "only {speeches} speeches read");
     }
 
     #[test]

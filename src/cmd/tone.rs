@@ -86,7 +86,8 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         );
     }
     let corpus = loaded.corpus;
-    let tagging = tagging(args.lexicon.as_deref())?;
+    let list_hits = args.explain || matches!(args.rows, Some(RowsArg::Hits));
+    let tagging = tagging(args.lexicon.as_deref(), list_hits)?;
     let filter = args.select.resolve(global)?;
     let total = corpus.select(&filter).count() as u64;
     let bar = progress_bar(total);
@@ -222,7 +223,8 @@ fn shell_quote(arg: &str) -> String {
 }
 
 /// The built-in lexicon, plus `--lexicon FILE` entries, adapted to tone's input.
-fn tagging(extra: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
+/// With `sentences` false, hits carry no sentence text (only `--explain` lists them).
+fn tagging(extra: Option<&std::path::Path>, sentences: bool) -> anyhow::Result<Tagging> {
     let mut lexicon = Lexicon::builtin();
     if let Some(path) = extra {
         lexicon.merge(Lexicon::from_file(path).context("cannot read the lexicon")?);
@@ -235,7 +237,7 @@ fn tagging(extra: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
         tag: Box::new(move |_, s| {
             let (hits, words) = m.find_counted(&s.text);
             Tagged {
-                hits: toned_hits(&s.text, hits),
+                hits: toned_hits(&s.text, hits, sentences),
                 words,
             }
         }),
@@ -243,8 +245,8 @@ fn tagging(extra: Option<&std::path::Path>) -> anyhow::Result<Tagging> {
     })
 }
 
-/// Tone's own input from lexicon hits (the sentence is copied out as text).
-pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>) -> Vec<TonedHit> {
+/// Tone's own input from lexicon hits (the sentence copied out as text when `sentences`).
+pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<TonedHit> {
     hits.into_iter()
         .map(|h| TonedHit {
             category: category(h.category),
@@ -254,7 +256,10 @@ pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>) -> Vec<TonedHit> {
             negated: h.negated,
             start: h.start,
             end: h.end,
-            sentence: h.sentence.text(text).to_string(),
+            sentence: match sentences {
+                true => h.sentence.text(text).to_string(),
+                false => String::new(),
+            },
         })
         .collect()
 }

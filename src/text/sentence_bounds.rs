@@ -144,7 +144,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         if start >= b.len() {
             return None;
         }
-        let found = b[start..].iter().position(|&c| c == b'\n' || c == b'\r');
+        let found = memchr::memchr2(b'\n', b'\r', &b[start..]);
         let end = match found.map(|k| start + k) {
             None => b.len(),
             Some(i) if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') => i + 2,
@@ -198,10 +198,7 @@ impl Line for AsciiLine<'_> {
         k.checked_sub(1)
     }
     fn next_terminator(&self, k: usize) -> Option<usize> {
-        let found = self.0[k..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'));
-        found.map(|i| k + i)
+        memchr::memchr3(b'.', b'!', b'?', &self.0[k..]).map(|i| k + i)
     }
 }
 

@@ -124,7 +124,8 @@ pub struct TonedHit {
     /// Byte offsets of the match in the statement text.
     pub start: usize,
     pub end: usize,
-    /// The sentence the hit occurs in.
+    /// The sentence the hit occurs in (empty when the report lists no hits:
+    /// the command copies sentences out only for `--explain`).
     pub sentence: String,
 }
 

@@ -6,5 +6,6 @@ pub mod analysis;
 pub mod cmd;
 pub mod corpus;
 pub mod index;
+pub mod par;
 pub mod render;
 pub mod text;

@@ -1,10 +1,9 @@
 //! Scoring a whole corpus selection: load once, then tag and score the
-//! statements on all cores (`std::thread::scope`; threads take blocks of
-//! statements in turn, and the result keeps corpus order). The tagger is passed in, so this works with the
-//! framing lexicon in the command and with hand-built hits in tests.
+//! statements on all cores (`crate::par`: threads take blocks of statements
+//! in turn, and the result keeps corpus order). The tagger is passed in, so
+//! this works with the framing lexicon in the command and with hand-built
+//! hits in tests.
 
-use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::events::{EventMeta, Initiator};
 use super::report::Provenance;
@@ -31,10 +30,6 @@ pub fn score_corpus(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<StatementScore> {
     let selected: Vec<(&Event, &Statement)> = corpus.select(filter).collect();
-    let threads = std::thread::available_parallelism()
-        .map(NonZeroUsize::get)
-        .unwrap_or(1)
-        .min(selected.len().div_ceil(BLOCK).max(1));
     let score_one = |(e, s): &(&Event, &Statement)| {
         let Tagged { hits, words } = tag(e, s);
         let scored = score(StatementInput {
@@ -49,39 +44,8 @@ pub fn score_corpus(
         progress(1);
         scored
     };
-    if threads <= 1 {
-        return selected.iter().map(score_one).collect();
-    }
-    // Threads take blocks of statements in turn, so one thread never waits
-    // for another that drew the longer speeches; blocks are put back in order.
-    let blocks: Vec<&[(&Event, &Statement)]> = selected.chunks(BLOCK).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let b = next.fetch_add(1, Ordering::Relaxed);
-            let Some(block) = blocks.get(b) else {
-                return done;
-            };
-            done.push((b, block.iter().map(score_one).collect::<Vec<_>>()));
-        }
-    };
-    let mut finished: Vec<(usize, Vec<StatementScore>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    finished.sort_unstable_by_key(|(b, _)| *b);
-    finished
-        .into_iter()
-        .flat_map(|(_, scores)| scores)
-        .collect()
+    crate::par::map(&selected, 32, score_one)
 }
-
-/// Statements a thread scores before taking the next block.
-const BLOCK: usize = 32;
 
 /// The metadata of every event that has a selected statement, with its initiator.
 pub fn event_metas(

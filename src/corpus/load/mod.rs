@@ -64,8 +64,8 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
     files.sort();
     let mut diagnostics = Vec::new();
     let mut events: Vec<Event> = Vec::new();
-    for path in &files {
-        let (mut found, mut diags) = read_file(path);
+    // Files are read and parsed on all cores, and merged in path order.
+    for (mut found, mut diags) in crate::par::map(&files, 1, |path| read_file(path)) {
         events.append(&mut found);
         diagnostics.append(&mut diags);
     }

@@ -44,7 +44,30 @@ impl<V: Copy + Default> WordCache<V> {
     /// The value for `word`, computed by `derive` the first time it is seen.
     #[inline]
     pub fn get_or_insert_with(&mut self, word: &str, derive: impl FnOnce(&str) -> V) -> V {
-        if let Some(key) = pack(word) {
+        self.get_packed(word, pack(word), derive)
+    }
+
+    /// The same for the word `text[start..end]`, packed with two 8-byte
+    /// reads of `text` where it is long enough (no copy of the word).
+    #[inline]
+    pub fn get_in(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        derive: impl FnOnce(&str) -> V,
+    ) -> V {
+        let word = &text[start..end];
+        let key = match text.as_bytes().get(start..start + 16) {
+            Some(window) if (1..=15).contains(&word.len()) => Some(pack_window(window, word.len())),
+            _ => pack(word),
+        };
+        self.get_packed(word, key, derive)
+    }
+
+    #[inline]
+    fn get_packed(&mut self, word: &str, key: Option<Key>, derive: impl FnOnce(&str) -> V) -> V {
+        if let Some(key) = key {
             let slot = &mut self.hot[hot_slot(key)];
             if slot.0 == key {
                 return slot.1;
@@ -108,6 +131,21 @@ fn pack(word: &str) -> Option<Key> {
     Some((lo, hi))
 }
 
+/// The key of the first `len` (1 to 15) bytes of a 16-byte window: the same
+/// as `pack` of those bytes.
+#[inline]
+fn pack_window(window: &[u8], len: usize) -> Key {
+    let word = |i: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&window[i..i + 8]);
+        u64::from_le_bytes(b)
+    };
+    let keep = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+    let lo = word(0) & keep(len);
+    let hi = word(8) & keep(len.saturating_sub(8));
+    (lo, hi | (len as u64) << 56)
+}
+
 #[inline]
 fn hot_slot((lo, hi): Key) -> usize {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -143,6 +181,25 @@ mod tests {
         get("sixteen-bytes-xy");
         get("");
         assert_eq!(calls, 6);
+    }
+
+    #[test]
+    fn a_word_in_its_text_packs_like_the_word_alone() {
+        let text = "a  constructive dialogue between the two sides, with mutual-respect";
+        for (start, end) in [(0, 1), (3, 15), (3, 18), (16, 24), (49, 67), (60, 67), (0, 16)] {
+            let window = text.as_bytes().get(start..start + 16);
+            let word = &text[start..end];
+            match window {
+                Some(w) if word.len() <= 15 => {
+                    assert_eq!(Some(pack_window(w, word.len())), pack(word), "{word:?}")
+                }
+                _ => {}
+            }
+            let mut cache = WordCache::new(10);
+            let first = cache.get_in(text, start, end, |w| w.len());
+            let again = cache.get_or_insert_with(word, |_| usize::MAX);
+            assert_eq!((first, again), (word.len(), word.len()), "{word:?}");
+        }
     }
 
     #[test]

@@ -139,6 +139,7 @@ impl<'a> Words<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Word<'a>> {
         loop {
             if let Some((base, segments)) = &mut self.slow {

@@ -287,7 +287,7 @@ impl Matcher {
     fn tokenise(&self, text: &str, cache: &mut WordCache<u32>, out: &mut Vec<Tok>) {
         out.clear();
         for w in text::words(text) {
-            let term = cache.get_or_insert_with(w.text, |w| {
+            let term = cache.get_in(text, w.start, w.end, |w| {
                 let key = Matcher::term_key(&self.exact, &normalise(w));
                 self.terms.get(key.as_str()).copied().unwrap_or(0)
             });

@@ -157,33 +157,116 @@ fn two_updates_at_once_one_is_busy_and_searches_see_the_committed_index() {
     search(&f, "zebracrossing").expect_code(0);
 }
 
+/// How the read-only test runs the binary so that folder permissions bind it.
+/// Root ignores them, and tests run as root here and in CI: then the binary
+/// runs as `nobody` through `setpriv` (util-linux) or `runuser`; `None` (with
+/// the reason printed) when root has neither.
+#[cfg(unix)]
+fn unprivileged() -> Option<Vec<String>> {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Some(Vec::new());
+    }
+    let candidates: [&[&str]; 2] = [
+        &[
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--",
+        ],
+        &["runuser", "-u", "nobody", "--"],
+    ];
+    let works = |prefix: &[&str]| {
+        std::process::Command::new(prefix[0])
+            .args(&prefix[1..])
+            .arg("true")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    match candidates.into_iter().find(|p| works(p)) {
+        Some(prefix) => Some(prefix.iter().map(|s| s.to_string()).collect()),
+        None => {
+            eprintln!("SKIPPED: running as root without setpriv or runuser, so no folder is read-only");
+            None
+        }
+    }
+}
+
+/// `readouts ARGS` in the fixture folder, run through `prefix`.
+#[cfg(unix)]
+fn run_through(f: &Fixture, prefix: &[String], args: &[&str]) -> Run {
+    let mut cmd = match prefix.split_first() {
+        None => f.command(args),
+        Some((program, rest)) => {
+            let inner = f.command(args);
+            let mut cmd = std::process::Command::new(program);
+            cmd.args(rest)
+                .arg(inner.get_program())
+                .args(args)
+                .current_dir(f.dir.path())
+                .env_clear();
+            if let Some(path) = std::env::var_os("PATH") {
+                cmd.env("PATH", path);
+            }
+            cmd
+        }
+    };
+    Run::from(cmd.output().expect("run readouts"))
+}
+
+/// Whether a process started through `prefix` can create a file in `dir`.
+#[cfg(unix)]
+fn can_write(prefix: &[String], dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    let mut argv: Vec<String> = prefix.to_vec();
+    argv.extend(["sh", "-c", ": > \"$0\""].map(String::from));
+    argv.push(probe.display().to_string());
+    let ok = std::process::Command::new(&argv[0])
+        .args(&argv[1..])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let _ = fs::remove_file(probe);
+    ok
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_index_folder_gets_one_line_and_no_refresh_still_searches() {
     use std::os::unix::fs::PermissionsExt;
-    let f = Fixture::bundled();
-    f.run(&["index"]).expect_code(0);
-    let index = f.path("corpus/.index");
-    let before = f.run(&["search", "--no-refresh", "trade"]);
-    before.expect_code(0);
-    fs::set_permissions(&index, fs::Permissions::from_mode(0o555)).unwrap();
-    if fs::write(index.join("probe"), b"").is_ok() {
-        fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
-        eprintln!("SKIPPED: running as root, where folder permissions are not enforced");
+    let Some(prefix) = unprivileged() else {
         return;
-    }
+    };
+    let f = Fixture::bundled();
+    let mode = |path: &Path, m: u32| fs::set_permissions(path, fs::Permissions::from_mode(m));
+    // The process must reach and read everything and may write in the corpus
+    // folder; it builds the index itself (tantivy writes some index files
+    // readable by their owner only), then only the index folder is closed.
+    mode(f.dir.path(), 0o755).unwrap();
+    mode(&f.path("corpus"), 0o777).unwrap();
+    run_through(&f, &prefix, &["index"]).expect_code(0);
+    let index = f.path("corpus/.index");
+    let before = run_through(&f, &prefix, &["search", "--no-refresh", "trade"]);
+    before.expect_code(0);
+    assert!(can_write(&prefix, &f.path("corpus")));
+    mode(&index, 0o555).unwrap();
+    assert!(
+        !can_write(&prefix, &index),
+        "the index folder is still writable for the process"
+    );
     // Touch the corpus so the index needs an update.
     let toml = f.path("corpus/2020/2020-08-25-phase-one-review.toml");
     let text = fs::read_to_string(&toml).unwrap();
     fs::write(&toml, format!("{text}\n# edited\n")).unwrap();
     for args in [&["index"][..], &["search", "trade"][..]] {
-        let run = f.run(args);
+        let run = run_through(&f, &prefix, args);
         run.expect_code(2);
         assert!(run.stderr.contains("is read-only"), "{}", run.stderr);
         assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     }
-    let after = f.run(&["search", "--no-refresh", "trade"]);
-    fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
+    let after = run_through(&f, &prefix, &["search", "--no-refresh", "trade"]);
+    mode(&index, 0o755).unwrap();
     after.expect_code(0);
     assert_eq!(after.stdout, before.stdout);
+    assert!(!f.path("corpus/.index.staging").exists());
 }

@@ -224,10 +224,10 @@ fn kill_updates(s: Scenario) {
         let delay = if round == 0 {
             rng.below(Duration::from_millis(300))
         } else {
-            // Once the new index is being written, and at most halfway
-            // through it (the update writes at least as much as the first build).
+            // Once the new index is being written, and well before its end
+            // (the update writes at least as much as the first build did).
             wait_until(|| staging.exists());
-            rng.below(first_build / 2)
+            rng.below(first_build / 3)
         };
         sleep(delay);
         assert!(

@@ -115,6 +115,31 @@ fn a_corpus_path_that_is_a_file_is_explained() {
     assert_eq!(run.stderr, "readouts: cannot check the corpus: notes.txt is not a folder; --corpus takes the folder holding the event files\n");
 }
 
+/// Every command that reads the corpus names a missing corpus folder the way
+/// `check` does (search and index used to print the OS error twice).
+#[test]
+fn a_missing_corpus_folder_is_named_by_every_command() {
+    let f = Fixture::empty();
+    for args in [
+        &["search", "trade"][..],
+        &["index"],
+        &["kwic", "trade"],
+        &["check"],
+    ] {
+        let mut all = vec!["--corpus", "nowhere"];
+        all.extend_from_slice(args);
+        let run = f.run(&all);
+        run.expect_code(2);
+        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("corpus folder nowhere does not exist (give another with --corpus DIR)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn regular_expressions_that_would_be_catastrophic_are_refused_or_harmless() {
     let f = Fixture::bundled();

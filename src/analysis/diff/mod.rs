@@ -281,15 +281,18 @@ fn side_report(
     }
 }
 
-/// Word tokens of a group of sentences, concatenated, sliced from the text's words.
+/// Word tokens of a group of sentences, concatenated, sliced from the text's
+/// words. A word that a sentence boundary cuts ("agreed.China") is cut there
+/// too, so a passage never shows text of the next sentence.
 fn group_tokens(all: &[Word<'_>], sentences: &[Sentence], idx: &[usize]) -> Vec<Token> {
     idx.iter()
         .flat_map(|&i| {
-            let from = all.partition_point(|w| w.start < sentences[i].start);
-            let to = all.partition_point(|w| w.start < sentences[i].end);
-            all[from..to].iter().map(|w| Token {
+            let s = sentences[i];
+            let from = all.partition_point(|w| w.start < s.start);
+            let to = all.partition_point(|w| w.start < s.end);
+            all[from..to].iter().map(move |w| Token {
                 start: w.start,
-                end: w.end,
+                end: w.end.min(s.end),
             })
         })
         .collect()

@@ -49,19 +49,7 @@ impl Loaded {
 
 /// Reads every event below `root`.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
-    let meta = fs::metadata(root).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound(root.to_path_buf()),
-        _ => Error::Io {
-            path: root.to_path_buf(),
-            source: e,
-        },
-    })?;
-    if !meta.is_dir() {
-        return Err(Error::NotADirectory(root.to_path_buf()));
-    }
-    let mut files = Vec::new();
-    collect_files(root, &mut files)?;
-    files.sort();
+    let files = corpus_files(root)?;
     let mut diagnostics = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // Files are read and parsed on all cores, and merged in path order.
@@ -78,8 +66,19 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
     })
 }
 
-/// The corpus files below `root`, in a stable order.
+/// The corpus files below `root`, in a stable order; a `root` that is
+/// missing or not a folder is said so plainly.
 pub fn corpus_files(root: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(root.to_path_buf()),
+        _ => Error::Io {
+            path: root.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::NotADirectory(root.to_path_buf()));
+    }
     let mut files = Vec::new();
     collect_files(root, &mut files)?;
     files.sort();

@@ -1,92 +1,31 @@
 //! Counting n-grams for keyness, fast enough for the whole UN corpus.
 //!
-//! Each surface word ("Countries", "countries") is interned once as a small
-//! integer; n-grams are counted as packed id keys in hash maps, so the hot loop
-//! does one word lookup and at most three map updates per token. Counts are
-//! kept per surface form and folded onto stems afterwards, which gives each
-//! stem term its most frequent surface form for free. Statements are split
-//! between threads by size; each thread counts on its own and the tables are
-//! merged at the end.
+//! The statements are read once into streams of surface ids ([`super::stream`]).
+//! N-grams are counted on stems, packed into one integer key (three 21-bit
+//! stem ids in a `u64`, or 32-bit ids in a `u128` for a vocabulary of more
+//! than two million stems), with one tally per key for group a, group b and
+//! the prior, so a statement in several of them is counted once. Each thread
+//! scans every stream but counts only the keys of its own hash share, so the
+//! threads' tables never overlap and need no merging.
 //!
 //! Only n-grams whose first and last words are content words (not stop words,
 //! holding a letter) get a count of their own, since nothing else can be
-//! ranked; every n-gram position still counts towards the totals.
+//! ranked; every n-gram position still counts towards the totals. Which
+//! surface form shows a stem term is decided here too: for single words from
+//! a per-surface tally, for phrases by [`surfaces`], a second scan of the
+//! streams restricted to the few phrases that are shown.
 
 use std::cmp::Ordering;
+use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
+use super::stream::{self, increments, Lexicon, Mask, Read, Totals, BREAK, MAX_N};
 use crate::corpus::Statement;
-use crate::text::{self, Vocab};
 
-/// Longest n-gram counted.
-pub const MAX_N: usize = 3;
-
-/// Counts in group a, group b and the prior (u32 in the maps: smaller
+/// Counts in group a, group b and the prior (u32 in the tables: smaller
 /// entries, fewer cache misses).
 type Tally = [u32; 3];
-
-/// Totals and folded counts in group a, group b and the prior.
-pub type Totals = [u64; 3];
-
-/// Membership of a statement: bit 0 group a, bit 1 group b, bit 2 the prior.
-pub type Mask = u8;
-
-/// Interned surface words of one counting pass.
-#[derive(Debug, Default)]
-struct Surfaces {
-    ids: FxHashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
-    /// Stem id (in `vocab`) of each surface id.
-    stems: Vec<u32>,
-    /// Whether a surface word may stand at the edge of a ranked term.
-    content: Vec<bool>,
-    /// Capital letters in each surface word (for choosing the shown form).
-    caps: Vec<u8>,
-    vocab: Vocab,
-}
-
-impl Surfaces {
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = self.words.len() as u32;
-        let normalised = text::normalise(word);
-        let content =
-            !text::is_stopword(&normalised) && normalised.chars().any(char::is_alphabetic);
-        self.stems.push(self.vocab.word_id(word));
-        self.content.push(content);
-        let caps = word.chars().filter(|c| c.is_uppercase()).count();
-        self.caps.push(caps.min(255) as u8);
-        self.words.push(word.into());
-        self.ids.insert(word.into(), id);
-        id
-    }
-}
-
-/// Raw counts of one thread, on its own surface ids.
-#[derive(Debug, Default)]
-struct Raw {
-    surfaces: Surfaces,
-    unigrams: Vec<Tally>,
-    grams: [FxHashMap<u128, Tally>; 2],
-    totals: [Totals; MAX_N],
-}
-
-fn pack(ids: &[u32]) -> u128 {
-    ids.iter()
-        .enumerate()
-        .fold(0u128, |k, (i, &id)| k | (u128::from(id) << (32 * i)))
-}
-
-fn unpack(key: u128, n: usize) -> [u32; MAX_N] {
-    let mut out = [0u32; MAX_N];
-    for (i, slot) in out.iter_mut().enumerate().take(n) {
-        *slot = (key >> (32 * i)) as u32;
-    }
-    out
-}
 
 fn add(t: &mut Tally, inc: &Tally) {
     for (a, b) in t.iter_mut().zip(inc) {
@@ -94,128 +33,110 @@ fn add(t: &mut Tally, inc: &Tally) {
     }
 }
 
-fn add_total(t: &mut Totals, inc: &Tally) {
-    for (a, b) in t.iter_mut().zip(inc) {
-        *a += u64::from(*b);
-    }
+fn widen(t: &Tally) -> Totals {
+    t.map(u64::from)
 }
 
-/// Whether the text between two words ends a run of words: sentence
-/// punctuation (`.`, `!`, `?`, `;`, `:`) or a blank line. A full stop right
-/// after a dotted abbreviation (`U.S.`) or an initial does not.
-pub(super) fn breaks(gap: &str, previous: &str) -> bool {
-    let bytes = gap.as_bytes();
-    if bytes.iter().any(|b| matches!(b, b'!' | b'?' | b';' | b':'))
-        || bytes.iter().filter(|&&b| b == b'\n').count() >= 2
-    {
-        return true;
-    }
-    if !bytes.contains(&b'.') {
-        return false;
-    }
-    let abbreviation = previous.contains('.')
-        || (previous.len() == 1 && previous.bytes().all(|b| b.is_ascii_uppercase()));
-    !abbreviation || bytes.iter().filter(|&&b| b == b'.').count() > 1
+/// Stem ids of an n-gram packed into one hash key.
+trait Key: Copy + Eq + Hash + Send {
+    /// Bits per stem id.
+    const ID_BITS: u32;
+    /// Packs the n-gram ending at `window[0]` (the window holds the newest
+    /// word first), in text order.
+    fn pack(window: &[u32; MAX_N], n: usize) -> Self;
+    fn unpack(self, n: usize) -> [u32; MAX_N];
+    /// Which of `threads` counts this key (independent of the table's hash).
+    fn share(self, threads: usize) -> usize;
 }
 
-impl Raw {
-    fn count(&mut self, text: &str, mask: Mask) {
-        let inc: Tally = [
-            u32::from(mask & 1),
-            u32::from((mask >> 1) & 1),
-            u32::from((mask >> 2) & 1),
-        ];
-        let mut window = [0u32; MAX_N];
-        let mut run = 0usize;
-        let mut prev: Option<text::Word<'_>> = None;
-        for w in text::words(text) {
-            if let Some(p) = prev {
-                if breaks(&text[p.end..w.start], p.text) {
-                    run = 0;
-                }
+macro_rules! key {
+    ($t:ty, $bits:expr) => {
+        impl Key for $t {
+            const ID_BITS: u32 = $bits;
+            fn pack(window: &[u32; MAX_N], n: usize) -> $t {
+                (0..n).fold(0, |k, i| k | (<$t>::from(window[n - 1 - i]) << ($bits * i)))
             }
-            prev = Some(w);
-            let id = self.surfaces.id(w.text);
-            window = [id, window[0], window[1]];
-            run = (run + 1).min(MAX_N);
-            self.add_position(&window, run, &inc);
-        }
-    }
-
-    /// Counts the n-grams ending at the newest word (`window[0]`), newest first.
-    fn add_position(&mut self, window: &[u32; MAX_N], run: usize, inc: &Tally) {
-        let id = window[0] as usize;
-        if self.unigrams.len() <= id {
-            self.unigrams
-                .resize(self.surfaces.words.len().max(id + 1), [0; 3]);
-        }
-        add_total(&mut self.totals[0], inc);
-        let last_content = self.surfaces.content[id];
-        if last_content {
-            add(&mut self.unigrams[id], inc);
-        }
-        for n in 2..=run {
-            add_total(&mut self.totals[n - 1], inc);
-            let first = window[n - 1];
-            if last_content && self.surfaces.content[first as usize] {
-                let mut ids = [0u32; MAX_N];
-                for (i, slot) in ids.iter_mut().enumerate().take(n) {
-                    *slot = window[n - 1 - i];
+            fn unpack(self, n: usize) -> [u32; MAX_N] {
+                let mut out = [0u32; MAX_N];
+                for (i, slot) in out.iter_mut().enumerate().take(n) {
+                    *slot = ((self >> ($bits * i)) & ((1 << $bits) - 1)) as u32;
                 }
-                let tally = self.grams[n - 2].entry(pack(&ids[..n])).or_default();
-                add(tally, inc);
+                out
+            }
+            fn share(self, threads: usize) -> usize {
+                let wide = u128::from(self);
+                let folded = (wide ^ (wide >> 64)) as u64;
+                let mixed = (folded ^ (folded >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                ((u128::from(mixed) * threads as u128) >> 64) as usize
             }
         }
-    }
+    };
 }
 
-/// One stem term with its tallies and most frequent surface form.
+key!(u64, 21);
+key!(u128, 32);
+
+/// One stem term with its tallies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
     pub n: usize,
-    pub stems: String,
-    pub surface: String,
+    /// Stem ids, in text order (`ids[..n]`).
+    pub ids: [u32; MAX_N],
     pub tally: Totals,
 }
 
-/// Every countable term of a comparison, and the n-gram totals per order.
-#[derive(Debug, Clone, Default)]
+/// Every countable term of a comparison, the n-gram totals per order, and
+/// what was read (for surface forms and stem strings).
 pub struct Counts {
     pub terms: Vec<Counted>,
     /// `totals[n - 1]` = n-gram positions of order n in (a, b, prior).
     pub totals: [Totals; MAX_N],
     /// Statements in (a, b, prior).
     pub statements: [usize; 3],
+    /// Most frequent surface id of each stem used as a content word.
+    pub unigram_surface: FxHashMap<u32, u32>,
+    pub read: Read,
 }
 
-/// Counts the n-grams of `statements`, each with its membership mask.
-/// Only terms used at least `min_count` times in groups a and b together are
-/// kept (they alone can be ranked).
-pub fn count(statements: &[(&Statement, Mask)], min_count: u64) -> Counts {
+impl Counts {
+    /// The stems of a term, space-separated.
+    pub fn stems(&self, ids: &[u32]) -> String {
+        let stems: Vec<&str> = ids.iter().map(|&i| self.stem(i)).collect();
+        stems.join(" ")
+    }
+
+    pub fn stem(&self, id: u32) -> &str {
+        &self.read.lexicon.stems[id as usize]
+    }
+
+    /// Orders terms as their space-joined stem strings would be ordered,
+    /// without building the strings.
+    pub fn cmp_stems(&self, x: &[u32], y: &[u32]) -> Ordering {
+        self.stem_bytes(x).cmp(self.stem_bytes(y))
+    }
+
+    fn stem_bytes<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = u8> + 'a {
+        ids.iter().enumerate().flat_map(move |(i, &id)| {
+            let space = (i > 0).then_some(b' ');
+            space.into_iter().chain(self.stem(id).bytes())
+        })
+    }
+}
+
+/// Counts the n-grams (up to `max_n` words) of `statements`, each with its
+/// membership mask. Only terms used at least `min_count` times in groups a
+/// and b together are kept (they alone can be ranked).
+pub fn count(statements: &[(&Statement, Mask)], min_count: u64, max_n: usize) -> Counts {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(8);
-    let chunks = split_by_size(statements, threads);
-    let raws: Vec<Raw> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut raw = Raw::default();
-                    for (s, mask) in *chunk {
-                        raw.count(&s.text, *mask);
-                    }
-                    raw
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("counting thread"))
-            .collect()
-    });
-    let mut counts = fold(merge(raws), min_count);
+    let read = stream::read(statements, threads);
+    let mut counts = if (read.lexicon.stems.len() as u64) < (1 << <u64 as Key>::ID_BITS) {
+        tally::<u64>(read, min_count, max_n, threads)
+    } else {
+        tally::<u128>(read, min_count, max_n, threads)
+    };
     for (_, mask) in statements {
         for (g, slot) in counts.statements.iter_mut().enumerate() {
             *slot += usize::from((mask >> g) & 1);
@@ -224,215 +145,327 @@ pub fn count(statements: &[(&Statement, Mask)], min_count: u64) -> Counts {
     counts
 }
 
-fn split_by_size<'a, 's>(
-    statements: &'a [(&'s Statement, Mask)],
-    parts: usize,
-) -> Vec<&'a [(&'s Statement, Mask)]> {
-    let total: usize = statements.iter().map(|(s, _)| s.text.len()).sum();
-    let target = total / parts.max(1) + 1;
-    let mut out = Vec::new();
-    let (mut start, mut size) = (0, 0);
-    for (i, (s, _)) in statements.iter().enumerate() {
-        size += s.text.len();
-        if size >= target && out.len() + 1 < parts {
-            out.push(&statements[start..=i]);
-            start = i + 1;
-            size = 0;
-        }
-    }
-    out.push(&statements[start..]);
-    out
+/// One thread's tables: surface unigrams of its own stream, and the n-grams
+/// of its hash share from every stream.
+struct Tables<K> {
+    unigrams: Vec<Tally>,
+    grams: [FxHashMap<K, Tally>; MAX_N - 1],
 }
 
-/// Brings every thread's tables onto the first thread's surface ids.
-fn merge(mut raws: Vec<Raw>) -> Raw {
-    let mut base = raws.remove(0);
-    for raw in raws {
-        let map: Vec<u32> = raw
-            .surfaces
-            .words
-            .iter()
-            .map(|w| base.surfaces.id(w))
-            .collect();
-        let len = base.surfaces.words.len();
-        base.unigrams.resize(len, [0; 3]);
-        for (local, tally) in raw.unigrams.iter().enumerate() {
-            add(&mut base.unigrams[map[local] as usize], tally);
-        }
-        for (o, grams) in raw.grams.into_iter().enumerate() {
-            for (key, tally) in grams {
-                let ids = unpack(key, o + 2).map(|i| map[i as usize]);
-                add(
-                    base.grams[o].entry(pack(&ids[..o + 2])).or_default(),
-                    &tally,
-                );
-            }
-        }
-        for (t, r) in base.totals.iter_mut().zip(&raw.totals) {
-            for (x, y) in t.iter_mut().zip(r) {
-                *x += y;
-            }
-        }
-    }
-    base
-}
-
-/// A stem term being folded from its surface forms.
-struct Folding {
-    tally: Totals,
-    best: u128,
-    best_count: u64,
-}
-
-/// Folds surface-form counts onto stem terms.
-fn fold(raw: Raw, min_count: u64) -> Counts {
-    let s = &raw.surfaces;
-    let mut terms = Vec::new();
-    let unigrams = raw
-        .unigrams
+fn tally<K: Key>(read: Read, min_count: u64, max_n: usize, threads: usize) -> Counts {
+    let lex = &read.lexicon;
+    // Stem id and content flag of each surface id, in one word.
+    let info: Vec<u32> = lex
+        .stem
         .iter()
-        .enumerate()
-        .map(|(i, t)| (i as u128, *t));
-    fold_order(s, 1, unigrams, min_count, &mut terms);
-    for (o, grams) in raw.grams.iter().enumerate() {
-        let grams = grams.iter().map(|(k, t)| (*k, *t));
-        fold_order(s, o + 2, grams, min_count, &mut terms);
+        .zip(&lex.content)
+        .map(|(&s, &c)| (s << 1) | u32::from(c))
+        .collect();
+    let tables: Vec<Tables<K>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (read, info) = (&read, &info);
+                scope.spawn(move || count_share::<K>(read, info, max_n, t, threads))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("counting thread"))
+            .collect()
+    });
+    let mut unigrams = vec![[0u32; 3]; lex.words.len()];
+    for t in &tables {
+        for (sum, part) in unigrams.iter_mut().zip(&t.unigrams) {
+            add(sum, part);
+        }
+    }
+    let (mut terms, unigram_surface) = fold_unigrams(lex, &unigrams, min_count);
+    for (o, n) in (2..=max_n).enumerate() {
+        for t in &tables {
+            for (key, tally) in &t.grams[o] {
+                if u64::from(tally[0]) + u64::from(tally[1]) >= min_count {
+                    terms.push(Counted {
+                        n,
+                        ids: key.unpack(n),
+                        tally: widen(tally),
+                    });
+                }
+            }
+        }
     }
     Counts {
         terms,
-        totals: raw.totals,
+        totals: read.totals,
         statements: [0; 3],
+        unigram_surface,
+        read,
     }
 }
 
-fn fold_order(
-    s: &Surfaces,
-    n: usize,
-    grams: impl Iterator<Item = (u128, Tally)>,
+/// Counts thread `t`'s share: the unigrams of stream `t` (by surface id) and
+/// the n-grams whose key falls to `t`, from every stream.
+fn count_share<K: Key>(
+    read: &Read,
+    info: &[u32],
+    max_n: usize,
+    t: usize,
+    threads: usize,
+) -> Tables<K> {
+    let mut tables = Tables {
+        unigrams: vec![[0u32; 3]; info.len()],
+        grams: Default::default(),
+    };
+    for (si, s) in read.streams.iter().enumerate() {
+        let own = si % threads == t;
+        for &(start, end, mask) in &s.spans {
+            let inc = increments(mask);
+            let mut window = [0u32; MAX_N];
+            let mut content = [false; MAX_N];
+            let mut run = 0usize;
+            for &id in &s.ids[start..end] {
+                if id == BREAK {
+                    run = 0;
+                    continue;
+                }
+                let i = info[id as usize];
+                window = [i >> 1, window[0], window[1]];
+                content = [i & 1 == 1, content[0], content[1]];
+                run = (run + 1).min(MAX_N);
+                if !content[0] {
+                    continue;
+                }
+                if own {
+                    add(&mut tables.unigrams[id as usize], &inc);
+                }
+                for n in 2..=run.min(max_n) {
+                    if content[n - 1] {
+                        let key = K::pack(&window, n);
+                        if key.share(threads) == t {
+                            add(tables.grams[n - 2].entry(key).or_default(), &inc);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    tables
+}
+
+/// Sums surface unigrams onto stems, keeping each stem's best surface form.
+fn fold_unigrams(
+    lex: &Lexicon,
+    unigrams: &[Tally],
     min_count: u64,
-    out: &mut Vec<Counted>,
-) {
-    let mut by_stem: FxHashMap<u128, Folding> = FxHashMap::default();
-    for (key, tally) in grams {
+) -> (Vec<Counted>, FxHashMap<u32, u32>) {
+    let mut by_stem: FxHashMap<u32, (Totals, u32, u64)> = FxHashMap::default();
+    for (surface, tally) in unigrams.iter().enumerate() {
         let total: u64 = tally.iter().map(|&t| u64::from(t)).sum();
         if total == 0 {
             continue;
         }
-        let stems = unpack(key, n).map(|i| s.stems[i as usize]);
-        let entry = by_stem.entry(pack(&stems)).or_insert(Folding {
-            tally: [0; 3],
-            best: key,
-            best_count: 0,
-        });
-        add_total(&mut entry.tally, &tally);
-        let better = match total.cmp(&entry.best_count) {
-            Ordering::Greater => true,
-            Ordering::Equal => wins_tie(s, key, entry.best, n),
-            Ordering::Less => false,
-        };
-        if better {
-            entry.best = key;
-            entry.best_count = total;
+        let surface = surface as u32;
+        let entry = by_stem
+            .entry(lex.stem[surface as usize])
+            .or_insert(([0; 3], surface, 0));
+        for (x, y) in entry.0.iter_mut().zip(tally) {
+            *x += u64::from(*y);
+        }
+        if better(lex, (total, &[surface]), (entry.2, &[entry.1])) {
+            entry.1 = surface;
+            entry.2 = total;
         }
     }
-    for (key, f) in by_stem {
-        if f.tally[0] + f.tally[1] < min_count {
-            continue;
+    let mut terms = Vec::new();
+    let mut shown = FxHashMap::default();
+    for (stem, (tally, surface, _)) in by_stem {
+        if tally[0] + tally[1] >= min_count {
+            terms.push(Counted {
+                n: 1,
+                ids: [stem, 0, 0],
+                tally,
+            });
+            shown.insert(stem, surface);
         }
-        let ids = unpack(key, n);
-        let stems: Vec<&str> = ids[..n].iter().map(|&i| s.vocab.stem(i)).collect();
-        out.push(Counted {
-            n,
-            stems: stems.join(" "),
-            surface: surface(s, f.best, n),
-            tally: f.tally,
-        });
     }
+    (terms, shown)
 }
 
-/// Between equally frequent forms, the one with fewer capitals wins (a
-/// sentence-initial "Developing" loses to "developing"), then the first in
-/// code-point order, so the choice never depends on counting order.
-fn wins_tie(s: &Surfaces, key: u128, best: u128, n: usize) -> bool {
-    let (x, y) = (unpack(key, n), unpack(best, n));
-    let caps = |ids: &[u32; MAX_N]| -> usize {
-        ids[..n].iter().map(|&i| s.caps[i as usize] as usize).sum()
-    };
-    let words = |ids: &[u32; MAX_N]| {
-        ids[..n]
-            .iter()
-            .map(|&i| &*s.words[i as usize])
-            .collect::<Vec<_>>()
-    };
-    match caps(&x).cmp(&caps(&y)) {
-        Ordering::Equal => words(&x) < words(&y),
+/// Whether surface form `x` (its uses, its surface ids) beats `y` as the form
+/// shown for a term: used more often; between equally frequent forms the one
+/// with fewer capitals (a sentence-initial "Developing" loses to
+/// "developing"), then the first in code-point order, so the choice never
+/// depends on counting order.
+fn better(lex: &Lexicon, x: (u64, &[u32]), y: (u64, &[u32])) -> bool {
+    match x.0.cmp(&y.0) {
+        Ordering::Greater => return true,
+        Ordering::Less => return false,
+        Ordering::Equal => {}
+    }
+    let caps = |ids: &[u32]| -> usize { ids.iter().map(|&i| lex.caps[i as usize] as usize).sum() };
+    match caps(x.1).cmp(&caps(y.1)) {
+        Ordering::Equal => {
+            let words = |ids: &[u32]| {
+                ids.iter()
+                    .map(|&i| &*lex.words[i as usize])
+                    .collect::<Vec<_>>()
+            };
+            words(x.1) < words(y.1)
+        }
         other => other == Ordering::Less,
     }
 }
 
-fn surface(s: &Surfaces, key: u128, n: usize) -> String {
-    let ids = unpack(key, n);
-    let words: Vec<&str> = ids[..n].iter().map(|&i| &*s.words[i as usize]).collect();
-    words.join(" ")
+/// The shown surface form of each wanted term (n, stem ids): for single
+/// words from the unigram tally, for phrases from one more scan of the
+/// streams that counts the surface forms of the wanted phrases only.
+pub fn surfaces(counts: &Counts, wanted: &[(usize, [u32; MAX_N])]) -> Vec<String> {
+    let lex = &counts.read.lexicon;
+    let key = |n: usize, ids: &[u32; MAX_N]| (n as u128) << 96 | u128::pack(ids, n);
+    let mut index: FxHashMap<u128, usize> = FxHashMap::default();
+    for (i, (n, ids)) in wanted.iter().enumerate() {
+        if *n > 1 {
+            index.insert(key(*n, &newest_first(ids, *n)), i);
+        }
+    }
+    let found = if index.is_empty() {
+        FxHashMap::default()
+    } else {
+        phrase_forms(&counts.read, &index)
+    };
+    let mut best: Vec<Option<(u64, [u32; MAX_N])>> = vec![None; wanted.len()];
+    for ((i, surface), uses) in found {
+        let n = wanted[i].0;
+        let ids = surface.unpack(n);
+        let wins = match best[i] {
+            None => true,
+            Some((c, b)) => better(lex, (uses, &ids[..n]), (c, &b[..n])),
+        };
+        if wins {
+            best[i] = Some((uses, ids));
+        }
+    }
+    let word = |id: u32| &*lex.words[id as usize];
+    wanted
+        .iter()
+        .zip(best)
+        .map(|((n, ids), b)| match (n, b) {
+            (1, _) => counts
+                .unigram_surface
+                .get(&ids[0])
+                .map_or_else(|| counts.stem(ids[0]).to_string(), |&s| word(s).to_string()),
+            (n, Some((_, s))) => s[..*n]
+                .iter()
+                .map(|&i| word(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+            (n, None) => counts.stems(&ids[..*n]),
+        })
+        .collect()
+}
+
+/// Text-order ids as the newest-first window `Key::pack` reads.
+fn newest_first(ids: &[u32; MAX_N], n: usize) -> [u32; MAX_N] {
+    let mut window = [0u32; MAX_N];
+    for (i, slot) in window.iter_mut().enumerate().take(n) {
+        *slot = ids[n - 1 - i];
+    }
+    window
+}
+
+/// Uses of each surface form of the phrases in `index` (keyed by order and
+/// packed stems), weighted like the tallies (one per group a statement is in).
+fn phrase_forms(read: &Read, index: &FxHashMap<u128, usize>) -> FxHashMap<(usize, u128), u64> {
+    let lex = &read.lexicon;
+    let mut found: FxHashMap<(usize, u128), u64> = FxHashMap::default();
+    for s in &read.streams {
+        for &(start, end, mask) in &s.spans {
+            let weight = u64::from(mask.count_ones());
+            let (mut stems, mut words) = ([0u32; MAX_N], [0u32; MAX_N]);
+            let mut run = 0usize;
+            for &id in &s.ids[start..end] {
+                if id == BREAK {
+                    run = 0;
+                    continue;
+                }
+                stems = [lex.stem[id as usize], stems[0], stems[1]];
+                words = [id, words[0], words[1]];
+                run = (run + 1).min(MAX_N);
+                if !lex.content[id as usize] {
+                    continue;
+                }
+                for n in 2..=run {
+                    if !lex.content[words[n - 1] as usize] {
+                        continue;
+                    }
+                    let key = (n as u128) << 96 | u128::pack(&stems, n);
+                    if let Some(&i) = index.get(&key) {
+                        *found.entry((i, u128::pack(&words, n))).or_default() += weight;
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::sample;
 
-    fn raw_of(text: &str) -> Counts {
-        let mut raw = Raw::default();
-        raw.count(text, 0b101);
-        fold(raw, 1)
+    fn counts_of(text: &str) -> Counts {
+        let s = sample::statement("e1", "CHN", "2020-01-01", text);
+        count(&[(&s, 0b101)], 1, MAX_N)
     }
 
-    fn tally_of<'a>(c: &'a Counts, stems: &str) -> Option<&'a Counted> {
-        c.terms.iter().find(|t| t.stems == stems)
+    fn find<'c>(c: &'c Counts, stems: &str) -> Option<&'c Counted> {
+        c.terms.iter().find(|t| c.stems(&t.ids[..t.n]) == stems)
+    }
+
+    fn shown(c: &Counts, stems: &str) -> String {
+        let t = find(c, stems).expect("term counted");
+        surfaces(c, &[(t.n, t.ids)]).remove(0)
     }
 
     #[test]
     fn counts_stems_with_their_most_frequent_surface() {
-        let c = raw_of("Developing countries. developing countries, the developing Countries");
-        let t = tally_of(&c, "develop countri").expect("bigram counted");
+        let c = counts_of("Developing countries. developing countries, the developing Countries");
+        let t = find(&c, "develop countri").expect("bigram counted");
         assert_eq!(t.tally, [3, 0, 3]);
-        assert_eq!(t.surface, "developing countries");
+        assert_eq!(shown(&c, "develop countri"), "developing countries");
+        assert_eq!(shown(&c, "countri"), "countries");
         assert_eq!(c.totals[0], [7, 0, 7]);
         // "countries developing" spans a full stop and is not a bigram.
-        assert!(tally_of(&c, "countri develop").is_none());
+        assert!(find(&c, "countri develop").is_none());
         // Bigram positions: 1 + 4 (after the stop) = 5, even those with "the".
         assert_eq!(c.totals[1], [5, 0, 5]);
     }
 
     #[test]
     fn stop_words_count_in_totals_but_not_at_term_edges() {
-        let c = raw_of("the rule of law and the rule of law");
-        assert!(tally_of(&c, "the").is_none());
-        assert_eq!(tally_of(&c, "rule of law").unwrap().tally, [2, 0, 2]);
-        assert!(tally_of(&c, "of law").is_none());
-        assert!(tally_of(&c, "law and the").is_none());
+        let c = counts_of("the rule of law and the rule of law");
+        assert!(find(&c, "the").is_none());
+        assert_eq!(find(&c, "rule of law").unwrap().tally, [2, 0, 2]);
+        assert_eq!(shown(&c, "rule of law"), "rule of law");
+        assert!(find(&c, "of law").is_none());
+        assert!(find(&c, "law and the").is_none());
         assert_eq!(c.totals[2], [7, 0, 7]);
     }
 
     #[test]
     fn abbreviations_do_not_break_phrases() {
-        let c = raw_of("the U.S. side said");
-        let t = tally_of(&c, "u. side").expect("one bigram across `U.S.`");
-        assert_eq!(t.surface, "U.S side");
+        let c = counts_of("the U.S. side said");
+        assert!(find(&c, "u. side").is_some(), "one bigram across `U.S.`");
+        assert_eq!(shown(&c, "u. side"), "U.S side");
     }
 
     #[test]
-    fn threads_agree_with_one_pass() {
-        let text = "Peace and development. Hegemonism threatens peace; development matters.";
-        let mut whole = raw_of(&[text; 3].join(" ")).terms;
-        let mut raws = Vec::new();
-        for _ in 0..3 {
-            let mut r = Raw::default();
-            r.count(text, 0b101);
-            raws.push(r);
-        }
-        let mut merged = fold(merge(raws), 1).terms;
-        whole.sort_by(|a, b| a.stems.cmp(&b.stems));
-        merged.sort_by(|a, b| a.stems.cmp(&b.stems));
-        assert_eq!(whole, merged);
+    fn keys_pack_and_share_evenly() {
+        let window = [7, 1 << 20, 3];
+        assert_eq!(u64::pack(&window, 3).unpack(3), [3, 1 << 20, 7]);
+        assert_eq!(u128::pack(&window, 2).unpack(2), [1 << 20, 7, 0]);
+        let shares: Vec<usize> = (0..1000u64).map(|k| k.share(2)).collect();
+        let ones = shares.iter().filter(|&&s| s == 1).count();
+        assert!((400..600).contains(&ones), "{ones} of 1000 keys in share 1");
     }
 }

@@ -1,80 +1,31 @@
-//! Counting n-grams for keyness, fast enough for the whole UN corpus.
+//! Counting the terms of a keyness comparison: reads the statements once
+//! ([`super::stream`]), counts phrases ([`super::grams`]) and single words,
+//! and folds each surface word onto its stem, so that "Countries" and
+//! "countries" are one term shown in its most frequent form.
 //!
-//! The statements are read once into streams of surface ids ([`super::stream`]).
-//! N-grams are counted on stems, packed into one integer key (three 21-bit
-//! stem ids in a `u64`, or 32-bit ids in a `u128` for a vocabulary of more
-//! than two million stems), with one tally per key for group a, group b and
-//! the prior, so a statement in several of them is counted once. Each thread
-//! scans every stream but counts only the keys of its own hash share, so the
-//! threads' tables never overlap and need no merging.
-//!
-//! Only n-grams whose first and last words are content words (not stop words,
-//! holding a letter) get a count of their own, since nothing else can be
-//! ranked; every n-gram position still counts towards the totals. Which
-//! surface form shows a stem term is decided here too: for single words from
-//! a per-surface tally, for phrases by [`surfaces`], a second scan of the
-//! streams restricted to the few phrases that are shown.
+//! Every term carries one tally for group a, group b and the prior, so a
+//! statement in several of them is read once. Only terms whose first and last
+//! words are content words (not stop words, holding a letter) get a count of
+//! their own, since nothing else can be ranked; every n-gram position still
+//! counts towards the totals.
 
 use std::cmp::Ordering;
-use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
-use super::stream::{self, increments, Lexicon, Mask, Read, Totals, BREAK, MAX_N};
+use super::grams::{self, Key};
+use super::stream::{self, Lexicon, Mask, Read, Totals, MAX_N};
 use crate::corpus::Statement;
 
 /// Counts in group a, group b and the prior (u32 in the tables: smaller
 /// entries, fewer cache misses).
-type Tally = [u32; 3];
+pub type Tally = [u32; 3];
 
-fn add(t: &mut Tally, inc: &Tally) {
+pub fn add(t: &mut Tally, inc: &Tally) {
     for (a, b) in t.iter_mut().zip(inc) {
         *a = a.saturating_add(*b);
     }
 }
-
-fn widen(t: &Tally) -> Totals {
-    t.map(u64::from)
-}
-
-/// Stem ids of an n-gram packed into one hash key.
-trait Key: Copy + Eq + Hash + Send {
-    /// Bits per stem id.
-    const ID_BITS: u32;
-    /// Packs the n-gram ending at `window[0]` (the window holds the newest
-    /// word first), in text order.
-    fn pack(window: &[u32; MAX_N], n: usize) -> Self;
-    fn unpack(self, n: usize) -> [u32; MAX_N];
-    /// Which of `threads` counts this key (independent of the table's hash).
-    fn share(self, threads: usize) -> usize;
-}
-
-macro_rules! key {
-    ($t:ty, $bits:expr) => {
-        impl Key for $t {
-            const ID_BITS: u32 = $bits;
-            fn pack(window: &[u32; MAX_N], n: usize) -> $t {
-                (0..n).fold(0, |k, i| k | (<$t>::from(window[n - 1 - i]) << ($bits * i)))
-            }
-            fn unpack(self, n: usize) -> [u32; MAX_N] {
-                let mut out = [0u32; MAX_N];
-                for (i, slot) in out.iter_mut().enumerate().take(n) {
-                    *slot = ((self >> ($bits * i)) & ((1 << $bits) - 1)) as u32;
-                }
-                out
-            }
-            fn share(self, threads: usize) -> usize {
-                let wide = u128::from(self);
-                let folded = (wide ^ (wide >> 64)) as u64;
-                let mixed = (folded ^ (folded >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                ((u128::from(mixed) * threads as u128) >> 64) as usize
-            }
-        }
-    };
-}
-
-key!(u64, 21);
-key!(u128, 32);
 
 /// One stem term with its tallies.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,123 +83,27 @@ pub fn count(statements: &[(&Statement, Mask)], min_count: u64, max_n: usize) ->
         .unwrap_or(1)
         .min(8);
     let read = stream::read(statements, threads);
-    let mut counts = if (read.lexicon.stems.len() as u64) < (1 << <u64 as Key>::ID_BITS) {
-        tally::<u64>(read, min_count, max_n, threads)
+    let width = grams::width(read.lexicon.stems.len());
+    let (unigrams, phrases) = if u64::fits(width) {
+        grams::count::<u64>(&read, width, max_n, min_count)
     } else {
-        tally::<u128>(read, min_count, max_n, threads)
+        grams::count::<u128>(&read, 32, max_n, min_count)
     };
+    let (mut terms, unigram_surface) = fold_unigrams(&read.lexicon, &unigrams, min_count);
+    terms.extend(phrases);
+    let mut statements_in = [0; 3];
     for (_, mask) in statements {
-        for (g, slot) in counts.statements.iter_mut().enumerate() {
+        for (g, slot) in statements_in.iter_mut().enumerate() {
             *slot += usize::from((mask >> g) & 1);
-        }
-    }
-    counts
-}
-
-/// One thread's tables: surface unigrams of its own stream, and the n-grams
-/// of its hash share from every stream.
-struct Tables<K> {
-    unigrams: Vec<Tally>,
-    grams: [FxHashMap<K, Tally>; MAX_N - 1],
-}
-
-fn tally<K: Key>(read: Read, min_count: u64, max_n: usize, threads: usize) -> Counts {
-    let lex = &read.lexicon;
-    // Stem id and content flag of each surface id, in one word.
-    let info: Vec<u32> = lex
-        .stem
-        .iter()
-        .zip(&lex.content)
-        .map(|(&s, &c)| (s << 1) | u32::from(c))
-        .collect();
-    let tables: Vec<Tables<K>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let (read, info) = (&read, &info);
-                scope.spawn(move || count_share::<K>(read, info, max_n, t, threads))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("counting thread"))
-            .collect()
-    });
-    let mut unigrams = vec![[0u32; 3]; lex.words.len()];
-    for t in &tables {
-        for (sum, part) in unigrams.iter_mut().zip(&t.unigrams) {
-            add(sum, part);
-        }
-    }
-    let (mut terms, unigram_surface) = fold_unigrams(lex, &unigrams, min_count);
-    for (o, n) in (2..=max_n).enumerate() {
-        for t in &tables {
-            for (key, tally) in &t.grams[o] {
-                if u64::from(tally[0]) + u64::from(tally[1]) >= min_count {
-                    terms.push(Counted {
-                        n,
-                        ids: key.unpack(n),
-                        tally: widen(tally),
-                    });
-                }
-            }
         }
     }
     Counts {
         terms,
         totals: read.totals,
-        statements: [0; 3],
+        statements: statements_in,
         unigram_surface,
         read,
     }
-}
-
-/// Counts thread `t`'s share: the unigrams of stream `t` (by surface id) and
-/// the n-grams whose key falls to `t`, from every stream.
-fn count_share<K: Key>(
-    read: &Read,
-    info: &[u32],
-    max_n: usize,
-    t: usize,
-    threads: usize,
-) -> Tables<K> {
-    let mut tables = Tables {
-        unigrams: vec![[0u32; 3]; info.len()],
-        grams: Default::default(),
-    };
-    for (si, s) in read.streams.iter().enumerate() {
-        let own = si % threads == t;
-        for &(start, end, mask) in &s.spans {
-            let inc = increments(mask);
-            let mut window = [0u32; MAX_N];
-            let mut content = [false; MAX_N];
-            let mut run = 0usize;
-            for &id in &s.ids[start..end] {
-                if id == BREAK {
-                    run = 0;
-                    continue;
-                }
-                let i = info[id as usize];
-                window = [i >> 1, window[0], window[1]];
-                content = [i & 1 == 1, content[0], content[1]];
-                run = (run + 1).min(MAX_N);
-                if !content[0] {
-                    continue;
-                }
-                if own {
-                    add(&mut tables.unigrams[id as usize], &inc);
-                }
-                for n in 2..=run.min(max_n) {
-                    if content[n - 1] {
-                        let key = K::pack(&window, n);
-                        if key.share(threads) == t {
-                            add(tables.grams[n - 2].entry(key).or_default(), &inc);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    tables
 }
 
 /// Sums surface unigrams onto stems, keeping each stem's best surface form.
@@ -270,7 +125,7 @@ fn fold_unigrams(
         for (x, y) in entry.0.iter_mut().zip(tally) {
             *x += u64::from(*y);
         }
-        if better(lex, (total, &[surface]), (entry.2, &[entry.1])) {
+        if super::surface::better(lex, (total, &[surface]), (entry.2, &[entry.1])) {
             entry.1 = surface;
             entry.2 = total;
         }
@@ -290,124 +145,6 @@ fn fold_unigrams(
     (terms, shown)
 }
 
-/// Whether surface form `x` (its uses, its surface ids) beats `y` as the form
-/// shown for a term: used more often; between equally frequent forms the one
-/// with fewer capitals (a sentence-initial "Developing" loses to
-/// "developing"), then the first in code-point order, so the choice never
-/// depends on counting order.
-fn better(lex: &Lexicon, x: (u64, &[u32]), y: (u64, &[u32])) -> bool {
-    match x.0.cmp(&y.0) {
-        Ordering::Greater => return true,
-        Ordering::Less => return false,
-        Ordering::Equal => {}
-    }
-    let caps = |ids: &[u32]| -> usize { ids.iter().map(|&i| lex.caps[i as usize] as usize).sum() };
-    match caps(x.1).cmp(&caps(y.1)) {
-        Ordering::Equal => {
-            let words = |ids: &[u32]| {
-                ids.iter()
-                    .map(|&i| &*lex.words[i as usize])
-                    .collect::<Vec<_>>()
-            };
-            words(x.1) < words(y.1)
-        }
-        other => other == Ordering::Less,
-    }
-}
-
-/// The shown surface form of each wanted term (n, stem ids): for single
-/// words from the unigram tally, for phrases from one more scan of the
-/// streams that counts the surface forms of the wanted phrases only.
-pub fn surfaces(counts: &Counts, wanted: &[(usize, [u32; MAX_N])]) -> Vec<String> {
-    let lex = &counts.read.lexicon;
-    let key = |n: usize, ids: &[u32; MAX_N]| (n as u128) << 96 | u128::pack(ids, n);
-    let mut index: FxHashMap<u128, usize> = FxHashMap::default();
-    for (i, (n, ids)) in wanted.iter().enumerate() {
-        if *n > 1 {
-            index.insert(key(*n, &newest_first(ids, *n)), i);
-        }
-    }
-    let found = if index.is_empty() {
-        FxHashMap::default()
-    } else {
-        phrase_forms(&counts.read, &index)
-    };
-    let mut best: Vec<Option<(u64, [u32; MAX_N])>> = vec![None; wanted.len()];
-    for ((i, surface), uses) in found {
-        let n = wanted[i].0;
-        let ids = surface.unpack(n);
-        let wins = match best[i] {
-            None => true,
-            Some((c, b)) => better(lex, (uses, &ids[..n]), (c, &b[..n])),
-        };
-        if wins {
-            best[i] = Some((uses, ids));
-        }
-    }
-    let word = |id: u32| &*lex.words[id as usize];
-    wanted
-        .iter()
-        .zip(best)
-        .map(|((n, ids), b)| match (n, b) {
-            (1, _) => counts
-                .unigram_surface
-                .get(&ids[0])
-                .map_or_else(|| counts.stem(ids[0]).to_string(), |&s| word(s).to_string()),
-            (n, Some((_, s))) => s[..*n]
-                .iter()
-                .map(|&i| word(i))
-                .collect::<Vec<_>>()
-                .join(" "),
-            (n, None) => counts.stems(&ids[..*n]),
-        })
-        .collect()
-}
-
-/// Text-order ids as the newest-first window `Key::pack` reads.
-fn newest_first(ids: &[u32; MAX_N], n: usize) -> [u32; MAX_N] {
-    let mut window = [0u32; MAX_N];
-    for (i, slot) in window.iter_mut().enumerate().take(n) {
-        *slot = ids[n - 1 - i];
-    }
-    window
-}
-
-/// Uses of each surface form of the phrases in `index` (keyed by order and
-/// packed stems), weighted like the tallies (one per group a statement is in).
-fn phrase_forms(read: &Read, index: &FxHashMap<u128, usize>) -> FxHashMap<(usize, u128), u64> {
-    let lex = &read.lexicon;
-    let mut found: FxHashMap<(usize, u128), u64> = FxHashMap::default();
-    for s in &read.streams {
-        for &(start, end, mask) in &s.spans {
-            let weight = u64::from(mask.count_ones());
-            let (mut stems, mut words) = ([0u32; MAX_N], [0u32; MAX_N]);
-            let mut run = 0usize;
-            for &id in &s.ids[start..end] {
-                if id == BREAK {
-                    run = 0;
-                    continue;
-                }
-                stems = [lex.stem[id as usize], stems[0], stems[1]];
-                words = [id, words[0], words[1]];
-                run = (run + 1).min(MAX_N);
-                if !lex.content[id as usize] {
-                    continue;
-                }
-                for n in 2..=run {
-                    if !lex.content[words[n - 1] as usize] {
-                        continue;
-                    }
-                    let key = (n as u128) << 96 | u128::pack(&stems, n);
-                    if let Some(&i) = index.get(&key) {
-                        *found.entry((i, u128::pack(&words, n))).or_default() += weight;
-                    }
-                }
-            }
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,7 +161,7 @@ mod tests {
 
     fn shown(c: &Counts, stems: &str) -> String {
         let t = find(c, stems).expect("term counted");
-        surfaces(c, &[(t.n, t.ids)]).remove(0)
+        crate::analysis::keyness::surface::surfaces(c, &[(t.n, t.ids)]).remove(0)
     }
 
     #[test]
@@ -460,12 +197,13 @@ mod tests {
     }
 
     #[test]
-    fn keys_pack_and_share_evenly() {
-        let window = [7, 1 << 20, 3];
-        assert_eq!(u64::pack(&window, 3).unpack(3), [3, 1 << 20, 7]);
-        assert_eq!(u128::pack(&window, 2).unpack(2), [1 << 20, 7, 0]);
-        let shares: Vec<usize> = (0..1000u64).map(|k| k.share(2)).collect();
-        let ones = shares.iter().filter(|&&s| s == 1).count();
-        assert!((400..600).contains(&ones), "{ones} of 1000 keys in share 1");
+    fn a_statement_in_several_groups_is_counted_in_each() {
+        let s = sample::statement("e1", "CHN", "2020-01-01", "Peace and peace talks.");
+        let t = sample::statement("e1", "USA", "2020-01-01", "Peace talks");
+        let c = count(&[(&s, 0b101), (&t, 0b110)], 1, 2);
+        assert_eq!(find(&c, "peac").unwrap().tally, [2, 1, 3]);
+        assert_eq!(find(&c, "peac talk").unwrap().tally, [1, 1, 2]);
+        assert_eq!(c.statements, [1, 1, 2]);
+        assert!(c.terms.iter().all(|t| t.n <= 2));
     }
 }

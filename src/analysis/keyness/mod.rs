@@ -50,9 +50,11 @@
 
 mod context;
 mod count;
+mod grams;
 mod rank;
 mod select;
 mod stream;
+mod surface;
 
 use serde::Serialize;
 

@@ -8,7 +8,8 @@ use std::cmp::Ordering;
 
 use rustc_hash::FxHashMap;
 
-use super::count::{self, Counted, Counts};
+use super::count::{Counted, Counts};
+use super::surface;
 use super::{log_odds, Options, Order, Point, Term, Which};
 
 /// A scored term, before it has strings.
@@ -86,7 +87,7 @@ pub(super) fn rank(counts: &Counts, options: &Options) -> (Vec<Order>, Vec<Point
     let forms: FxHashMap<usize, String> = shown
         .iter()
         .copied()
-        .zip(count::surfaces(counts, &wanted))
+        .zip(surface::surfaces(counts, &wanted))
         .collect();
     let term = |i: usize| {
         let s = &all[i];

@@ -52,6 +52,9 @@ pub struct Lexicon {
 /// after a dotted abbreviation (`U.S.`) or an initial does not.
 pub fn breaks(gap: &str, previous: &str) -> bool {
     let bytes = gap.as_bytes();
+    if bytes == b" " {
+        return false;
+    }
     if bytes.iter().any(|b| matches!(b, b'!' | b'?' | b';' | b':'))
         || bytes.iter().filter(|&&b| b == b'\n').count() >= 2
     {
@@ -74,21 +77,33 @@ struct Interner {
     words: Vec<Box<str>>,
 }
 
-fn short_key(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.len() > 15 {
+/// The key of a word of up to 15 bytes: its bytes, and its length in the
+/// top byte. `text[start..]` begins with the word; when 16 bytes of it can be
+/// read at once, the bytes after the word are masked off instead of copied.
+fn short_key(text: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > 15 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf[15] = b.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    let bytes = match text.get(start..start + 16) {
+        Some(sixteen) => {
+            let raw = u128::from_le_bytes(sixteen.try_into().ok()?);
+            raw & ((1u128 << (8 * len)) - 1)
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(&text[start..start + len]);
+            u128::from_le_bytes(buf)
+        }
+    };
+    Some(bytes | ((len as u128) << 120))
 }
 
 impl Interner {
-    fn id(&mut self, word: &str) -> u32 {
+    /// The id of `text[start..end]`.
+    fn id_at(&mut self, text: &str, start: usize, end: usize) -> u32 {
         let next = self.words.len() as u32;
-        let id = match short_key(word) {
+        let word = &text[start..end];
+        let id = match short_key(text.as_bytes(), start, end - start) {
             Some(key) => *self.short.entry(key).or_insert(next),
             None => match self.long.get(word) {
                 Some(&id) => id,
@@ -99,6 +114,10 @@ impl Interner {
             self.words.push(word.into());
         }
         id
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        self.id_at(word, 0, word.len())
     }
 }
 
@@ -132,7 +151,7 @@ impl Local {
                 }
             }
             prev = Some(w);
-            self.stream.ids.push(self.interner.id(w.text));
+            self.stream.ids.push(self.interner.id_at(text, w.start, w.end));
             run = (run + 1).min(MAX_N);
             for slot in &mut positions[..run] {
                 *slot += 1;
@@ -297,6 +316,11 @@ mod tests {
         ];
         assert_eq!(ids, [0, 1, 2, 0, 1]);
         assert_eq!(&*i.words[2], "a\u{e9}");
+        // Read in place from a longer text, or copied at its end: same key.
+        let text = "xx a internationalisation a";
+        assert_eq!(i.id_at(text, 3, 4), 0);
+        assert_eq!(i.id_at(text, 26, 27), 0);
+        assert_eq!(i.id_at(text, 5, 25), 1);
     }
 
     #[test]

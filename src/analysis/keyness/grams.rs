@@ -139,9 +139,7 @@ pub fn count<K: Key>(
 fn parallel<T: Send>(threads: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
     std::thread::scope(|scope| {
         let job = &job;
-        let handles: Vec<_> = (0..threads)
-            .map(|t| scope.spawn(move || job(t)))
-            .collect();
+        let handles: Vec<_> = (0..threads).map(|t| scope.spawn(move || job(t))).collect();
         handles
             .into_iter()
             .map(|h| h.join().expect("counting thread"))
@@ -154,7 +152,9 @@ fn scatter<K: Key>(read: &Read, t: usize, info: &[u32], width: u32, max_n: usize
     let s = &read.streams[t];
     let mut out = Scatter {
         unigrams: vec![[0u32; 3]; info.len()],
-        parts: (0..(max_n.max(1) - 1) * PARTS).map(|_| Vec::new()).collect(),
+        parts: (0..(max_n.max(1) - 1) * PARTS)
+            .map(|_| Vec::new())
+            .collect(),
     };
     for &(start, end, mask) in &s.spans {
         let inc = increments(mask);
@@ -211,7 +211,10 @@ mod tests {
         let wide = u128::pack(&window, 2, 32, 0b011);
         assert_eq!(wide.gram().unpack(2, 32), [(1 << 20) - 1, 7, 0]);
         assert!(u64::fits(20) && !u64::fits(21) && u128::fits(32));
-        assert_eq!((width(1), width(2), width(3), width(1 << 20)), (1, 1, 2, 20));
+        assert_eq!(
+            (width(1), width(2), width(3), width(1 << 20)),
+            (1, 1, 2, 20)
+        );
     }
 
     #[test]

@@ -48,12 +48,15 @@ pub fn surfaces(counts: &Counts, wanted: &[(usize, [u32; MAX_N])]) -> Vec<String
     let lex = &counts.read.lexicon;
     let mut index = Phrases {
         key: FxHashMap::default(),
-        first: vec![false; lex.stems.len()],
+        edges: vec![0; lex.stems.len()],
     };
     for (i, (n, ids)) in wanted.iter().enumerate() {
         if *n > 1 {
-            index.key.insert(phrase_key(*n, ids[..*n].iter().copied()), i);
-            index.first[ids[0] as usize] = true;
+            index
+                .key
+                .insert(phrase_key(*n, ids[..*n].iter().copied()), i);
+            index.edges[ids[0] as usize] |= FIRST;
+            index.edges[ids[n - 1] as usize] |= LAST;
         }
     }
     let mut best: Vec<Option<(u64, [u32; MAX_N])>> = vec![None; wanted.len()];
@@ -78,17 +81,25 @@ pub fn surfaces(counts: &Counts, wanted: &[(usize, [u32; MAX_N])]) -> Vec<String
                 .unigram_surface
                 .get(&ids[0])
                 .map_or_else(|| counts.stem(ids[0]).to_string(), |&s| word(s).to_string()),
-            (n, Some((_, s))) => s[..n].iter().map(|&i| word(i)).collect::<Vec<_>>().join(" "),
+            (n, Some((_, s))) => s[..n]
+                .iter()
+                .map(|&i| word(i))
+                .collect::<Vec<_>>()
+                .join(" "),
             (n, None) => counts.stems(&ids[..n]),
         })
         .collect()
 }
 
-/// The wanted phrases: their index by key, and which stems begin one.
+/// The wanted phrases: their index by key, and by stem whether it begins
+/// ([`FIRST`]) or ends ([`LAST`]) one, so most positions need no lookup.
 struct Phrases {
     key: FxHashMap<u128, usize>,
-    first: Vec<bool>,
+    edges: Vec<u8>,
 }
+
+const FIRST: u8 = 1;
+const LAST: u8 = 2;
 
 type Forms = FxHashMap<(usize, [u32; MAX_N]), u64>;
 
@@ -130,11 +141,13 @@ fn forms_in(read: &Read, s: &super::stream::Stream, phrases: &Phrases) -> Forms 
             stems = [lex.stem[id as usize], stems[0], stems[1]];
             words = [id, words[0], words[1]];
             run = (run + 1).min(MAX_N);
-            if !lex.content[id as usize] {
+            if phrases.edges[stems[0] as usize] & LAST == 0 || !lex.content[id as usize] {
                 continue;
             }
             for n in 2..=run {
-                if !phrases.first[stems[n - 1] as usize] || !lex.content[words[n - 1] as usize] {
+                if phrases.edges[stems[n - 1] as usize] & FIRST == 0
+                    || !lex.content[words[n - 1] as usize]
+                {
                     continue;
                 }
                 let key = phrase_key(n, stems[..n].iter().rev().copied());

@@ -62,8 +62,8 @@ use crate::corpus::Statement;
 
 pub use context::{contexts, Line, TermLines};
 pub use select::{
-    by_filters, by_issuer, by_side, by_split, describe, paired, parse_selection, select,
-    SelectError,
+    by_issuer, by_selections, by_side, by_split, describe, paired, parse_selection, select,
+    SelectError, Selection,
 };
 pub use stream::MAX_N;
 

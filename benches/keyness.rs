@@ -31,7 +31,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("keyness");
     group.sample_size(10);
 
-    let two = keyness::parse_selection("side=USA,side=CHN").unwrap().filter;
+    let two = keyness::parse_selection("side=USA,side=CHN")
+        .unwrap()
+        .filter;
     group.bench_function("usa_vs_chn_paired", |b| {
         b.iter(|| {
             let (a, bb) = keyness::by_side(&corpus, &two, None).unwrap();

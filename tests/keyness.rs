@@ -270,7 +270,7 @@ fn full_text_queries_choose_the_groups() {
     );
     assert_eq!(
         group("b"),
-        ("not bullying OR hegemonism".into(), 9.into(), 316.into())
+        ("not (bullying OR hegemonism)".into(), 9.into(), 316.into())
     );
     let top = &v["orders"][0]["top_a"][0];
     assert_eq!(

@@ -191,7 +191,10 @@ pub fn by_selections<'c>(
         None => {
             let in_a: FxHashSet<*const _> = ga.statements.iter().map(|s| *s as *const _).collect();
             Group {
-                label: format!("not {}", ga.label),
+                label: match a.query {
+                    Some(_) => format!("not ({})", ga.label),
+                    None => format!("not {}", ga.label),
+                },
                 statements: in_base(corpus, base)
                     .map(|(_, s)| s)
                     .filter(|s| !in_a.contains(&(*s as *const _)))

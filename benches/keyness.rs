@@ -31,7 +31,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("keyness");
     group.sample_size(10);
 
-    let two = keyness::parse_selection("side=USA,side=CHN").unwrap();
+    let two = keyness::parse_selection("side=USA,side=CHN")
+        .unwrap()
+        .filter;
     group.bench_function("usa_vs_chn_paired", |b| {
         b.iter(|| {
             let (a, bb) = keyness::by_side(&corpus, &two, None).unwrap();
@@ -46,7 +48,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("decade_2010s_vs_rest", |b| {
         b.iter(|| {
             let all = Filter::default();
-            let (a, bb) = keyness::by_filters(&corpus, &all, &decade, None);
+            let (a, bb) = keyness::by_selections(&corpus, &all, &decade, None).unwrap();
             let prior = keyness::select(&corpus, &all, &all, "all".into());
             keyness::compare(&a, &bb, &Prior::Group(prior), &Options::default()).unwrap()
         })

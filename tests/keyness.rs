@@ -246,3 +246,70 @@ fn un_usa_against_chn() {
         assert!(usa.contains(&want.to_string()), "USA lacks {want}: {usa:?}");
     }
 }
+
+/// `--a`/`--b` as full-text queries (answered by the index, built on first
+/// use), alone or after metadata conditions, on the bundled corpus.
+#[test]
+fn full_text_queries_choose_the_groups() {
+    let f = Fixture::bundled();
+    let common = ["--min-count", "1", "--max-n", "1", "--top", "3"];
+    let mut args = vec!["keyness", "--a", "bullying OR hegemonism"];
+    args.extend(common);
+    args.extend(["--format", "json"]);
+    let v = json(&f, &args);
+    let group = |g: &str| {
+        (
+            v[g]["label"].clone(),
+            v[g]["statements"].clone(),
+            v[g]["words"].clone(),
+        )
+    };
+    assert_eq!(
+        group("a"),
+        ("bullying OR hegemonism".into(), 2.into(), 7.into())
+    );
+    assert_eq!(
+        group("b"),
+        ("not (bullying OR hegemonism)".into(), 9.into(), 316.into())
+    );
+    let top = &v["orders"][0]["top_a"][0];
+    assert_eq!(
+        (&top["term"], &top["count_a"], &top["count_b"]),
+        (&"bullying".into(), &2.into(), &0.into())
+    );
+
+    let mut args = vec!["keyness", "--a", "side=USA,query=trade", "--b", "side=CHN"];
+    args.extend([
+        "--min-count",
+        "2",
+        "--max-n",
+        "1",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ]);
+    let v = json(&f, &args);
+    assert_eq!(v["a"]["label"], "side=USA,query=trade");
+    assert_eq!(
+        (&v["a"]["statements"], &v["b"]["statements"]),
+        (&3.into(), &6.into())
+    );
+    assert_eq!(terms(&v, 1, "top_a"), ["President", "trade", "next"]);
+
+    let run = f.run(&["keyness", "--a", "bul("]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.starts_with("readouts: --a \"bul(\": the query"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    let run = f.run(&["keyness", "--a", "side=USA,query="]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("`query=` needs a full-text query"),
+        "{}",
+        run.stderr
+    );
+}

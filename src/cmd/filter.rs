@@ -56,15 +56,25 @@ impl SelectArgs {
     pub fn resolve(&self, global: &GlobalArgs) -> anyhow::Result<crate::corpus::Filter> {
         let mut filter = self.filter.to_filter();
         if let Some(query) = &self.query {
-            let index = crate::index::open_fresh(
-                &global.corpus,
-                global.index.as_deref(),
-                !global.no_refresh,
-            )
-            .context("cannot open the index for --query")?;
-            let ids = crate::index::select(&index, query, &filter)?;
-            filter.ids = Some(ids.into_iter().collect());
+            narrow_to_query(&open_index(global)?, query, &mut filter)?;
         }
         Ok(filter)
     }
+}
+
+/// The index, for answering full-text queries (refreshed first unless `--no-refresh`).
+pub fn open_index(global: &GlobalArgs) -> anyhow::Result<crate::index::Index> {
+    crate::index::open_fresh(&global.corpus, global.index.as_deref(), !global.no_refresh)
+        .context("cannot open the index for --query")
+}
+
+/// Narrows `filter` to the statements it accepts that match `query`.
+pub fn narrow_to_query(
+    index: &crate::index::Index,
+    query: &str,
+    filter: &mut Filter,
+) -> anyhow::Result<()> {
+    let ids = crate::index::select(index, query, filter)?;
+    filter.ids = Some(ids.into_iter().collect());
+    Ok(())
 }

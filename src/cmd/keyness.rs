@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Context;
 
-use super::filter::FilterArgs;
+use super::filter::{self, FilterArgs};
 use super::{FormatArg, GlobalArgs, Outcome};
 use crate::analysis::keyness::{self as kw, Group, Options, Prior};
 use crate::corpus::{Corpus, Date, Filter, Side};
@@ -33,13 +33,24 @@ pub struct Args {
     /// With --by period: statements before DATE against those from DATE on
     #[arg(long, value_name = "DATE")]
     pub split: Option<Date>,
-    /// Group a as conditions, e.g. side=CHN,from=1990 (keys: side, issuer, kind, from, to)
-    #[arg(long, value_name = "SELECTION", conflicts_with = "by")]
+    /// Group a: conditions (side=CHN,from=1990), a full-text query (hegemonism OR hegemony), or both (side=CHN,query=peace)
+    ///
+    /// Conditions are comma-separated key=value pairs, all of which must hold;
+    /// keys: side, issuer, kind, from, to (repeat side/issuer/kind for "any of").
+    /// `query=TEXT` comes last and takes the rest, commas included. Text that
+    /// does not begin with a word and `=` is a full-text query (tantivy
+    /// syntax, as in `search`), answered by the index.
+    #[arg(
+        long,
+        value_name = "SELECTION",
+        conflicts_with = "by",
+        verbatim_doc_comment
+    )]
     pub a: Option<String>,
-    /// Group b as conditions, or `rest` for every other statement (default: rest)
+    /// Group b, written like --a, or `rest` for every other statement (default: rest)
     #[arg(long, value_name = "SELECTION", requires = "a")]
     pub b: Option<String>,
-    /// Prior: `corpus` (every selected statement, default), `pooled` (the two groups) or conditions
+    /// Prior: `corpus` (every selected statement, default), `pooled` (the two groups) or a selection written like --a
     #[arg(long, value_name = "PRIOR", default_value = "corpus")]
     pub prior: String,
     /// Only events in which both groups have a statement
@@ -70,13 +81,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
     let corpus = &loaded.corpus;
     let base = args.filter.to_filter();
-    let (a, b) = groups(&args, corpus, &base)?;
+    let mut index = Queries::new(global);
+    let (a, b) = groups(&args, corpus, &base, &mut index)?;
     let (a, b) = if args.paired {
         kw::paired(a, b)
     } else {
         (a, b)
     };
-    let prior = prior(&args.prior, corpus, &base)?;
+    let prior = prior(&args.prior, corpus, &base, &mut index)?;
     let options = Options {
         top: args.top,
         min_count: args.min_count,
@@ -104,18 +116,49 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     Ok(Outcome::Success)
 }
 
+/// Answers the full-text queries of selections, opening the index once.
+struct Queries<'g> {
+    global: &'g GlobalArgs,
+    index: Option<crate::index::Index>,
+}
+
+impl<'g> Queries<'g> {
+    fn new(global: &'g GlobalArgs) -> Queries<'g> {
+        Queries {
+            global,
+            index: None,
+        }
+    }
+
+    /// Reads a selection and answers its query, if it has one.
+    fn selection(&mut self, spec: &str, flag: &str) -> anyhow::Result<kw::Selection> {
+        let mut selection = kw::parse_selection(spec).context(flag.to_string())?;
+        if let Some(query) = &selection.query {
+            let index = match self.index.take() {
+                Some(index) => index,
+                None => filter::open_index(self.global)?,
+            };
+            let index = self.index.insert(index);
+            filter::narrow_to_query(index, query, &mut selection.filter)
+                .with_context(|| format!("{flag} {query:?}"))?;
+        }
+        Ok(selection)
+    }
+}
+
 fn groups<'c>(
     args: &Args,
     corpus: &'c Corpus,
     base: &Filter,
+    queries: &mut Queries<'_>,
 ) -> anyhow::Result<(Group<'c>, Group<'c>)> {
     if let Some(a) = &args.a {
-        let fa = kw::parse_selection(a)?;
-        let fb = match args.b.as_deref() {
+        let sa = queries.selection(a, "--a")?;
+        let sb = match args.b.as_deref() {
             None | Some("rest") => None,
-            Some(b) => Some(kw::parse_selection(b)?),
+            Some(b) => Some(queries.selection(b, "--b")?),
         };
-        return Ok(kw::by_filters(corpus, base, &fa, fb.as_ref()));
+        return Ok(kw::by_selections(corpus, base, &sa, sb.as_ref())?);
     }
     let pair = |v: &[String], flag: &str| -> anyhow::Result<Option<(String, String)>> {
         match v {
@@ -148,7 +191,12 @@ fn groups<'c>(
     }
 }
 
-fn prior<'c>(spec: &str, corpus: &'c Corpus, base: &Filter) -> anyhow::Result<Prior<'c>> {
+fn prior<'c>(
+    spec: &str,
+    corpus: &'c Corpus,
+    base: &Filter,
+    queries: &mut Queries<'_>,
+) -> anyhow::Result<Prior<'c>> {
     Ok(match spec {
         "pooled" => Prior::Pooled,
         "corpus" => Prior::Group(kw::select(
@@ -158,8 +206,8 @@ fn prior<'c>(spec: &str, corpus: &'c Corpus, base: &Filter) -> anyhow::Result<Pr
             "the selected corpus".into(),
         )),
         spec => {
-            let f = kw::parse_selection(spec).context("--prior")?;
-            Prior::Group(kw::select(corpus, base, &f, kw::describe(&f)))
+            let s = queries.selection(spec, "--prior")?;
+            Prior::Group(kw::select(corpus, base, s.answered()?, s.label()))
         }
     })
 }

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::count::{breaks, MAX_N};
+use super::stream::{breaks, MAX_N};
 use super::{Group, Term, Which};
 use crate::corpus::{Date, Side, Statement};
 use crate::text::{self, Vocab};

@@ -50,18 +50,22 @@
 
 mod context;
 mod count;
+mod grams;
+mod rank;
 mod select;
+mod stream;
+mod surface;
 
 use serde::Serialize;
 
 use crate::corpus::Statement;
 
 pub use context::{contexts, Line, TermLines};
-pub use count::MAX_N;
 pub use select::{
-    by_filters, by_issuer, by_side, by_split, describe, paired, parse_selection, select,
-    SelectError,
+    by_issuer, by_selections, by_side, by_split, describe, paired, parse_selection, select,
+    SelectError, Selection,
 };
+pub use stream::MAX_N;
 
 /// One side of a comparison: a label and a set of statements.
 #[derive(Debug, Clone)]
@@ -251,29 +255,26 @@ pub fn compare(
         }
         Prior::Group(g) => g.label.clone(),
     };
-    let counts = count::count(&memberships(a, b, prior), options.min_count.max(1));
+    let counts = count::count(
+        &memberships(a, b, prior),
+        options.min_count.max(1),
+        options.max_n,
+    );
     let summary = |g: usize, label: String| GroupSummary {
         label,
         statements: counts.statements[g],
         words: counts.totals[0][g],
     };
-    let mut orders = Vec::new();
-    let mut scored_terms = Vec::new();
-    for n in 1..=options.max_n {
-        let (order, terms) = rank(&counts, n, options);
-        orders.push(order);
-        scored_terms.extend(terms);
-    }
-    let mut keyness = Keyness {
+    let (orders, plot) = rank::rank(&counts, options);
+    let keyness = Keyness {
         method: METHOD,
         a: summary(0, a.label.clone()),
         b: summary(1, b.label.clone()),
         prior: summary(2, prior_label),
         min_count: options.min_count,
         orders,
-        plot: Vec::new(),
+        plot,
     };
-    keyness.plot = plot(&keyness, scored_terms, options.plot_points);
     Ok(keyness)
 }
 
@@ -300,99 +301,6 @@ fn memberships<'c>(a: &Group<'c>, b: &Group<'c>, prior: &Prior<'c>) -> Vec<(&'c 
         g.statements.iter().for_each(|s| mark(s, 0b100));
     }
     out
-}
-
-/// Scores every term of length `n` that meets `min_count`.
-fn rank(counts: &count::Counts, n: usize, options: &Options) -> (Order, Vec<Term>) {
-    let [n_a, n_b, alpha_0] = counts.totals[n - 1];
-    let mut unscored = 0;
-    let mut terms = Vec::new();
-    for c in counts.terms.iter().filter(|c| c.n == n) {
-        let [y_a, y_b, alpha_w] = c.tally;
-        if y_a + y_b < options.min_count.max(1) {
-            continue;
-        }
-        if alpha_w == 0 {
-            unscored += 1;
-            continue;
-        }
-        let s = log_odds(
-            y_a as f64,
-            n_a as f64,
-            y_b as f64,
-            n_b as f64,
-            alpha_w as f64,
-            alpha_0 as f64,
-        );
-        terms.push(Term {
-            term: c.surface.clone(),
-            stems: c.stems.clone(),
-            n,
-            count_a: y_a,
-            count_b: y_b,
-            prior: alpha_w,
-            delta: s.delta,
-            z: s.z,
-        });
-    }
-    // Largest z first; equal z by term, so the order never depends on hashing.
-    terms.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.stems.cmp(&y.stems)));
-    let top_a: Vec<Term> = terms
-        .iter()
-        .take_while(|t| t.z > 0.0)
-        .take(options.top)
-        .cloned()
-        .collect();
-    let top_b: Vec<Term> = terms
-        .iter()
-        .rev()
-        .take_while(|t| t.z < 0.0)
-        .take(options.top)
-        .cloned()
-        .collect();
-    let order = Order {
-        n,
-        total_a: n_a,
-        total_b: n_b,
-        total_prior: alpha_0,
-        scored: terms.len(),
-        unscored,
-        top_a,
-        top_b,
-    };
-    (order, terms)
-}
-
-/// The plot's points: every listed term and the most frequent others.
-fn plot(keyness: &Keyness, mut terms: Vec<Term>, limit: usize) -> Vec<Point> {
-    let listed: rustc_hash::FxHashMap<(usize, &str), Which> = keyness
-        .listed()
-        .map(|(w, t)| ((t.n, t.stems.as_str()), w))
-        .collect();
-    terms.sort_by(|x, y| {
-        let (cx, cy) = (x.count_a + x.count_b, y.count_a + y.count_b);
-        cy.cmp(&cx).then_with(|| x.stems.cmp(&y.stems))
-    });
-    let mut taken = 0;
-    terms
-        .into_iter()
-        .filter_map(|t| {
-            let which = listed.get(&(t.n, t.stems.as_str())).copied();
-            if which.is_none() {
-                if taken >= limit {
-                    return None;
-                }
-                taken += 1;
-            }
-            Some(Point {
-                count: t.count_a + t.count_b,
-                term: t.term,
-                n: t.n,
-                z: t.z,
-                listed: which,
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

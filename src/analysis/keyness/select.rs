@@ -1,11 +1,23 @@
 //! Choosing the two groups (and the prior) of a keyness comparison. A group is
 //! just a labelled set of statements, so any selection — by side, issuer,
-//! period, metadata filters or (later) a full-text query — plugs in the same way.
+//! period, metadata conditions or a full-text query — plugs in the same way.
 //!
-//! Selections written on the command line are comma-separated `key=value`
-//! conditions, all of which must hold: `side=CHN,from=1990,to=1999`. Keys are
-//! `side`, `issuer`, `kind`, `from` and `to`; repeating `side`, `issuer` or
-//! `kind` accepts any of the values (`side=CHN,side=RUS`).
+//! A selection written on the command line ([`parse_selection`]) is either
+//! metadata conditions or a full-text query, or both:
+//!
+//! - comma-separated `key=value` conditions, all of which must hold:
+//!   `side=CHN,from=1990,to=1999`. Keys are `side`, `issuer`, `kind`, `from`
+//!   and `to`; repeating `side`, `issuer` or `kind` accepts any of the values
+//!   (`side=CHN,side=RUS`);
+//! - `query=TEXT` as the last condition: a full-text query (tantivy syntax,
+//!   as in `search`) that takes the rest of the selection, commas included:
+//!   `side=CHN,query=hegemonism OR "power politics"`;
+//! - anything that does not begin with a word and `=` is a full-text query
+//!   on its own: `hegemonism OR hegemony` (a misspelt key, `colour=red`, is
+//!   refused rather than searched for).
+//!
+//! The query itself is answered by the index, outside this module: the caller
+//! narrows [`Selection::filter`] to the matching statement ids.
 
 use std::collections::BTreeSet;
 
@@ -25,43 +37,106 @@ pub enum SelectError {
         found: usize,
         names: String,
     },
+    #[error("selection `{0}`: its full-text query was not answered by the index")]
+    Unanswered(String),
 }
 
-/// Reads a selection such as `side=CHN,from=1990`.
-pub fn parse_selection(spec: &str) -> Result<Filter, SelectError> {
+/// A selection as written: metadata conditions and, optionally, a full-text
+/// query still to be answered by the index.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    pub filter: Filter,
+    pub query: Option<String>,
+}
+
+impl Selection {
+    /// The metadata filter, once a query has been answered into `filter.ids`.
+    pub fn answered(&self) -> Result<&Filter, SelectError> {
+        match (&self.query, &self.filter.ids) {
+            (Some(_), None) => Err(SelectError::Unanswered(self.label())),
+            _ => Ok(&self.filter),
+        }
+    }
+
+    /// The selection written back, for labels: conditions, then `query=…`
+    /// (or the bare query when there are no conditions).
+    pub fn label(&self) -> String {
+        let conditions = describe(&self.filter);
+        match (&self.query, conditions.is_empty()) {
+            (None, _) => conditions,
+            (Some(q), true) => q.clone(),
+            (Some(q), false) => format!("{conditions},query={q}"),
+        }
+    }
+}
+
+/// Whether `spec` is written as conditions: it begins with a word of ASCII
+/// letters and `=` (a known key or a misspelt one, which is then refused).
+fn is_conditions(spec: &str) -> bool {
+    spec.split_once('=').is_some_and(|(key, _)| {
+        let key = key.trim();
+        !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphabetic())
+    })
+}
+
+/// Reads a selection: `side=CHN,from=1990`, `side=CHN,query=hegemonism`, or
+/// a bare full-text query such as `hegemonism OR hegemony`.
+pub fn parse_selection(spec: &str) -> Result<Selection, SelectError> {
+    let spec = spec.trim();
     let fail = |why: String| SelectError::Spec {
         spec: spec.to_string(),
         why,
     };
-    let mut filter = Filter::default();
-    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (key, value) = part.split_once('=').ok_or_else(|| {
-            fail(format!(
-                "`{part}` is not key=value (keys: side, issuer, kind, from, to)"
-            ))
-        })?;
-        let value = value.trim();
-        match key.trim() {
-            "side" => filter
-                .sides
-                .push(Side::parse(value).map_err(|e| fail(e.to_string()))?),
-            "issuer" => filter.issuers.push(value.to_string()),
-            "kind" => filter.kinds.push(value.to_string()),
-            "from" => filter.from = Some(date(value).map_err(fail)?),
-            "to" => filter.to = Some(date(value).map_err(fail)?),
-            other => {
-                return Err(fail(format!(
-                    "unknown key `{other}` (keys: side, issuer, kind, from, to)"
-                )))
-            }
-        }
-    }
-    if filter.is_empty() {
+    if spec.is_empty() {
         return Err(fail(
-            "no condition given; write e.g. side=CHN,from=1990".into(),
+            "empty; write conditions such as side=CHN,from=1990 or a full-text query".into(),
         ));
     }
-    Ok(filter)
+    if !is_conditions(spec) {
+        return Ok(Selection {
+            filter: Filter::default(),
+            query: Some(spec.to_string()),
+        });
+    }
+    let mut selection = Selection::default();
+    let mut rest = spec;
+    while !rest.is_empty() {
+        if let Some(q) = rest.trim_start().strip_prefix("query=") {
+            let q = q.trim();
+            if q.is_empty() {
+                return Err(fail("`query=` needs a full-text query after it".into()));
+            }
+            selection.query = Some(q.to_string());
+            break;
+        }
+        let (part, next) = rest.split_once(',').unwrap_or((rest, ""));
+        rest = next;
+        condition(&mut selection.filter, part.trim()).map_err(fail)?;
+    }
+    Ok(selection)
+}
+
+/// Adds one `key=value` condition (empty parts are skipped).
+fn condition(filter: &mut Filter, part: &str) -> Result<(), String> {
+    if part.is_empty() {
+        return Ok(());
+    }
+    let keys = "keys: side, issuer, kind, from, to, and query last";
+    let (key, value) = part
+        .split_once('=')
+        .ok_or_else(|| format!("`{part}` is not key=value ({keys})"))?;
+    let value = value.trim();
+    match key.trim() {
+        "side" => filter
+            .sides
+            .push(Side::parse(value).map_err(|e| e.to_string())?),
+        "issuer" => filter.issuers.push(value.to_string()),
+        "kind" => filter.kinds.push(value.to_string()),
+        "from" => filter.from = Some(date(value)?),
+        "to" => filter.to = Some(date(value)?),
+        other => return Err(format!("unknown key `{other}` ({keys})")),
+    }
+    Ok(())
 }
 
 fn date(value: &str) -> Result<Date, String> {
@@ -102,20 +177,24 @@ where
 }
 
 /// Group a and group b by selection; `b = None` means "the rest": every
-/// statement `base` accepts that is not in group a.
-pub fn by_filters<'c>(
+/// statement `base` accepts that is not in group a. A selection with a
+/// full-text query must have been answered first ([`Selection::answered`]).
+pub fn by_selections<'c>(
     corpus: &'c Corpus,
     base: &Filter,
-    a: &Filter,
-    b: Option<&Filter>,
-) -> (Group<'c>, Group<'c>) {
-    let ga = select(corpus, base, a, describe(a));
+    a: &Selection,
+    b: Option<&Selection>,
+) -> Result<(Group<'c>, Group<'c>), SelectError> {
+    let ga = select(corpus, base, a.answered()?, a.label());
     let gb = match b {
-        Some(b) => select(corpus, base, b, describe(b)),
+        Some(b) => select(corpus, base, b.answered()?, b.label()),
         None => {
             let in_a: FxHashSet<*const _> = ga.statements.iter().map(|s| *s as *const _).collect();
             Group {
-                label: format!("not {}", ga.label),
+                label: match a.query {
+                    Some(_) => format!("not ({})", ga.label),
+                    None => format!("not {}", ga.label),
+                },
                 statements: in_base(corpus, base)
                     .map(|(_, s)| s)
                     .filter(|s| !in_a.contains(&(*s as *const _)))
@@ -123,7 +202,7 @@ pub fn by_filters<'c>(
             }
         }
     };
-    (ga, gb)
+    Ok((ga, gb))
 }
 
 /// One side against another; with `sides = None`, the two sides the selected

@@ -232,7 +232,7 @@ fn groups_by_side_split_selection_and_pairing() {
     assert_eq!((early.statements.len(), late.statements.len()), (2, 3));
     assert_eq!(early.label, "before 2020");
     let sel = parse_selection("side=usa, from=2020").unwrap();
-    let (a, rest) = by_filters(&c, &all, &sel, None);
+    let (a, rest) = by_selections(&c, &all, &sel, None).unwrap();
     assert_eq!((a.statements.len(), rest.statements.len()), (2, 3));
     assert_eq!(a.label, "side=USA,from=2020");
     assert_eq!(rest.label, "not side=USA,from=2020");
@@ -244,16 +244,23 @@ fn bad_selections_and_groups_are_refused() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("unknown key `color`"), "{err}");
-    assert!(parse_selection("side").is_err());
+    let unanswered = parse_selection("side=CHN,query=peace, development").unwrap();
+    assert_eq!(unanswered.query.as_deref(), Some("peace, development"));
+    let err = by_selections(&corpus(), &Filter::default(), &unanswered, None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "selection `side=CHN,query=peace, development`: its full-text query was not answered by the index"
+    );
+    assert!(parse_selection("side=CHN,query= ").is_err());
     assert!(parse_selection("from=19x").is_err());
     assert!(parse_selection("").is_err());
     let c = corpus();
     let f = parse_selection("side=FRA").unwrap();
-    let (a, b) = by_filters(&c, &Filter::default(), &f, None);
+    let (a, b) = by_selections(&c, &Filter::default(), &f, None).unwrap();
     let err = compare(&a, &b, &Prior::Pooled, &Options::default()).unwrap_err();
     assert_eq!(err, KeynessError::EmptyGroup("side=FRA".into()));
     let one = parse_selection("side=CHN").unwrap();
-    let err = by_side(&c, &one, None).unwrap_err().to_string();
+    let err = by_side(&c, &one.filter, None).unwrap_err().to_string();
     assert!(err.contains("have 1: CHN"), "{err}");
 }
 
@@ -283,4 +290,37 @@ fn context_lines_point_at_the_hits() {
 fn paired_sides(c: &Corpus) -> (Group<'_>, Group<'_>) {
     let (a, b) = by_side(c, &Filter::default(), None).unwrap();
     paired(a, b)
+}
+
+#[test]
+fn selections_read_conditions_queries_or_both() {
+    let bare = parse_selection(" hegemonism OR \"power politics\" ").unwrap();
+    assert_eq!(bare.filter, Filter::default());
+    assert_eq!(
+        bare.query.as_deref(),
+        Some("hegemonism OR \"power politics\"")
+    );
+    assert_eq!(bare.label(), "hegemonism OR \"power politics\"");
+    // Without `=` after a first word, even `side` is a query.
+    assert_eq!(
+        parse_selection("side").unwrap().query.as_deref(),
+        Some("side")
+    );
+    assert_eq!(
+        parse_selection("\"x=y\" peace").unwrap().query.as_deref(),
+        Some("\"x=y\" peace")
+    );
+    let both = parse_selection("side=CHN, from=1990,query=peace, development=x").unwrap();
+    assert_eq!(both.filter.sides, [Side::parse("CHN").unwrap()]);
+    assert_eq!(both.filter.from, Some("1990".parse().unwrap()));
+    assert_eq!(both.query.as_deref(), Some("peace, development=x"));
+    assert_eq!(
+        both.label(),
+        "side=CHN,from=1990,query=peace, development=x"
+    );
+    let plain = parse_selection("kind=call,to=2020-06").unwrap();
+    assert_eq!(
+        (plain.query.clone(), plain.label()),
+        (None, "kind=call,to=2020-06".to_string())
+    );
 }

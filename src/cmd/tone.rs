@@ -6,7 +6,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context};
 
@@ -232,18 +232,33 @@ fn tagging(extra: Option<&std::path::Path>, sentences: bool) -> anyhow::Result<T
     let fingerprint = format!("{} (version {})", lexicon.fingerprint(), lexicon.version);
     let matcher = Arc::new(lexicon.matcher());
     let m = Arc::clone(&matcher);
+    // The initiative hits of each tagged statement, kept so that who asked
+    // for a call is read from the same pass instead of tagging again.
+    let initiative: Arc<Mutex<InitiativeHits>> = Arc::default();
+    let kept = Arc::clone(&initiative);
     Ok(Tagging {
         fingerprint,
         tag: Box::new(move |_, s| {
             let (hits, words) = m.find_counted(&s.text);
+            let asked: Vec<lexicon::Hit> = hits
+                .iter()
+                .filter(|h| h.category == lexicon::Category::Initiative)
+                .cloned()
+                .collect();
+            if let Ok(mut kept) = kept.lock() {
+                kept.insert(s.id.clone(), asked);
+            }
             Tagged {
                 hits: toned_hits(&s.text, hits, sentences),
                 words,
             }
         }),
-        initiator: Box::new(move |e| initiator_of(e, &matcher)),
+        initiator: Box::new(move |e| initiator_of(e, &matcher, &initiative)),
     })
 }
+
+/// Statement id → its initiative hits, for every statement tone tagged.
+type InitiativeHits = std::collections::HashMap<String, Vec<lexicon::Hit>>;
 
 /// Tone's own input from lexicon hits (the sentence copied out as text when `sentences`).
 pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<TonedHit> {
@@ -278,8 +293,26 @@ fn category(c: lexicon::Category) -> ToneCategory {
 }
 
 /// Who asked for the call; `None` when no statement has evidence.
-fn initiator_of(event: &Event, matcher: &lexicon::Matcher) -> Option<Initiator> {
-    let found = lexicon::initiator(event, matcher);
+/// Statements outside the selection are tagged here; the others were tagged once already.
+fn initiator_of(
+    event: &Event,
+    matcher: &lexicon::Matcher,
+    tagged: &Mutex<InitiativeHits>,
+) -> Option<Initiator> {
+    let tagged = tagged.lock().ok()?;
+    let hits: Vec<(
+        &crate::corpus::Statement,
+        std::borrow::Cow<'_, [lexicon::Hit]>,
+    )> = event
+        .statements
+        .iter()
+        .map(|s| match tagged.get(&s.id) {
+            Some(h) => (s, std::borrow::Cow::Borrowed(h.as_slice())),
+            None => (s, std::borrow::Cow::Owned(matcher.find(&s.text))),
+        })
+        .collect();
+    let view: Vec<_> = hits.iter().map(|(s, h)| (*s, h.as_ref())).collect();
+    let found = lexicon::initiator_from_hits(event, matcher, &view);
     if found.evidence.is_empty() {
         return None;
     }

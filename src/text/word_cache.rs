@@ -140,7 +140,13 @@ fn pack_window(window: &[u8], len: usize) -> Key {
         b.copy_from_slice(&window[i..i + 8]);
         u64::from_le_bytes(b)
     };
-    let keep = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+    let keep = |n: usize| {
+        if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        }
+    };
     let lo = word(0) & keep(len);
     let hi = word(8) & keep(len.saturating_sub(8));
     (lo, hi | (len as u64) << 56)
@@ -186,7 +192,15 @@ mod tests {
     #[test]
     fn a_word_in_its_text_packs_like_the_word_alone() {
         let text = "a  constructive dialogue between the two sides, with mutual-respect";
-        for (start, end) in [(0, 1), (3, 15), (3, 18), (16, 24), (49, 67), (60, 67), (0, 16)] {
+        for (start, end) in [
+            (0, 1),
+            (3, 15),
+            (3, 18),
+            (16, 24),
+            (49, 67),
+            (60, 67),
+            (0, 16),
+        ] {
             let window = text.as_bytes().get(start..start + 16);
             let word = &text[start..end];
             match window {

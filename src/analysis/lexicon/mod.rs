@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::corpus::Side;
 
-pub use initiator::{initiator, Initiator, InitiatorEvidence};
+pub use initiator::{initiator, initiator_from_hits, Initiator, InitiatorEvidence};
 pub use matcher::{Hit, Matcher};
 pub use parse::{Element, Pattern};
 

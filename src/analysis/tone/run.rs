@@ -4,7 +4,6 @@
 //! this works with the framing lexicon in the command and with hand-built
 //! hits in tests.
 
-
 use super::events::{EventMeta, Initiator};
 use super::report::Provenance;
 use super::{score, StatementInput, StatementScore, TonedHit};

@@ -79,10 +79,11 @@ impl PhrasesReport {
 /// Tags the selected statements (in the given order) with `lexicon`.
 pub fn phrases(selection: &[(&Event, &Statement)], lexicon: &Lexicon) -> PhrasesReport {
     let matcher = lexicon.matcher();
-    let tagged: Vec<(&Event, &Statement, Vec<Hit>)> = selection
-        .iter()
-        .map(|(e, s)| (*e, *s, matcher.find(&s.text)))
-        .collect();
+    // Tagged on all cores; each statement's words are counted in the same pass.
+    let tagged: Vec<Tagged> = crate::par::map(selection, 32, |(e, s)| {
+        let (hits, words) = matcher.find_counted(&s.text);
+        (*e, *s, hits, words)
+    });
     PhrasesReport {
         lexicon: LexiconInfo {
             version: lexicon.version.clone(),
@@ -93,13 +94,13 @@ pub fn phrases(selection: &[(&Event, &Statement)], lexicon: &Lexicon) -> Phrases
         initiators: initiators(&tagged, &matcher),
         statements: tagged
             .iter()
-            .map(|(e, s, hits)| StatementPhrases {
+            .map(|(e, s, hits, words)| StatementPhrases {
                 event: e.id.clone(),
                 statement: s.id.clone(),
                 side: s.side.clone(),
                 issuer: s.issuer.clone(),
                 date: s.date,
-                words: s.word_count(),
+                words: *words,
                 hits: hits
                     .iter()
                     .map(|h| ReportedHit {
@@ -112,10 +113,13 @@ pub fn phrases(selection: &[(&Event, &Statement)], lexicon: &Lexicon) -> Phrases
     }
 }
 
-fn summarise(tagged: &[(&Event, &Statement, Vec<Hit>)]) -> Vec<SideSummary> {
+/// A statement with its event, hits and word count.
+type Tagged<'a> = (&'a Event, &'a Statement, Vec<Hit>, usize);
+
+fn summarise(tagged: &[Tagged]) -> Vec<SideSummary> {
     let mut by_side: BTreeMap<&Side, SideSummary> = BTreeMap::new();
     let mut counts: BTreeMap<(&Side, Category), (usize, f64)> = BTreeMap::new();
-    for (_, s, hits) in tagged {
+    for (_, s, hits, words) in tagged {
         let sum = by_side.entry(&s.side).or_insert_with(|| SideSummary {
             side: s.side.clone(),
             statements: 0,
@@ -125,7 +129,7 @@ fn summarise(tagged: &[(&Event, &Statement, Vec<Hit>)]) -> Vec<SideSummary> {
             max_grade: None,
         });
         sum.statements += 1;
-        sum.words += s.word_count();
+        sum.words += words;
         for h in hits {
             if h.negated {
                 sum.negated += 1;
@@ -164,7 +168,7 @@ fn summarise(tagged: &[(&Event, &Statement, Vec<Hit>)]) -> Vec<SideSummary> {
         .collect()
 }
 
-fn initiators(tagged: &[(&Event, &Statement, Vec<Hit>)], matcher: &Matcher) -> Vec<Initiator> {
+fn initiators(tagged: &[Tagged], matcher: &Matcher) -> Vec<Initiator> {
     let mut out: Vec<Initiator> = Vec::new();
     let mut i = 0;
     while i < tagged.len() {

@@ -410,3 +410,56 @@ fn a_read_only_index_folder_gets_one_line_and_no_refresh_still_searches() {
     assert_eq!(after.stdout, before.stdout);
     assert!(!f.path("corpus/.index.staging").exists());
 }
+
+/// `import` writes each corpus file through a temporary file and a rename, so
+/// an import killed at any moment leaves only whole files: whatever it wrote
+/// checks clean, and the next import completes.
+#[test]
+fn a_killed_import_leaves_no_half_file() {
+    let Some(src) = common::ungdc_dir() else {
+        return;
+    };
+    let src = src.display().to_string();
+    let f = Fixture::empty();
+    let import = ["import", "ungdc", src.as_str(), "--into", "corpus"];
+    let files = |ext: &str| {
+        fs::read_dir(f.path("corpus/ungdc"))
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    // Kill while files are being written: once the first one (or its
+    // temporary file) is there, after a few more milliseconds each time.
+    for delay in [0, 15, 40, 90] {
+        let started = Instant::now();
+        let child = f
+            .command(&import)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while files("tmp") + files("jsonl") == 0 && started.elapsed() < Duration::from_secs(30) {
+            sleep(Duration::from_millis(1));
+        }
+        sleep(Duration::from_millis(delay));
+        kill(child);
+        let written = files("jsonl");
+        eprintln!("import killed {delay} ms into writing: {written} of 77 session files written");
+        if written > 0 {
+            let check = f.run(&["--corpus", "corpus", "check"]);
+            check.expect_code(0);
+            assert!(check.stdout.starts_with("ok: "), "{}", check.stdout);
+        }
+    }
+    f.run(&import).expect_code(0);
+    let check = f.run(&["--corpus", "corpus", "check"]);
+    check.expect_code(0);
+    assert!(
+        check.stdout.contains("10568 statements"),
+        "{}",
+        check.stdout
+    );
+}

@@ -80,6 +80,33 @@ pub fn stem_word(word: &str) -> String {
     stem(&normalise(word)).into_owned()
 }
 
+/// Calls `check` with the path and text of every speech of the UN General
+/// Debate Corpus and returns how many there were; prints a skip and returns
+/// `None` when ../shared is not beside the repository. For the tests that
+/// compare a fast path with `unicode-segmentation` on real text.
+#[cfg(test)]
+pub(crate) fn for_each_un_speech(mut check: impl FnMut(&std::path::Path, &str)) -> Option<usize> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
+    let Ok(sessions) = std::fs::read_dir(&root) else {
+        eprintln!(
+            "SKIPPED: the UN General Debate Corpus is not at {}",
+            root.display()
+        );
+        return None;
+    };
+    let mut speeches = 0;
+    for session in sessions.flatten() {
+        let files = std::fs::read_dir(session.path()).into_iter().flatten();
+        for file in files.flatten() {
+            if let Ok(text) = std::fs::read_to_string(file.path()) {
+                check(&file.path(), &text);
+                speeches += 1;
+            }
+        }
+    }
+    Some(speeches)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -384,30 +384,12 @@ mod tests {
     /// `unicode-segmentation`.
     #[test]
     fn agrees_with_unicode_segmentation_on_the_un_corpus() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
-        let Ok(sessions) = std::fs::read_dir(&root) else {
-            eprintln!(
-                "SKIPPED: the UN General Debate Corpus is not at {}",
-                root.display()
-            );
-            return;
-        };
-        let mut speeches = 0;
-        for session in sessions.flatten() {
-            for file in std::fs::read_dir(session.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                let Ok(text) = std::fs::read_to_string(file.path()) else {
-                    continue;
-                };
-                let same = piece_starts(&text) == reference(&text);
-                assert!(same, "{}", file.path().display());
-                speeches += 1;
-            }
+        let read = crate::text::for_each_un_speech(|path, text| {
+            assert!(piece_starts(text) == reference(text), "{}", path.display());
+        });
+        if let Some(speeches) = read {
+            assert!(speeches > 10_000, "only {speeches} speeches read");
         }
-        assert!(speeches > 10_000, "only {speeches} speeches read");
     }
 
     fn alphabet() -> impl Strategy<Value = String> {

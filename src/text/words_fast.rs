@@ -270,29 +270,12 @@ mod tests {
     /// beside the repository) gets the same words from both paths.
     #[test]
     fn fast_path_equals_unicode_segmentation_on_the_un_corpus() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
-        let Ok(sessions) = std::fs::read_dir(&root) else {
-            eprintln!(
-                "SKIPPED: the UN General Debate Corpus is not at {}",
-                root.display()
-            );
-            return;
-        };
-        let mut speeches = 0;
-        for session in sessions.flatten() {
-            for file in std::fs::read_dir(session.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                let Ok(text) = std::fs::read_to_string(file.path()) else {
-                    continue;
-                };
-                assert!(fast(&text) == reference(&text), "{}", file.path().display());
-                speeches += 1;
-            }
+        let read = crate::text::for_each_un_speech(|path, text| {
+            assert!(fast(text) == reference(text), "{}", path.display());
+        });
+        if let Some(speeches) = read {
+            assert!(speeches > 10_000, "only {speeches} speeches read");
         }
-        assert!(speeches > 10_000, "only {speeches} speeches read");
     }
 
     #[test]

@@ -231,7 +231,7 @@ pub fn read(statements: &[(&Statement, Mask)], threads: usize) -> Read {
             .map(|h| h.join().expect("reading thread"))
             .collect()
     });
-    join(locals, threads)
+    join(locals)
 }
 
 fn split_by_size<'a, 's>(
@@ -255,7 +255,7 @@ fn split_by_size<'a, 's>(
 }
 
 /// Joins the threads' words into one lexicon and rewrites their streams to it.
-fn join(locals: Vec<Local>, threads: usize) -> Read {
+fn join(locals: Vec<Local>) -> Read {
     let mut global = Interner::default();
     let mut totals = [[0u64; 3]; MAX_N];
     let mut parts = Vec::new();
@@ -287,7 +287,7 @@ fn join(locals: Vec<Local>, threads: usize) -> Read {
     });
     Read {
         streams,
-        lexicon: lexicon(global.words, threads),
+        lexicon: lexicon(global.words),
         totals,
     }
 }
@@ -302,18 +302,8 @@ fn describe(word: &str) -> (String, bool, u8) {
 }
 
 /// Stems every distinct word once (in parallel) and numbers the stems.
-fn lexicon(words: Vec<Box<str>>, threads: usize) -> Lexicon {
-    let per = words.len().div_ceil(threads.max(1)).max(1);
-    let described: Vec<(String, bool, u8)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = words
-            .chunks(per)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|w| describe(w)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("stemming thread"))
-            .collect()
-    });
+fn lexicon(words: Vec<Box<str>>) -> Lexicon {
+    let described = crate::par::map(&words, 1024, |w| describe(w));
     let mut lexicon = Lexicon::default();
     let mut stem_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
     for (stem, content, caps) in described {

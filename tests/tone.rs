@@ -506,3 +506,40 @@ fn with_diffs_writes_the_linked_diff_pages() {
         assert!(page.contains(id), "the diff page names its event");
     }
 }
+
+/// A call the Chinese side asked for, as the U.S. readout says.
+const ASKED: &str = r#"id = "2021-09-09-call"
+date = "2021-09-09"
+kind = "call"
+title = "Call"
+
+[[statements]]
+side = "USA"
+issuer = "White House"
+coverage = "excerpt"
+text = "President Biden spoke with President Xi at the request of the Chinese side. They discussed competition."
+
+[[statements]]
+side = "CHN"
+issuer = "MFA"
+coverage = "excerpt"
+text = "President Xi held a phone call with President Biden. The two sides had a candid exchange."
+"#;
+
+/// Who asked for the call comes with its evidence sentence, whether or not
+/// the statement holding it is the only one selected.
+#[test]
+fn each_event_names_who_asked_for_the_call_with_its_evidence() {
+    let f = Fixture::empty();
+    f.write("corpus/2021/2021-09-09-call.toml", ASKED);
+    for args in [&[][..], &["--side", "USA"][..]] {
+        let v = json(&f, args);
+        let initiator = &v["events"][0]["initiator"];
+        assert_eq!(initiator["side"], "CHN", "{args:?}: {initiator}");
+        assert_eq!(
+            initiator["evidence"],
+            "President Biden spoke with President Xi at the request of the Chinese side.",
+            "{args:?}"
+        );
+    }
+}

@@ -430,6 +430,20 @@ mod tests {
         Lexicon::parse(Path::new("t.toml"), src).unwrap().matcher()
     }
 
+    #[test]
+    fn the_word_count_of_a_tagging_pass_is_text_word_count() {
+        let m = Lexicon::builtin().matcher();
+        for text in [
+            "",
+            "The U.S. side held a constructive dialogue, 40.2 billion — win-win!",
+            "China\u{2019}s “frank” exchange; café bul\u{AD}lying 中国。\r\nNot constructive.",
+        ] {
+            let (hits, words) = m.find_counted(text);
+            assert_eq!(words, text::word_count(text), "{text:?}");
+            assert_eq!(hits, m.find(text));
+        }
+    }
+
     fn found(m: &Matcher, text: &str) -> Vec<(String, String, bool)> {
         m.find(text)
             .into_iter()

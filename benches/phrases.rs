@@ -64,6 +64,15 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("word_spans_ungdc", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for t in &texts {
+                readouts::text::for_each_word(t, |_, _| n += 1);
+            }
+            n
+        })
+    });
     group.bench_function("sentences_ungdc", |b| {
         b.iter(|| {
             texts

@@ -14,6 +14,7 @@ mod sentence_bounds;
 mod stopwords;
 mod vocab;
 mod word_cache;
+mod word_spans;
 mod words_fast;
 
 use std::borrow::Cow;
@@ -24,6 +25,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 pub use stopwords::is_stopword;
 pub use vocab::Vocab;
 pub use word_cache::WordCache;
+pub use word_spans::for_each_word;
 
 /// A word of a text: its byte range in the original and the original slice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +44,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 
 /// How many words `text` has (the denominator of every rate per 1,000 words).
 pub fn word_count(text: &str) -> usize {
-    words(text).count()
+    let mut count = 0;
+    for_each_word(text, |_, _| count += 1);
+    count
 }
 
 /// Lower-cases a word and folds the variants that should not matter:

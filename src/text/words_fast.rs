@@ -61,7 +61,7 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
-fn is_safe(b: &[u8], i: usize) -> bool {
+pub(super) fn is_safe(b: &[u8], i: usize) -> bool {
     i > 0 && is_space(b[i - 1]) && b[i] < 0x80 && !is_space(b[i])
 }
 

@@ -33,7 +33,7 @@ use serde::{Serialize, Serializer};
 
 use super::parse::Element;
 use super::{negation, Category, Lexicon, Points, SideNames};
-use crate::text::segment::{sentence_at, sentences, Sentence};
+use crate::text::segment::{sentences, Sentence};
 use crate::text::{self, normalise, stem, WordCache};
 
 /// One phrase found in a text, with everything needed to cite it.
@@ -121,11 +121,13 @@ struct Tok {
     term: u32,
 }
 
-/// Per-thread memory: surface word → term id, and the token buffer.
+/// Per-thread memory: surface word → term id, the token buffer, and the
+/// indices of the tokens a phrase may start at.
 struct Scratch {
     serial: u64,
     cache: WordCache<u32>,
     tokens: Vec<Tok>,
+    starts: Vec<usize>,
 }
 
 /// Distinct surface words remembered per thread before the cache is cleared.
@@ -136,6 +138,7 @@ thread_local! {
         serial: u64::MAX,
         cache: WordCache::new(CACHE_LIMIT),
         tokens: Vec::new(),
+        starts: Vec::new(),
     });
 }
 
@@ -279,54 +282,76 @@ impl Matcher {
                 s.cache.clear();
                 s.serial = self.serial;
             }
-            self.tokenise(text, &mut s.cache, &mut s.tokens);
-            (self.scan(text, &s.tokens), s.tokens.len())
+            self.tokenise(text, &mut s.cache, &mut s.tokens, &mut s.starts);
+            (self.scan(text, &s.tokens, &s.starts), s.tokens.len())
         })
     }
 
-    fn tokenise(&self, text: &str, cache: &mut WordCache<u32>, out: &mut Vec<Tok>) {
-        out.clear();
-        for w in text::words(text) {
-            let term = cache.get_in(text, w.start, w.end, |w| {
+    /// Reads every word of `text` once: its term id into `tokens`, and the
+    /// index of each word that begins some phrase into `starts`.
+    fn tokenise(
+        &self,
+        text: &str,
+        cache: &mut WordCache<u32>,
+        tokens: &mut Vec<Tok>,
+        starts: &mut Vec<usize>,
+    ) {
+        tokens.clear();
+        starts.clear();
+        // Two loops: the look-ups of successive words do not wait for each
+        // other, so the processor overlaps their memory accesses.
+        text::for_each_word(text, |start, end| {
+            tokens.push(Tok {
+                start,
+                end,
+                term: 0,
+            })
+        });
+        for (i, tok) in tokens.iter_mut().enumerate() {
+            tok.term = cache.get_in(text, tok.start, tok.end, |w| {
                 let key = Matcher::term_key(&self.exact, &normalise(w));
                 self.terms.get(key.as_str()).copied().unwrap_or(0)
             });
-            out.push(Tok {
-                start: w.start,
-                end: w.end,
-                term,
-            });
+            if self.root[tok.term as usize] != 0 {
+                starts.push(i);
+            }
         }
     }
 
-    fn scan(&self, text: &str, toks: &[Tok]) -> Vec<Hit> {
+    fn scan(&self, text: &str, toks: &[Tok], starts: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut sents: Option<Vec<Sentence>> = None;
         let mut cursor = (0usize, 0usize);
-        let mut i = 0;
-        while i < toks.len() {
-            let node = self.root[toks[i].term as usize];
-            if node == 0 {
-                i += 1;
+        // Tokens before `next` belong to the last hit.
+        let mut next = 0;
+        // The first sentence that may hold the word at hand (starts only grow).
+        let mut current = 0;
+        for &i in starts {
+            if i < next {
                 continue;
             }
+            let node = self.root[toks[i].term as usize];
             let sents = sents.get_or_insert_with(|| sentences(text));
+            let tok = toks[i];
+            while current < sents.len() && sents[current].end <= tok.start {
+                current += 1;
+            }
             // A word cut by a sentence boundary ("x.Y") cannot start a hit.
-            let Some(sentence) = sentence_at(sents, toks[i].start).filter(|s| toks[i].end <= s.end)
+            let Some(&sentence) = sents
+                .get(current)
+                .filter(|s| s.start <= tok.start && tok.end <= s.end)
             else {
-                i += 1;
                 continue;
             };
             let mut best = None;
             self.walk(toks, sentence.end, node, i + 1, &mut best);
             let Some((end, pattern)) = best else {
-                i += 1;
                 continue;
             };
             if self.patterns[pattern as usize].entry != IGNORE {
                 hits.push(self.hit(text, toks, i, end, pattern, sentence, &mut cursor));
             }
-            i = end;
+            next = end;
         }
         hits
     }

@@ -1,0 +1,266 @@
+//! The words of a text as byte ranges, for the passes that read every word
+//! of a large corpus (tagging, counting). It gives exactly the words of
+//! [`super::words`], but reads ASCII text 64 bytes at a time.
+//!
+//! Why: the byte-by-byte word iterator stops at the end of every word, and
+//! the processor cannot guess where words end, so it pays a mispredicted
+//! branch or two per word: most of the cost of tagging the UN corpus. Here
+//! each 64-byte block is first turned into bit masks (one bit per byte:
+//! word character, letter, digit, joining punctuation), the rules of
+//! [`super::words_fast`] are applied to whole masks with shifts, and the
+//! word starts and ends are read off the set bits of one mask.
+//!
+//! The text is cut at its non-ASCII characters: the region between the safe
+//! points around each one (see `words_fast`) goes to `unicode-segmentation`,
+//! and the ASCII stretches between those regions to the mask path. UAX #29
+//! looks across no safe point, so the pieces give the words of the whole.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::words_fast::is_safe;
+
+/// Calls `found(start, end)` for every word of `text`, in order: the same
+/// byte ranges as [`super::words`].
+pub fn for_each_word(text: &str, mut found: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        let Some(wide) = first_non_ascii(b, at) else {
+            ascii_words(b, at, b.len(), &mut found);
+            return;
+        };
+        let mut start = wide;
+        while start > at && !is_safe(b, start) {
+            start -= 1;
+        }
+        let mut end = wide + 1;
+        while end < b.len() && !is_safe(b, end) {
+            end += 1;
+        }
+        ascii_words(b, at, start, &mut found);
+        unicode_words(text, start, end, &mut found);
+        at = end;
+    }
+}
+
+/// The first byte at or after `from` that is not ASCII, read 16 bytes at a time.
+fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 16 <= b.len() {
+        let mut chunk = [0u8; 16];
+        chunk.copy_from_slice(&b[i..i + 16]);
+        if u128::from_le_bytes(chunk) & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 16;
+    }
+    b[i..].iter().position(|&c| c >= 0x80).map(|k| i + k)
+}
+
+/// The words of `text[start..end]`, a region between safe points, by UAX #29.
+fn unicode_words(text: &str, start: usize, end: usize, found: &mut impl FnMut(usize, usize)) {
+    for (i, segment) in text[start..end].split_word_bound_indices() {
+        if segment.chars().any(char::is_alphanumeric) {
+            found(start + i, start + i + segment.len());
+        }
+    }
+}
+
+/// One bit per byte of a 64-byte block (bit i = byte i).
+#[derive(Clone, Copy, Default)]
+struct Masks {
+    /// Letters, digits and `_`.
+    word: u64,
+    /// Bytes that may join two words into one: a superset of `'` `,` `.`
+    /// `:` `;` (0x27..=0x2E and 0x3A..=0x3B); each candidate is checked.
+    joiner: u64,
+}
+
+impl Masks {
+    /// The masks of `b[from..to]` (at most 64 bytes, all ASCII); bytes past
+    /// `to` count as neither.
+    #[inline]
+    fn of(b: &[u8], from: usize, to: usize) -> Masks {
+        let len = to.saturating_sub(from).min(64);
+        if len == 0 {
+            return Masks::default();
+        }
+        let mut block = [0u8; 64];
+        let bytes = match b.get(from..from + 64) {
+            Some(full) if len == 64 => full,
+            _ => {
+                block[..len].copy_from_slice(&b[from..from + len]);
+                &block
+            }
+        };
+        let mut m = Masks::default();
+        for (k, eight) in bytes.chunks_exact(8).enumerate() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(eight);
+            let x = u64::from_le_bytes(word);
+            let letter = in_range(x | splat(0x20), b'a', b'z');
+            let word = letter | in_range(x, b'0', b'9') | in_range(x, b'_', b'_');
+            let joiner = in_range(x, b'\'', b'.') | in_range(x, b':', b';');
+            m.word |= gather(word) << (8 * k);
+            m.joiner |= gather(joiner) << (8 * k);
+        }
+        m
+    }
+}
+
+const fn splat(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+/// The high bit of each byte of `x` (all bytes ASCII) set when `lo <= byte <= hi`:
+/// adding `0x80 - lo` sets it when the byte is at least `lo`, adding
+/// `0x7F - hi` when it is above `hi`, and no sum carries into the next byte.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = x.wrapping_add(splat(0x80 - lo));
+    let above = x.wrapping_add(splat(0x7F - hi));
+    at_least & !above & splat(0x80)
+}
+
+/// The high bits of the eight bytes of `m`, as the low eight bits.
+#[inline]
+fn gather(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Whether the joiner candidate `b[i]`, between two word bytes, joins them:
+/// `:` `.` `'` between letters (WB6/7), `,` `;` `.` `'` between digits (WB11/12).
+fn joins(b: &[u8], i: usize) -> bool {
+    let (prev, c, next) = (b[i - 1], b[i], b[i + 1]);
+    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+    (letters && matches!(c, b':' | b'.' | b'\''))
+        || (digits && matches!(c, b',' | b';' | b'.' | b'\''))
+}
+
+/// The words of the ASCII stretch `b[start..end]`, read as a text of its own
+/// (both ends are safe points or ends of the text).
+fn ascii_words(b: &[u8], start: usize, end: usize, found: &mut impl FnMut(usize, usize)) {
+    let mut block = Masks::of(b, start, end);
+    // Whether the last byte of the previous block is in a word.
+    let mut word_in = 0u64;
+    let mut open: Option<usize> = None;
+    let mut base = start;
+    while base < end {
+        let next = Masks::of(b, base + 64, end);
+        let word_before = block.word << 1 | word_in;
+        let word_after = block.word >> 1 | next.word << 63;
+        let mut candidates = block.joiner & word_before & word_after;
+        let mut word = block.word;
+        while candidates != 0 {
+            let bit = candidates.trailing_zeros();
+            if joins(b, base + bit as usize) {
+                word |= 1 << bit;
+            }
+            candidates &= candidates - 1;
+        }
+        // A set bit where a word starts or the byte after a word's end.
+        let mut edges = word ^ (word << 1 | word_in);
+        while edges != 0 {
+            let at = base + edges.trailing_zeros() as usize;
+            match open.take() {
+                None => open = Some(at),
+                Some(s) => emit(b, s, at, found),
+            }
+            edges &= edges - 1;
+        }
+        word_in = word >> 63;
+        block = next;
+        base += 64;
+    }
+    if let Some(s) = open {
+        emit(b, s, end, found);
+    }
+}
+
+/// Reports `b[start..end]` unless it holds no letter or digit (a run of `_`).
+#[inline]
+fn emit(b: &[u8], start: usize, end: usize, found: &mut impl FnMut(usize, usize)) {
+    let alnum = |c: &u8| c.is_ascii_alphanumeric();
+    if alnum(&b[start]) || b[start..end].iter().any(alnum) {
+        found(start, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for_each_word(text, |s, e| out.push((s, e)));
+        out
+    }
+
+    /// The UAX #29 word segments that hold a letter or digit.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        text.split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(i, w)| (i, i + w.len()))
+            .collect()
+    }
+
+    /// Pieces that exercise every mask rule, block edges and the hand-over
+    /// to the Unicode path.
+    const PIECES: &[&str] = &[
+        "a", "Zq", "word", "7", "_", ".", ",", ";", ":", "'", "\"", " ", "  ", "\n", "\r\n", "\t",
+        "-", "(", "é", "\u{301}", "\u{AD}", "\u{200D}", "\u{2019}", "\u{FEFF}", "\u{4E2D}",
+        "\u{3002}", "\u{A0}", "U.S.", "1,000.5", "don't", "e.g.", "a:b", "__", "x_1",
+    ];
+
+    fn generated(seed: u64, count: usize, max_pieces: usize) -> impl Iterator<Item = String> {
+        let mut state = seed;
+        (0..count).map(move |_| {
+            let mut next = || {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (state >> 33) as usize
+            };
+            let len = next() % max_pieces;
+            let ascii_only = next() % 2 == 0;
+            let mut text = String::new();
+            while text.len() < len {
+                let piece = PIECES[next() % PIECES.len()];
+                if !ascii_only || piece.is_ascii() {
+                    text.push_str(piece);
+                }
+            }
+            text
+        })
+    }
+
+    #[test]
+    fn equals_unicode_segmentation_on_generated_texts() {
+        for text in generated(0xb10c, 60_000, 300) {
+            assert_eq!(spans(&text), reference(&text), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn words_across_block_edges() {
+        for pad in 0..70 {
+            let text = format!("{}U.S. 1,000.5 don't x__ __ a.b", " ".repeat(pad));
+            assert_eq!(spans(&text), reference(&text), "pad {pad}");
+            let long = "w".repeat(pad + 60);
+            assert_eq!(spans(&long), [(0, long.len())]);
+        }
+        assert!(spans("").is_empty());
+        assert!(spans("___ -- ..").is_empty());
+    }
+
+    #[test]
+    fn equals_unicode_segmentation_on_the_un_corpus() {
+        let read = crate::text::for_each_un_speech(|path, text| {
+            assert!(spans(text) == reference(text), "{}", path.display());
+        });
+        if let Some(speeches) = read {
+            assert!(speeches > 10_000, "only {speeches} speeches read");
+        }
+    }
+}

@@ -188,8 +188,10 @@ fn block_cuts(text: &str) -> Vec<usize> {
     let mut cuts = vec![0];
     let mut in_list = false;
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
+    while line_start < text.len() {
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
+            .map_or(text.len(), |k| line_start + k + 1);
+        let line = &text[line_start..line_end];
         if line.trim().is_empty() {
             push_cut(&mut cuts, line_start);
             push_cut(&mut cuts, line_end);
@@ -263,13 +265,12 @@ fn is_cjk_numeral(c: char) -> bool {
 fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let block = &text[start..end];
     let mut sentence_start = 0;
-    let mut pieces = super::sentence_bounds::pieces(block).into_iter().peekable();
-    while let Some((offset, piece)) = pieces.next() {
-        let Some(&(_, next)) = pieces.peek() else {
-            break;
-        };
+    let starts = super::sentence_bounds::piece_starts(block);
+    for (k, pair) in starts.windows(2).enumerate() {
+        let (offset, piece_end) = (pair[0], pair[1]);
+        let next_end = starts.get(k + 2).copied().unwrap_or(block.len());
+        let (piece, next) = (&block[offset..piece_end], &block[piece_end..next_end]);
         if is_real_end(block, offset, piece, next) {
-            let piece_end = offset + piece.len();
             push_trimmed(text, start + sentence_start, start + piece_end, out);
             sentence_start = piece_end;
         }
@@ -291,7 +292,9 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 /// Whether the UAX #29 boundary after `piece` (at `offset` in `block`) ends a sentence.
 fn is_real_end(block: &str, offset: usize, piece: &str, next: &str) -> bool {
     let body = piece.trim_end();
-    if piece[body.len()..].contains('\u{2029}') {
+    // A paragraph separator (U+2029, E2 80 A9) in the white space after the piece.
+    let tail = &piece.as_bytes()[body.len()..];
+    if tail.windows(3).any(|w| w == [0xE2, 0x80, 0xA9]) {
         return true;
     }
     let core = body.trim_end_matches(is_closer);
@@ -323,11 +326,23 @@ fn full_stop_continues(block: &str, offset: usize, core: &str, next: &str) -> bo
 
 /// The part of a hyphenated or slashed word after its last joiner ("China-U.S" → "U.S").
 fn last_part(word: &str) -> &str {
-    word.rsplit(['-', '–', '—', '/']).next().unwrap_or(word)
+    let joiner = if word.is_ascii() {
+        word.bytes().rposition(|b| b == b'-' || b == b'/')
+    } else {
+        word.rfind(['-', '–', '—', '/'])
+    };
+    match joiner {
+        Some(i) => &word[i + word[i..].chars().next().map_or(1, char::len_utf8)..],
+        None => word,
+    }
 }
 
 /// Sorts a word (without its final full stop) into one of the abbreviation kinds.
 fn classify(word: &str) -> Abbrev {
+    // Every listed abbreviation is short; dotted acronyms hold a full stop.
+    if word.len() > 6 && !word.contains('.') {
+        return Abbrev::Plain;
+    }
     if NEVER_FINAL.contains(&word) || is_initial(word) {
         Abbrev::NeverFinal
     } else if BEFORE_NUMBER.contains(&word) {

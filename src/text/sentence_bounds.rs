@@ -125,7 +125,7 @@ pub(super) fn piece_starts(text: &str) -> Vec<usize> {
         if line.is_ascii() {
             line_breaks(&AsciiLine(line.as_bytes()), &mut emit);
         } else if all_known(line) {
-            line_breaks(&WideLine(line), &mut emit);
+            line_breaks(&WideLine::new(line), &mut emit);
         } else {
             let slow = line.split_sentence_bound_indices().skip(1);
             slow.for_each(|(i, _)| emit(i));
@@ -157,7 +157,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The pieces themselves, as `(offset, piece)` like `split_sentence_bound_indices`.
-pub(super) fn pieces(text: &str) -> Vec<(usize, &str)> {
+#[cfg(test)]
+fn pieces(text: &str) -> Vec<(usize, &str)> {
     let starts = piece_starts(text);
     let ends = starts.iter().skip(1).copied().chain([text.len()]);
     starts
@@ -203,9 +204,15 @@ impl Line for AsciiLine<'_> {
 }
 
 /// A line with non-ASCII characters, all of them in the table (`all_known`).
-struct WideLine<'a>(&'a str);
+struct WideLine<'a>(&'a str, bool);
 
-impl WideLine<'_> {
+impl<'a> WideLine<'a> {
+    /// Notes whether the line holds U+2024 ONE DOT LEADER (E2 80 A4), the
+    /// only non-ASCII terminator in the table.
+    fn new(line: &'a str) -> WideLine<'a> {
+        WideLine(line, line.contains('\u{2024}'))
+    }
+
     /// The class of the character at `k` and its length in bytes.
     fn char_at(&self, k: usize) -> (Class, usize) {
         let b = self.0.as_bytes()[k];
@@ -248,8 +255,10 @@ impl Line for WideLine<'_> {
         }
     }
     fn next_terminator(&self, k: usize) -> Option<usize> {
-        // U+2024 ONE DOT LEADER (E2 80 A4) is the only non-ASCII terminator in the table.
         let b = self.0.as_bytes();
+        if !self.1 {
+            return memchr::memchr3(b'.', b'!', b'?', &b[k..]).map(|i| k + i);
+        }
         let found = b[k..].iter().enumerate().position(|(i, &c)| {
             matches!(c, b'.' | b'!' | b'?')
                 || (c == 0xE2 && b[k + i..].starts_with(&[0xE2, 0x80, 0xA4]))

@@ -307,7 +307,12 @@ impl Matcher {
                 term: 0,
             })
         });
-        for (i, tok) in tokens.iter_mut().enumerate() {
+        const AHEAD: usize = 8;
+        for i in 0..tokens.len() {
+            if let Some(later) = tokens.get(i + AHEAD) {
+                cache.prefetch_in(text, later.start, later.end);
+            }
+            let tok = &mut tokens[i];
             tok.term = cache.get_in(text, tok.start, tok.end, |w| {
                 let key = Matcher::term_key(&self.exact, &normalise(w));
                 self.terms.get(key.as_str()).copied().unwrap_or(0)
@@ -383,7 +388,8 @@ impl Matcher {
             }
         }
         let within = |k: usize| k < toks.len() && toks[k].end <= limit;
-        if !n.next.is_empty() && within(pos) {
+        // Term 0 (a word no phrase uses) has no edge: no need to look it up.
+        if !n.next.is_empty() && within(pos) && toks[pos].term != 0 {
             if let Some(&c) = n.next.get(&toks[pos].term) {
                 self.walk(toks, limit, c, pos + 1, best);
             }
@@ -393,6 +399,9 @@ impl Matcher {
             for k in pos + min as usize..=pos + max as usize {
                 if !within(k) {
                     break;
+                }
+                if toks[k].term == 0 {
+                    continue;
                 }
                 if let Some(&c) = gap.next.get(&toks[k].term) {
                     self.walk(toks, limit, c, k + 1, best);

@@ -282,22 +282,22 @@ impl Matcher {
                 s.cache.clear();
                 s.serial = self.serial;
             }
-            self.tokenise(text, &mut s.cache, &mut s.tokens, &mut s.starts);
-            (self.scan(text, &s.tokens, &s.starts), s.tokens.len())
+            let found = self.tokenise(text, &mut s.cache, &mut s.tokens, &mut s.starts);
+            (self.scan(text, &s.tokens, &s.starts[..found]), s.tokens.len())
         })
     }
 
     /// Reads every word of `text` once: its term id into `tokens`, and the
-    /// index of each word that begins some phrase into `starts`.
+    /// index of each word that begins some phrase into the first slots of
+    /// `starts`; returns how many such words there are.
     fn tokenise(
         &self,
         text: &str,
         cache: &mut WordCache<u32>,
         tokens: &mut Vec<Tok>,
         starts: &mut Vec<usize>,
-    ) {
+    ) -> usize {
         tokens.clear();
-        starts.clear();
         // Two loops: the look-ups of successive words do not wait for each
         // other, so the processor overlaps their memory accesses.
         text::for_each_word(text, |start, end| {
@@ -307,6 +307,10 @@ impl Matcher {
                 term: 0,
             })
         });
+        if starts.len() < tokens.len() {
+            starts.resize(tokens.len(), 0);
+        }
+        let mut found = 0;
         const AHEAD: usize = 8;
         for i in 0..tokens.len() {
             if let Some(later) = tokens.get(i + AHEAD) {
@@ -317,10 +321,13 @@ impl Matcher {
                 let key = Matcher::term_key(&self.exact, &normalise(w));
                 self.terms.get(key.as_str()).copied().unwrap_or(0)
             });
-            if self.root[tok.term as usize] != 0 {
-                starts.push(i);
-            }
+            // Without a branch: whether a word starts a phrase follows no
+            // pattern the processor could predict, and it would wait for
+            // each look-up to learn it.
+            starts[found] = i;
+            found += (self.root[tok.term as usize] != 0) as usize;
         }
+        found
     }
 
     fn scan(&self, text: &str, toks: &[Tok], starts: &[usize]) -> Vec<Hit> {

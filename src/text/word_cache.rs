@@ -12,8 +12,7 @@
 //! The few thousand most frequent words of a corpus make up most of its
 //! running text, so 98% of look-ups in the UN corpus never touch the large
 //! maps, whose scattered memory accesses were the cost of tagging a large
-//! corpus. A caller that knows which words come next can [`WordCache::prefetch_in`]
-//! their slots, so the processor fetches several at once.
+//! corpus.
 
 use rustc_hash::FxHashMap;
 
@@ -73,25 +72,6 @@ impl<V: Copy + Default> WordCache<V> {
             _ => pack(word),
         };
         self.get_packed(word, key, derive)
-    }
-
-    /// Starts loading the hot slot of the word `text[start..end]` into the
-    /// processor's cache, so that a look-up of it a little later does not
-    /// wait for memory. A hint only: it changes no result.
-    #[inline]
-    pub fn prefetch_in(&self, text: &str, start: usize, end: usize) {
-        let len = end.saturating_sub(start);
-        let Some(window) = text.as_bytes().get(start..start + 16) else {
-            return;
-        };
-        let key = pack_window(window, len);
-        if (1..=7).contains(&len) {
-            let slot = &self.hot_short[short_slot(short_key(key))];
-            prefetch(slot as *const (u64, V) as *const i8);
-        } else if len <= 15 {
-            let slot = &self.hot[hot_slot(key)];
-            prefetch(slot as *const (Key, V) as *const i8);
-        }
     }
 
     #[inline]
@@ -159,22 +139,6 @@ impl<V: Copy + Default> WordCache<V> {
         }
     }
 }
-
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn prefetch(p: *const i8) {
-    use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-    // SAFETY: a prefetch is a hint; it never faults, whatever the address,
-    // and SSE (which has it) is part of every x86-64 processor.
-    #[allow(unused_unsafe)]
-    unsafe {
-        _mm_prefetch::<_MM_HINT_T0>(p)
-    }
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn prefetch(_: *const i8) {}
 
 /// The key of a word of 1 to 15 bytes.
 #[inline]

@@ -311,12 +311,7 @@ impl Matcher {
             starts.resize(tokens.len(), 0);
         }
         let mut found = 0;
-        const AHEAD: usize = 8;
-        for i in 0..tokens.len() {
-            if let Some(later) = tokens.get(i + AHEAD) {
-                cache.prefetch_in(text, later.start, later.end);
-            }
-            let tok = &mut tokens[i];
+        for (i, tok) in tokens.iter_mut().enumerate() {
             tok.term = cache.get_in(text, tok.start, tok.end, |w| {
                 let key = Matcher::term_key(&self.exact, &normalise(w));
                 self.terms.get(key.as_str()).copied().unwrap_or(0)

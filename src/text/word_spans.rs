@@ -232,8 +232,8 @@ fn ascii_words(b: &[u8], start: usize, end: usize, found: &mut impl FnMut(usize,
 /// Reports `b[start..end]` unless it holds no letter or digit (a run of `_`).
 #[inline]
 fn emit(b: &[u8], start: usize, end: usize, found: &mut impl FnMut(usize, usize)) {
-    let alnum = |c: &u8| c.is_ascii_alphanumeric();
-    if alnum(&b[start]) || b[start..end].iter().any(alnum) {
+    // A word starts with a letter, a digit or `_`.
+    if b[start] != b'_' || b[start..end].iter().any(u8::is_ascii_alphanumeric) {
         found(start, end);
     }
 }

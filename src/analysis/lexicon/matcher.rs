@@ -93,10 +93,24 @@ struct PatternInfo {
 
 #[derive(Debug, Clone, Default)]
 struct Node {
-    next: FxHashMap<u32, u32>,
+    /// Word edges `(term, node)`, sorted by term: most nodes have one or
+    /// two, where a search of a short list beats hashing.
+    next: Vec<(u32, u32)>,
     /// Gap edges: skip `min..=max` words, then continue from the node's `next`.
     gaps: Vec<(u8, u8, u32)>,
     accept: Option<u32>,
+}
+
+impl Node {
+    /// The node after a word with term `t`.
+    #[inline]
+    fn edge(&self, t: u32) -> Option<u32> {
+        if self.next.len() <= 8 {
+            return self.next.iter().find(|e| e.0 == t).map(|e| e.1);
+        }
+        let at = self.next.binary_search_by_key(&t, |e| e.0).ok()?;
+        Some(self.next[at].1)
+    }
 }
 
 /// The compiled lexicon. Cheap to share; `find` takes `&self`.
@@ -233,11 +247,13 @@ impl Matcher {
             node = match el {
                 Element::Word(w) => {
                     let t = self.term(w);
-                    match self.nodes[node as usize].next.get(&t) {
-                        Some(&n) => n,
+                    match self.nodes[node as usize].edge(t) {
+                        Some(n) => n,
                         None => {
                             let n = self.new_node();
-                            self.nodes[node as usize].next.insert(t, n);
+                            let next = &mut self.nodes[node as usize].next;
+                            let at = next.partition_point(|e| e.0 < t);
+                            next.insert(at, (t, n));
                             n
                         }
                     }
@@ -283,7 +299,10 @@ impl Matcher {
                 s.serial = self.serial;
             }
             let found = self.tokenise(text, &mut s.cache, &mut s.tokens, &mut s.starts);
-            (self.scan(text, &s.tokens, &s.starts[..found]), s.tokens.len())
+            (
+                self.scan(text, &s.tokens, &s.starts[..found]),
+                s.tokens.len(),
+            )
         })
     }
 
@@ -392,7 +411,7 @@ impl Matcher {
         let within = |k: usize| k < toks.len() && toks[k].end <= limit;
         // Term 0 (a word no phrase uses) has no edge: no need to look it up.
         if !n.next.is_empty() && within(pos) && toks[pos].term != 0 {
-            if let Some(&c) = n.next.get(&toks[pos].term) {
+            if let Some(c) = n.edge(toks[pos].term) {
                 self.walk(toks, limit, c, pos + 1, best);
             }
         }
@@ -405,7 +424,7 @@ impl Matcher {
                 if toks[k].term == 0 {
                     continue;
                 }
-                if let Some(&c) = gap.next.get(&toks[k].term) {
+                if let Some(c) = gap.edge(toks[k].term) {
                     self.walk(toks, limit, c, k + 1, best);
                 }
             }

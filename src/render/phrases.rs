@@ -327,7 +327,6 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         .map(|s| s.to_string())
         .collect();
         let rows: Vec<Vec<String>> = hit_cells(r)
-            .into_iter()
             .map(|c| {
                 let grade = if c[12].is_empty() {
                     String::new()

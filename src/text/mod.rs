@@ -37,7 +37,7 @@ pub struct Word<'a> {
 
 /// The words of `text`, in order, with byte offsets into `text`: the UAX #29
 /// word segments that hold a letter or digit. Plain ASCII stretches are
-/// segmented by a fast path (see [`words_fast`]) that gives the same result.
+/// segmented by a fast path (`words_fast.rs`) that gives the same result.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     words_fast::Words::new(text)
 }

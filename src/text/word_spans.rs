@@ -5,10 +5,11 @@
 //! Why: the byte-by-byte word iterator stops at the end of every word, and
 //! the processor cannot guess where words end, so it pays a mispredicted
 //! branch or two per word: most of the cost of tagging the UN corpus. Here
-//! each 64-byte block is first turned into bit masks (one bit per byte:
-//! word character, letter, digit, joining punctuation), the rules of
-//! [`super::words_fast`] are applied to whole masks with shifts, and the
-//! word starts and ends are read off the set bits of one mask.
+//! each 64-byte block is first turned into two bit masks (one bit per byte:
+//! word character; punctuation that may join two words), with SSE2 on
+//! x86-64 and plain `u64` arithmetic elsewhere. The joining rules of
+//! [`super::words_fast`] are checked only at joiners between two word
+//! bytes, and the word starts and ends are read off the set bits of one mask.
 //!
 //! The text is cut at its non-ASCII characters: the region between the safe
 //! points around each one (see `words_fast`) goes to `unicode-segmentation`,

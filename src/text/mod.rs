@@ -84,6 +84,19 @@ pub fn stem_word(word: &str) -> String {
     stem(&normalise(word)).into_owned()
 }
 
+/// A deterministic generator (64-bit LCG) for the text layer's tests on
+/// generated input, so a failure reproduces from its seed.
+#[cfg(test)]
+pub(crate) fn lcg(seed: u64) -> impl FnMut() -> usize {
+    let mut state = seed;
+    move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    }
+}
+
 /// Calls `check` with the path and text of every speech of the UN General
 /// Debate Corpus and returns how many there were; prints a skip and returns
 /// `None` when ../shared is not beside the repository. For the tests that

@@ -7,9 +7,9 @@
 //! branch or two per word: most of the cost of tagging the UN corpus. Here
 //! each 64-byte block is first turned into two bit masks (one bit per byte:
 //! word character; punctuation that may join two words), with SSE2 on
-//! x86-64 and plain `u64` arithmetic elsewhere. The joining rules of
-//! [`super::words_fast`] are checked only at joiners between two word
-//! bytes, and the word starts and ends are read off the set bits of one mask.
+//! x86-64 and plain `u64` arithmetic elsewhere. The joining rule of
+//! [`super::words_fast`] (`joins`) is checked only at joiners between two
+//! word bytes, and the word starts and ends are read off the set bits of one mask.
 //!
 //! The text is cut at its non-ASCII characters: the region between the safe
 //! points around each one (see `words_fast`) goes to `unicode-segmentation`,
@@ -18,7 +18,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::words_fast::is_safe;
+use super::words_fast::{is_safe, joins};
 
 /// Calls `found(start, end)` for every word of `text`, in order: the same
 /// byte ranges as [`super::words`].
@@ -180,16 +180,6 @@ fn gather(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// Whether the joiner candidate `b[i]`, between two word bytes, joins them:
-/// `:` `.` `'` between letters (WB6/7), `,` `;` `.` `'` between digits (WB11/12).
-fn joins(b: &[u8], i: usize) -> bool {
-    let (prev, c, next) = (b[i - 1], b[i], b[i + 1]);
-    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-    (letters && matches!(c, b':' | b'.' | b'\''))
-        || (digits && matches!(c, b',' | b';' | b'.' | b'\''))
-}
-
 /// The words of the ASCII stretch `b[start..end]`, read as a text of its own
 /// (both ends are safe points or ends of the text).
 fn ascii_words(b: &[u8], start: usize, end: usize, found: &mut impl FnMut(usize, usize)) {
@@ -206,7 +196,8 @@ fn ascii_words(b: &[u8], start: usize, end: usize, found: &mut impl FnMut(usize,
         let mut word = block.word;
         while candidates != 0 {
             let bit = candidates.trailing_zeros();
-            if joins(b, base + bit as usize) {
+            let i = base + bit as usize;
+            if joins(b[i - 1], b[i], b[i + 1]) {
                 word |= 1 << bit;
             }
             candidates &= candidates - 1;
@@ -265,16 +256,12 @@ mod tests {
         "\u{3002}", "\u{A0}", "U.S.", "1,000.5", "don't", "e.g.", "a:b", "__", "x_1",
     ];
 
-    fn generated(seed: u64, count: usize, max_pieces: usize) -> impl Iterator<Item = String> {
-        let mut state = seed;
+    /// Texts of up to `max_len` bytes of `PIECES` (half of them ASCII only),
+    /// reproducible from `seed`.
+    fn generated(seed: u64, count: usize, max_len: usize) -> impl Iterator<Item = String> {
+        let mut next = crate::text::lcg(seed);
         (0..count).map(move |_| {
-            let mut next = || {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (state >> 33) as usize
-            };
-            let len = next() % max_pieces;
+            let len = next() % max_len;
             let ascii_only = next() % 2 == 0;
             let mut text = String::new();
             while text.len() < len {
@@ -296,12 +283,11 @@ mod tests {
 
     #[test]
     fn both_mask_paths_agree() {
-        let mut state = 7u64;
+        let mut next = crate::text::lcg(7);
         for _ in 0..20_000 {
             let mut block = [0u8; 64];
             for b in block.iter_mut() {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-                *b = (state >> 57) as u8;
+                *b = (next() % 0x80) as u8;
             }
             let (a, b) = (block_masks(&block), block_masks_swar(&block));
             assert_eq!((a.word, a.joiner), (b.word, b.joiner), "{block:?}");

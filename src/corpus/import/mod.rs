@@ -5,6 +5,7 @@
 //! rewrites the same files instead of adding duplicates.
 
 pub mod csv;
+pub mod dates;
 pub mod jsonl;
 pub mod mapping;
 pub mod ungdc;

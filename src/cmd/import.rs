@@ -25,6 +25,21 @@ pub enum Source {
         #[arg(long, value_name = "DIR")]
         into: Option<PathBuf>,
     },
+    /// Saved web pages in a `wget --mirror` layout (DIR/<host>/<path>): www.fmprc.gov.cn,
+    /// www.whitehouse.gov and www.state.gov by built-in profiles, other sites with --side and --issuer
+    Html {
+        /// The mirror folder (holding www.fmprc.gov.cn/… and the like)
+        dir: PathBuf,
+        /// Corpus folder to write into (default: --corpus)
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// Side of pages from sites without a profile (e.g. GBR)
+        #[arg(long)]
+        side: Option<String>,
+        /// Issuer of pages from sites without a profile
+        #[arg(long)]
+        issuer: Option<String>,
+    },
     /// An archive of releases as JSON Lines, mapped field by field (--map)
     Jsonl(Generic),
     /// An archive of releases as CSV with a header row, mapped by column (--map)
@@ -60,6 +75,18 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
                     dir.display()
                 )
             })?;
+            print_report(out, &report, &into)?;
+        }
+        Source::Html {
+            dir,
+            into,
+            side,
+            issuer,
+        } => {
+            let into = into.unwrap_or_else(|| global.corpus.clone());
+            let options = import::html::Options { side, issuer };
+            let report = import::html::import(&dir, &into, &options)
+                .with_context(|| format!("cannot import saved web pages from {}", dir.display()))?;
             print_report(out, &report, &into)?;
         }
         Source::Jsonl(g) => generic(g, global, out, import::jsonl::import)?,

@@ -12,6 +12,7 @@ pub mod model;
 #[cfg(test)]
 pub(crate) mod sample;
 pub mod sides;
+pub mod turns;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

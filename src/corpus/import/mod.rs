@@ -6,8 +6,10 @@
 
 pub mod csv;
 pub mod dates;
+pub mod html;
 pub mod jsonl;
 pub mod mapping;
+pub mod turns;
 pub mod ungdc;
 
 use std::fs;
@@ -67,6 +69,9 @@ pub struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     pub text: &'a str,
+    /// Speaker turns of a transcript, as byte ranges into `text`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub turns: &'a [crate::corpus::model::Turn],
 }
 
 /// Writes `lines` to `path` atomically: a temporary file beside it, then a rename.

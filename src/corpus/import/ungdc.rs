@@ -222,6 +222,7 @@ fn line<'a>(event: &'a str, title: &'a str, s: &'a Speech, text: &'a str) -> Lin
         url: None,
         notes: Some(note.map_or(source.clone(), |n| format!("{n} {source}"))),
         text,
+        turns: &[],
     }
 }
 

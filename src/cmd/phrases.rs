@@ -17,6 +17,9 @@ use crate::render::{Format, Painter};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Count the journalists' questions of transcripts too (default: only the issuing side's turns)
+    #[arg(long)]
+    pub include_questions: bool,
     /// Events to tag (default: every event of the corpus)
     #[arg(value_name = "EVENT")]
     pub events: Vec<String>,
@@ -53,7 +56,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             loaded.error_count()
         );
     }
-    let corpus = loaded.corpus;
+    let corpus = super::tone::own_words(loaded.corpus, args.include_questions);
     let selection = select(&corpus, &args, global)?;
     let report = phrases(&selection, &lexicon);
     match format {

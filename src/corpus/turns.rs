@@ -95,6 +95,22 @@ fn blank_into(s: &str, out: &mut String) {
     }
 }
 
+impl super::Corpus {
+    /// The corpus as the analyses read it by default: every statement's text
+    /// replaced by its `own_text`, so the journalists' questions count for no
+    /// side while every byte offset still points into the stored text.
+    pub fn own_words_only(mut self) -> super::Corpus {
+        for event in &mut self.events {
+            for s in &mut event.statements {
+                if let Cow::Owned(own) = own_text(&s.text, &s.turns) {
+                    s.text = own;
+                }
+            }
+        }
+        self
+    }
+}
+
 /// Why a list of turns does not fit its text, for the loader's diagnostics.
 pub fn check(text: &str, turns: &[Turn]) -> Result<(), String> {
     let mut at = 0;

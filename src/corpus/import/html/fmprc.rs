@@ -118,7 +118,9 @@ fn date(page: &Page<'_>, title: &str, english: bool) -> Result<Date, String> {
     if let Ok(d) = parse_published(raw, rules) {
         return Ok(d);
     }
-    let year = related_year(page.doc, raw).ok_or_else(|| format!("no year for `{raw}` in the title or the related pages"))?;
+    let year = related_year(page.doc, raw)
+        .or_else(|| image_year(page.doc))
+        .ok_or_else(|| format!("no year for `{raw}` in the title, the related pages or the image names"))?;
     parse_published(&format!("{raw}, {year}"), rules).map_err(|e| format!("no date in the page: {e}"))
 }
 
@@ -139,6 +141,16 @@ fn related_year(doc: &Html, month_day: &str) -> Option<i32> {
     let month = parse_published(&format!("{month_day}, 2000"), &rules).ok()?.month;
     let year = i32::from(latest.year);
     Some(if month < latest.month { year + 1 } else { year })
+}
+
+/// The year in the site's image names (`W020180910…jpg`, uploaded on the day).
+fn image_year(doc: &Html) -> Option<i32> {
+    let selector = scraper::Selector::parse(".content img[src]").expect("valid");
+    doc.select(&selector).find_map(|img| {
+        let src = img.attr("src")?;
+        let at = src.find("W0")?;
+        src.get(at + 2..at + 6)?.parse::<i32>().ok().filter(|y| (1990..2100).contains(y))
+    })
 }
 
 #[cfg(test)]

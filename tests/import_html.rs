@@ -11,7 +11,7 @@ use common::Fixture;
 use serde_json::Value;
 
 /// A regular press conference page in the English template of fmprc.gov.cn.
-const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
+const PAGE: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 29, 2018</title></head>
 <body><div class="header"><div class="nav"><ul><li><a href="/">Home</a></li><li>Press and Media Service</li></ul></div></div>
 <div class="container"><div class="urhere"><a href="./">Regular Press Conference</a></div>
@@ -22,7 +22,7 @@ const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
 <P>A: We always seek constructive dialogue with the US side.</P>
 </div>
 <div class="tool"><a href="#">Suggest To A Friend</a> <a href="#">Print</a></div></div></div>
-<div class="footer">Copyright 1998-2014, Ministry of Foreign Affairs</div></body></html>"#;
+<div class="footer">Copyright 1998-2014, Ministry of Foreign Affairs</div></body></html>"##;
 
 const PAGE_PATH: &str = "mirror/www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml";
 

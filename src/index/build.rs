@@ -84,9 +84,10 @@ pub fn update_with(
     let plan = plan(corpus_dir, index_dir, scrutiny)?;
     stamp.corpus_errors = plan.report.corpus_errors;
     let whole = plan.old.is_none() || plan.bytes > IN_FLIGHT_BYTES;
-    match whole.then(|| swap::new_staging(index_dir)).transpose()?.flatten() {
-        Some(staging) => staged(index_dir, staging, plan, &stamp, progress),
-        None => in_place(index_dir, plan, &stamp, progress),
+    if whole && swap::can_stage(index_dir) {
+        staged(index_dir, plan, &stamp, progress)
+    } else {
+        in_place(index_dir, plan, &stamp, progress)
     }
 }
 
@@ -237,22 +238,22 @@ fn in_place(
     Ok(report)
 }
 
-/// Builds the whole index in `staging` while holding the lock of `index_dir`,
-/// then swaps it in.
+/// Builds the whole index in a new staging folder while holding the lock of
+/// `index_dir`, then swaps it in.
 fn staged(
     index_dir: &Path,
-    staging: tempfile::TempDir,
     plan: Plan,
     stamp: &Manifest,
     progress: &ProgressBar,
 ) -> Result<UpdateReport, Error> {
+    let _held = swap::lock(index_dir)?;
+    swap::clear_leftovers(index_dir);
+    let staging = swap::new_staging(index_dir)?;
     let at = staging.path().to_path_buf();
     let terr = |source| Error::Tantivy {
         path: at.clone(),
         source,
     };
-    let _held = swap::lock(index_dir)?;
-    swap::clear_leftovers(index_dir);
     let index = tantivy::Index::create_in_dir(&at, schema::build()).map_err(terr)?;
     analyzer::register(&index);
     let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(at.clone()))?;

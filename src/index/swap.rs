@@ -17,13 +17,19 @@ use tempfile::TempDir;
 
 use super::{folder, Error};
 
-/// A new staging folder beside `index_dir`, named `<index>.staging-XXXXXX`
-/// (six random characters), created exclusively and marked as the tool's at
-/// once. Dropping it removes it, so a failed build leaves nothing behind;
-/// `None` when the index folder has no name of its own (`.`, `/`).
-pub fn new_staging(index_dir: &Path) -> Result<Option<TempDir>, Error> {
+/// Whether `index_dir` has a name of its own (not `.`, `..` or `/`), so a
+/// staging folder can be made beside it.
+pub fn can_stage(index_dir: &Path) -> bool {
+    index_dir.parent().is_some() && index_dir.file_name().is_some()
+}
+
+/// A new staging folder beside `index_dir` (which [`can_stage`]), named
+/// `<index>.staging-XXXXXX` (six random characters), created exclusively and
+/// marked as the tool's at once. Dropping it removes it, so a failed build
+/// leaves nothing behind.
+pub fn new_staging(index_dir: &Path) -> Result<TempDir, Error> {
     let (Some(parent), Some(name)) = (index_dir.parent(), index_dir.file_name()) else {
-        return Ok(None);
+        return Err(Error::NotAFolder(index_dir.to_path_buf()));
     };
     let parent = if parent.as_os_str().is_empty() {
         Path::new(".")
@@ -39,7 +45,7 @@ pub fn new_staging(index_dir: &Path) -> Result<Option<TempDir>, Error> {
             source,
         })?;
     folder::mark(staging.path())?;
-    Ok(Some(staging))
+    Ok(staging)
 }
 
 fn staging_prefix(name: &std::ffi::OsStr) -> String {
@@ -193,7 +199,7 @@ mod tests {
         let index = tmp.path().join(".index");
         fs::create_dir(&index).unwrap();
         fs::write(index.join("a"), "old").unwrap();
-        let staging = new_staging(&index).unwrap().unwrap();
+        let staging = new_staging(&index).unwrap();
         let at = staging.path().to_path_buf();
         let name = at.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with(".index.staging-") && name.len() == 21, "{name}");
@@ -207,7 +213,7 @@ mod tests {
     fn only_marked_or_empty_leftovers_are_cleared() {
         let tmp = tempfile::tempdir().unwrap();
         let index = tmp.path().join("idx");
-        let left = new_staging(&index).unwrap().unwrap().keep();
+        let left = new_staging(&index).unwrap().keep();
         let empty = tmp.path().join("idx.staging-abcdef");
         fs::create_dir(&empty).unwrap();
         let users = tmp.path().join("idx.staging-uvwxyz");

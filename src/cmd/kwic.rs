@@ -44,6 +44,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         &[FormatArg::Text, FormatArg::Json, FormatArg::Csv],
     )?;
     let index = super::index::open(global)?;
+    super::index::warn_dropped(&index);
     let options = KwicOptions {
         width: args.width,
         sort: match args.sort {

@@ -68,6 +68,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     };
     let format = super::require_format("search", args.format, offered)?;
     let index = super::index::open(global)?;
+    super::index::warn_dropped(&index);
     let filter = args.filter.to_filter();
     let painter = Painter::new(global.color_stdout());
     if let Some(key) = args.count_by {

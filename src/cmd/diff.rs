@@ -15,6 +15,10 @@ use crate::render::{self, Format, Painter};
 
 /// Terminal width when neither --width, COLUMNS nor the terminal says.
 const DEFAULT_WIDTH: usize = 100;
+/// Narrowest and widest layouts: two 12-cell columns and their chrome; wider
+/// than any screen (a larger $COLUMNS or terminal is taken as this).
+const MIN_WIDTH: usize = 30;
+const MAX_WIDTH: usize = 1000;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -39,8 +43,8 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
-    /// Terminal width in columns (default: $COLUMNS, else the terminal's, else 100)
-    #[arg(long, value_name = "N")]
+    /// Terminal width in columns, 30 to 1,000 (default: $COLUMNS, else the terminal's, else 100)
+    #[arg(long, value_name = "N", value_parser = super::bounded(MIN_WIDTH as u64, MAX_WIDTH as u64))]
     pub width: Option<usize>,
     /// Similarity (0–1) below which a sentence has no counterpart
     #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
@@ -98,6 +102,9 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
         _ => unreachable!("clap allows one or two events"),
     };
+    for side in [&left, &right] {
+        warn_if_one_of_several(side.event, side.statement);
+    }
     let matcher = lexicon_matcher(&args.lexicon)?;
     let (left, right) = (framed(left, &matcher), framed(right, &matcher));
     let initiator = (left.event.id == right.event.id)
@@ -120,6 +127,29 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
     }
     Ok(Outcome::Success)
+}
+
+/// Says on stderr when the event holds more than one statement from the
+/// chosen statement's side: the diff shows the first, and the others are named.
+fn warn_if_one_of_several(event: &crate::corpus::Event, chosen: &crate::corpus::Statement) {
+    let others: Vec<&str> = event
+        .statements
+        .iter()
+        .filter(|s| s.side == chosen.side && s.id != chosen.id)
+        .map(|s| s.id.as_str())
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let line = format!(
+        "readouts: warning: event {} has {} statements from {}; comparing the first, {} (not {})",
+        event.id,
+        others.len() + 1,
+        chosen.side,
+        chosen.id,
+        others.join(", ")
+    );
+    let _ = writeln!(std::io::stderr(), "{}", render::escape::terminal(&line));
 }
 
 /// The built-in framing lexicon plus any `--lexicon` files, ready to match.
@@ -195,4 +225,5 @@ fn terminal_width() -> usize {
         .filter(|&c: &usize| c > 0)
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .unwrap_or(DEFAULT_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
 }

@@ -95,15 +95,16 @@ fn print_report(
     into: &std::path::Path,
 ) -> std::io::Result<()> {
     for s in &report.skipped {
-        writeln!(out, "skipped {}:{}: {}", s.path.display(), s.line, s.reason)?;
+        let line = format!("skipped {}:{}: {}", s.path.display(), s.line, s.reason);
+        writeln!(out, "{}", crate::render::escape::terminal(&line))?;
     }
-    writeln!(
-        out,
+    let line = format!(
         "imported {} statements in {} events into {} ({} files written, {} skipped)",
         report.statements,
         report.events,
         into.display(),
         report.files_written.len(),
         report.skipped.len()
-    )
+    );
+    writeln!(out, "{}", crate::render::escape::terminal(&line))
 }

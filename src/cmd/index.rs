@@ -8,6 +8,7 @@ use anyhow::Context;
 
 use super::{GlobalArgs, Outcome};
 use crate::index::{self, Index, Scrutiny, Verification};
+use crate::render::escape::terminal;
 use crate::render::search::update_line;
 
 #[derive(Debug, clap::Args)]
@@ -19,6 +20,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    refuse_file_as_index(global)?;
     let dir = index_dir(global);
     if args.verify {
         let found = index::verify(&global.corpus, &dir)
@@ -36,9 +38,10 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     )
     .with_context(|| format!("cannot index {}", global.corpus.display()))?;
     if let Some(why) = &report.rebuilt {
-        writeln!(out, "{why}")?;
+        writeln!(out, "{}", terminal(why))?;
     }
-    writeln!(out, "{} (index: {})", update_line(&report), dir.display())?;
+    let done = format!("{} (index: {})", update_line(&report), dir.display());
+    writeln!(out, "{}", terminal(&done))?;
     if report.corpus_errors > 0 {
         writeln!(
             out,
@@ -79,6 +82,19 @@ fn verified(v: &Verification, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
 }
 
+/// `--index FILE` is a mistake to name plainly (the OS would only say "File exists").
+fn refuse_file_as_index(global: &GlobalArgs) -> anyhow::Result<()> {
+    if let Some(path) = &global.index {
+        if path.exists() && !path.is_dir() {
+            anyhow::bail!(
+                "--index {} is a file, not a folder; give --index a folder (new or one readouts made)",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 fn index_dir(global: &GlobalArgs) -> std::path::PathBuf {
     global
         .index
@@ -90,6 +106,7 @@ fn index_dir(global: &GlobalArgs) -> std::path::PathBuf {
 /// the refresh did is noted on stderr when stderr is a terminal, and that the
 /// index as last committed answers while another process updates it, always.
 pub fn open(global: &GlobalArgs) -> anyhow::Result<Index> {
+    refuse_file_as_index(global)?;
     let index = index::open_fresh(&global.corpus, global.index.as_deref(), !global.no_refresh)
         .with_context(|| format!("cannot open the index of {}", global.corpus.display()))?;
     if let Some(report) = &index.update {

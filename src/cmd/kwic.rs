@@ -16,8 +16,8 @@ pub struct Args {
     pub pattern: String,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Characters of context on each side
-    #[arg(long, default_value_t = 40, value_name = "N")]
+    /// Characters of context on each side (1 to 1,000)
+    #[arg(long, default_value_t = 40, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub width: usize,
     /// Order of the lines: by date, or by the context left or right of the keyword
     #[arg(long, value_enum, default_value_t = SortArg::Date)]

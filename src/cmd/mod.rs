@@ -135,6 +135,13 @@ impl GlobalArgs {
     }
 }
 
+/// A clap parser for a count between `min` and `max` (inclusive): a value out
+/// of range is a usage error naming the argument and the range, never a huge
+/// allocation or an overflow later.
+pub fn bounded(min: u64, max: u64) -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(min..=max)
+}
+
 /// Refuses a format the command does not offer, naming the ones it does.
 pub fn require_format(
     command: &str,

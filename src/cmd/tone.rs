@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// Sides drawn in the HTML tone-over-time chart (the --gap sides first, then the largest)
-    #[arg(long, default_value_t = 8, value_name = "N")]
+    #[arg(long, default_value_t = 8, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub chart_sides: usize,
 }
 

@@ -206,10 +206,39 @@ fn group_key(key: CountKey, value: &str) -> String {
     }
 }
 
+/// Deepest nesting of parentheses a query may have. tantivy's parser recurses
+/// once per level and overflows the stack at a few thousand; no real query
+/// comes near this.
+pub const MAX_NESTING: usize = 64;
+
+/// The byte offset of the first `(` nested deeper than [`MAX_NESTING`]
+/// (outside quoted phrases), if any.
+fn too_deep(query: &str) -> Option<usize> {
+    let (mut depth, mut quoted) = (0usize, false);
+    for (i, b) in query.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'(' if !quoted => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses a user query; an empty query matches every statement.
 pub(crate) fn parse(index: &Index, query: &str, exact: bool) -> Result<Box<dyn Query>, Error> {
     if query.trim().is_empty() {
         return Ok(Box::new(AllQuery));
+    }
+    if let Some(at) = too_deep(query) {
+        let message = format!("parentheses are nested more than {MAX_NESTING} deep");
+        return Err(syntax_error(query, at, &message));
     }
     let (_, errors) = query_grammar::parse_query_lenient(query);
     if let Some(e) = errors.first() {
@@ -393,4 +422,21 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> S
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_bounded_outside_quoted_phrases() {
+        let ok = format!("{}a{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert_eq!(too_deep(&ok), None);
+        let deep = format!("x {}a", "(".repeat(MAX_NESTING + 1));
+        assert_eq!(too_deep(&deep), Some(2 + MAX_NESTING));
+        let quoted = format!("\"{}\" a", "(".repeat(3000));
+        assert_eq!(too_deep(&quoted), None);
+        let flat = "(a) ".repeat(3000);
+        assert_eq!(too_deep(&flat), None);
+    }
 }

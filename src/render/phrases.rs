@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{csv_row, md_cell};
+use super::escape::{csv_row, md_cell, terminal};
 use super::{Painter, Style};
 use crate::analysis::lexicon::initiator::Status;
 use crate::analysis::lexicon::report::{PhrasesReport, ReportedHit, SideSummary};
@@ -90,12 +90,10 @@ fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> 
     let hit = &h.hit;
     let mut label = format!("  {:<16}", short(hit.category));
     label = p.paint(category_style(hit.category), &label);
-    let mut line = format!(
-        "{label} “{}”",
-        hit.surface.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
+    let surface = hit.surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = format!("{label} “{}”", terminal(&surface));
     if hit.surface.to_lowercase() != hit.entry.to_lowercase() {
-        line.push_str(&format!(" ({})", hit.entry));
+        line.push_str(&format!(" ({})", terminal(&hit.entry)));
     }
     if let Some(g) = hit.grade {
         line.push_str(&format!(" grade {g}"));
@@ -114,7 +112,19 @@ fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> 
     let s = &h.sentence_text;
     let (a, b) = (hit.start - hit.sentence.start, hit.end - hit.sentence.start);
     let (left, right) = (tail(&s[..a], CONTEXT), head(&s[b..], CONTEXT));
-    let shown = format!("{left}{}{right}", p.paint(Style::Hit, &s[a..b]));
+    // White space becomes plain spaces before escaping, so a line break in a
+    // sentence is folded like any other space instead of shown as `\n`.
+    let spaced = |t: &str| -> String {
+        t.chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect()
+    };
+    let shown = format!(
+        "{}{}{}",
+        terminal(&spaced(&left)),
+        p.paint(Style::Hit, &spaced(&s[a..b])),
+        terminal(&spaced(&right))
+    );
     writeln!(
         out,
         "      {}",
@@ -150,7 +160,7 @@ fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<
     writeln!(
         out,
         "  {}: {}",
-        i.event,
+        terminal(&i.event),
         p.paint(Style::Initiative, &verdict)
     )?;
     for e in &i.evidence {
@@ -158,8 +168,8 @@ fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<
         writeln!(
             out,
             "      {} “{}” → {to} ({}): {}",
-            e.statement,
-            e.surface,
+            terminal(&e.statement),
+            terminal(&e.surface),
             e.rule.as_str(),
             p.paint(Style::Dim, &e.sentence)
         )?;
@@ -191,7 +201,7 @@ fn text_summary(out: &mut dyn Write, summary: &[SideSummary]) -> io::Result<()> 
                 }
             })
             .collect();
-        writeln!(out, "{}", cells.join("  ").trim_end())?;
+        writeln!(out, "{}", terminal(cells.join("  ").trim_end()))?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use super::{
     GROUP_HEADINGS,
 };
 use crate::analysis::tone::ToneReport;
-use crate::render::escape::html;
+use crate::render::escape::{href_path, html};
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\
 h1{margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}\
@@ -176,9 +176,8 @@ fn largest_gaps(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         let e = &r.events[i];
         let name = match &r.diffs_dir {
             Some(dir) => format!(
-                "<a href=\"{}/{}.html\">{}</a>",
-                html(dir.trim_end_matches('/')),
-                html(&e.id),
+                "<a href=\"{}\">{}</a>",
+                href_path(dir, &format!("{}.html", e.id)),
                 html(&e.title)
             ),
             None => html(&e.title),

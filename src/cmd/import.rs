@@ -52,6 +52,9 @@ pub struct Releases {
     /// Time zone in which the publisher dates releases (default: America/New_York for USA, Asia/Shanghai for CHN, else UTC)
     #[arg(long, value_name = "IANA_ZONE")]
     pub tz: Option<String>,
+    /// A strftime pattern for dates in a house style (tried before the built-in forms)
+    #[arg(long, value_name = "PATTERN")]
+    pub date_format: Option<String>,
     /// More kind rules (TOML, same format as the built-in table), tried first
     #[arg(long, value_name = "FILE")]
     pub kinds: Option<PathBuf>,
@@ -178,7 +181,8 @@ fn release_options(r: &Releases, source: ReleaseSource) -> anyhow::Result<import
         side,
         issuer,
         language: r.language.clone(),
-        tz,
+        dates: import::dates::DateRules::new(&tz, r.date_format.clone())
+            .map_err(|e| anyhow::anyhow!("--tz: {e}"))?,
         kinds: import::kinds::Kinds::new(r.kinds.as_deref())?,
         boilerplate: import::boilerplate::Boilerplate::new(r.boilerplate.as_deref())?,
     })

@@ -6,6 +6,7 @@
 
 pub mod boilerplate;
 pub mod csv;
+pub mod dates;
 pub mod feed;
 pub mod jsonl;
 pub mod kinds;

@@ -8,10 +8,11 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::boilerplate::{Boilerplate, Removed};
+use super::dates::{parse_published, DateRules};
 use super::kinds::{self, Facts, Kinds};
 use super::mapping::slug;
 use super::{write_jsonl, Error, Line, Report, Skipped};
-use crate::corpus::{Date, Side};
+use crate::corpus::Side;
 
 /// What the user decides for every release of one import.
 #[derive(Debug, Clone)]
@@ -21,8 +22,8 @@ pub struct Options {
     pub issuer: String,
     /// Forces the language of every statement (else declared, else script).
     pub language: Option<String>,
-    /// IANA time zone in which the publisher dates its releases.
-    pub tz: String,
+    /// How to read dates: the publisher's time zone, an optional pattern.
+    pub dates: DateRules,
     pub kinds: Kinds,
     pub boilerplate: Boilerplate,
 }
@@ -97,7 +98,7 @@ fn prepare(
         line: r.line,
         reason,
     };
-    let date = local_date(&r.date, &opts.tz).map_err(&skip)?;
+    let date = parse_published(&r.date, &opts.dates).map_err(&skip)?;
     let issuer = Some(opts.issuer.clone())
         .filter(|i| !i.is_empty())
         .or_else(|| r.issuer.clone())
@@ -214,17 +215,6 @@ fn fnv1a(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// The calendar date of a published timestamp in the publisher's zone.
-fn local_date(raw: &str, _tz: &str) -> Result<Date, String> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err("no date".into());
-    }
-    let head = raw.split(['T', ' ']).next().unwrap_or(raw);
-    head.parse()
-        .map_err(|_| format!("date `{raw}` is not a date this importer reads"))
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use std::ops::{Bound, Range};
 
 use serde::Serialize;
 use tantivy::collector::{Count as CountCollector, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, RegexQuery, TermQuery,
+};
 use tantivy::query_grammar;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -328,7 +330,17 @@ pub(crate) fn restrict(f: &Fields, user: Box<dyn Query>, filter: &Filter) -> Box
         clauses.push((Occur::Must, any_of(f.issuer, filter.issuers.clone())));
     }
     if !filter.kinds.is_empty() {
-        clauses.push((Occur::Must, any_of(f.kind, filter.kinds.clone())));
+        // A kind or a kind family (`readout`), as `Filter::accepts` matches it.
+        let families = filter
+            .kinds
+            .iter()
+            .filter_map(|k| {
+                let pattern = crate::corpus::filter::kind_pattern(k);
+                let q: Box<dyn Query> = Box::new(RegexQuery::from_pattern(&pattern, f.kind).ok()?);
+                Some((Occur::Should, q))
+            })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(families))));
     }
     if let Some(from) = filter.from {
         let day = Term::from_field_u64(f.last_day, schema::day_number(from.first_day()));

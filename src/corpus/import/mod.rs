@@ -4,10 +4,16 @@
 //! import leaves no half file), and are idempotent: re-running an import
 //! rewrites the same files instead of adding duplicates.
 
+pub mod boilerplate;
 pub mod csv;
 pub mod dates;
+pub mod feed;
 pub mod jsonl;
+pub mod kinds;
 pub mod mapping;
+pub mod markdown;
+pub mod plain;
+pub mod release;
 pub mod ungdc;
 
 use std::fs;
@@ -48,6 +54,8 @@ pub struct Report {
     pub events: usize,
     pub files_written: Vec<PathBuf>,
     pub skipped: Vec<Skipped>,
+    /// Boilerplate paragraphs the import removed (Markdown and feed imports).
+    pub boilerplate: boilerplate::Removed,
 }
 
 /// One statement line of the JSONL corpus format.

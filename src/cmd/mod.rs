@@ -11,6 +11,7 @@ pub mod index;
 pub mod keyness;
 pub mod kwic;
 pub mod man;
+pub mod pair;
 pub mod phrases;
 pub mod search;
 pub mod tone;
@@ -92,6 +93,8 @@ pub enum Command {
     Man(man::Args),
     /// Tag statements with the framing lexicon: hits, sentences, initiators, per-side rates
     Phrases(phrases::Args),
+    /// Propose which one-sided statements report the same event; --apply a reviewed pairing file
+    Pair(Box<pair::Args>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,5 +176,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),
+        Command::Pair(args) => pair::run(*args, &cli.global, out),
     }
 }

@@ -4,6 +4,7 @@
 //! first problem: bad files and lines become diagnostics and everything valid
 //! is kept, so one broken file never hides the rest of months of collecting.
 
+mod events_file;
 mod jsonl_file;
 mod record;
 mod toml_file;
@@ -17,6 +18,7 @@ use super::model::Event;
 use super::Corpus;
 use record::Checker;
 
+pub use events_file::{is_events_file, SUFFIX as EVENTS_FILE_SUFFIX};
 pub use jsonl_file::EVENT_KEYS as JSONL_EVENT_KEYS;
 pub use record::STATEMENT_KEYS;
 
@@ -49,7 +51,8 @@ impl Loaded {
 
 /// Reads every event below `root`.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
-    let files = corpus_files(root)?;
+    let (grouping_files, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        corpus_files(root)?.into_iter().partition(|p| is_events_file(p));
     let mut diagnostics = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // Files are read and parsed on all cores, and merged in path order.
@@ -57,13 +60,29 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         events.append(&mut found);
         diagnostics.append(&mut diags);
     }
-    let events = merge(events, &mut diagnostics);
+    let mut events = merge(events, &mut diagnostics);
+    let groupings = read_events_files(&grouping_files, &mut diagnostics);
+    events_file::apply(groupings, &mut events, &mut diagnostics);
     warn_one_sided(&events, &mut diagnostics);
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Ok(Loaded {
         corpus: Corpus::new(root.to_path_buf(), events),
         diagnostics,
     })
+}
+
+/// The `[[event]]` entries of every events file (applied after all else is read).
+fn read_events_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<events_file::Grouping> {
+    let mut out = Vec::new();
+    for path in paths {
+        let mut checker = Checker::new(path);
+        match fs::read_to_string(path) {
+            Ok(text) => out.extend(events_file::read(path, &text, &mut checker)),
+            Err(e) => checker.error_at(1, 1, format!("cannot read the file: {e}")),
+        }
+        diagnostics.append(&mut checker.diagnostics);
+    }
+    out
 }
 
 /// The corpus files below `root`, in a stable order; a `root` that is
@@ -100,6 +119,8 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         let kind = entry.file_type().map_err(io)?;
         if kind.is_dir() {
             collect_files(&path, out)?;
+        } else if name.to_string_lossy().ends_with(".pairs.toml") {
+            // A pairing file under review (`readouts pair --out`), not corpus data.
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("toml" | "jsonl")

@@ -128,14 +128,25 @@ fn import_messages_show_control_characters_escaped() {
     let f = Fixture::empty();
     f.write(
         "in.jsonl",
-        "{\"d\":\"2021-01-01\",\"t\":\"a text\",\"s\":\"USA\"}\nnot json \x1b[2J\x07\n{\"d\":\"\x1b]0;x\x07\",\"t\":\"b\",\"s\":\"USA\"}\n",
+        "{\"d\":\"2021-01-01\",\"t\":\"a text\",\"s\":\"USA\"}\nnot json \x1b[2J\x07\n{\"d\":\"\\u001b]0;x\\u0007\",\"t\":\"b\",\"s\":\"USA\"}\n",
     );
     let run = f.run(&[
         "import", "jsonl", "in.jsonl", "--map", "date=d,text=t,side=s", "--set",
         "issuer=\u{202e}MFA", "--into", "corpus",
     ]);
     assert_clean(&run, "import jsonl", false);
-    assert!(run.stdout.contains("skipped"), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("date `\\u{1b}]0;x\\u{7}` is not"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    let run = f.run(&[
+        "import", "jsonl", "in.jsonl", "--map", "date=d,te\x1b[8mxt=t", "--into", "corpus",
+    ]);
+    run.expect_code(2);
+    assert_clean(&run, "import error", false);
+    assert!(run.stderr.contains("te\\u{1b}[8mxt"), "{}", run.stderr);
 }
 
 /// The CSV cells of `text` (RFC 4180, as the tool writes it).

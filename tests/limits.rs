@@ -25,15 +25,35 @@ fn numeric_arguments_out_of_range_are_one_line_usage_errors() {
     let f = Fixture::bundled();
     let cases: &[(&[&str], &str)] = &[
         (&["search", "progress", "--limit", "1000000000"], "--limit"),
-        (&["search", "progress", "--limit", "18446744073709551615"], "--limit"),
+        (
+            &["search", "progress", "--limit", "18446744073709551615"],
+            "--limit",
+        ),
         (&["search", "progress", "--limit", "0"], "--limit"),
         (&["kwic", "progress", "--width", "4000000000"], "--width"),
-        (&["diff", "2020-08-25-phase-one-review", "--width", "100000000"], "--width"),
-        (&["diff", "2020-08-25-phase-one-review", "--width", "3"], "--width"),
+        (
+            &[
+                "diff",
+                "2020-08-25-phase-one-review",
+                "--width",
+                "100000000",
+            ],
+            "--width",
+        ),
+        (
+            &["diff", "2020-08-25-phase-one-review", "--width", "3"],
+            "--width",
+        ),
         (&["keyness", "--by", "side", "--top", "0"], "--top"),
-        (&["keyness", "--by", "side", "--top", "99999999999"], "--top"),
+        (
+            &["keyness", "--by", "side", "--top", "99999999999"],
+            "--top",
+        ),
         (&["keyness", "--by", "side", "--max-n", "9"], "--max-n"),
-        (&["keyness", "--by", "side", "--lines", "99999999999"], "--lines"),
+        (
+            &["keyness", "--by", "side", "--lines", "99999999999"],
+            "--lines",
+        ),
         (&["tone", "--chart-sides", "99999999999"], "--chart-sides"),
     ];
     for (args, flag) in cases {
@@ -47,7 +67,10 @@ fn numeric_arguments_out_of_range_are_one_line_usage_errors() {
 #[test]
 fn keyness_top_zero_blames_top_not_min_count() {
     let f = Fixture::bundled();
-    let line = one_line_error(&f.run(&["keyness", "--by", "side", "--top", "0"]), "--top 0");
+    let line = one_line_error(
+        &f.run(&["keyness", "--by", "side", "--top", "0"]),
+        "--top 0",
+    );
     assert!(line.contains("--top"), "{line}");
     assert!(!line.contains("--min-count"), "{line}");
 }
@@ -57,7 +80,12 @@ fn a_large_columns_variable_is_capped_not_padded() {
     let f = Fixture::bundled().env("COLUMNS", "100000000");
     let run = f.run(&["diff", "2020-08-25-phase-one-review", "--color", "never"]);
     run.expect_code(0);
-    let widest = run.stdout.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let widest = run
+        .stdout
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
     assert!(widest <= 1000, "a line of {widest} characters");
 }
 
@@ -137,11 +165,19 @@ fn usage_errors_are_one_line_and_help_is_untouched() {
     }
     let help = f.run(&["search", "--help"]);
     help.expect_code(0);
-    assert!(help.stdout.contains("Usage: readouts search"), "{}", help.stdout);
+    assert!(
+        help.stdout.contains("Usage: readouts search"),
+        "{}",
+        help.stdout
+    );
     assert!(help.stdout.lines().count() > 10);
     let version = f.run(&["--version"]);
     version.expect_code(0);
-    assert!(version.stdout.starts_with("readouts "), "{}", version.stdout);
+    assert!(
+        version.stdout.starts_with("readouts "),
+        "{}",
+        version.stdout
+    );
 }
 
 #[test]
@@ -166,7 +202,10 @@ fn index_given_a_file_says_so() {
         assert!(line.contains("notes.txt is a file, not a folder"), "{line}");
         assert!(!line.contains("File exists"), "{line}");
     }
-    assert_eq!(std::fs::read_to_string(f.path("notes.txt")).unwrap(), "my notes");
+    assert_eq!(
+        std::fs::read_to_string(f.path("notes.txt")).unwrap(),
+        "my notes"
+    );
 }
 
 #[test]
@@ -176,7 +215,10 @@ fn a_full_disk_under_standard_output_is_named() {
         return;
     }
     let f = Fixture::bundled();
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let out = f
         .command(&["phrases", "--format", "csv"])
         .stdout(full)

@@ -10,7 +10,8 @@
 //!   `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` (as OWASP
 //!   advises), unless the whole cell is a number (`-1.25`, `+3`) or the
 //!   placeholder `-`, so the figures the tool writes stay figures.
-//! - [`html`], [`safe_url`], [`href_path`]: element text and attributes; links.
+//! - [`html`], [`safe_url`], [`href_path`]: element text and attributes; web
+//!   links (http and https only); links to the tool's own pages (percent-encoded paths).
 //! - [`md_cell`]: Markdown inline text and table cells.
 
 use std::borrow::Cow;
@@ -39,7 +40,9 @@ pub fn push_terminal(out: &mut String, c: char) {
 pub fn terminal(text: &str) -> Cow<'_, str> {
     // Only bytes below 0x20, DEL, and the lead bytes of C1 (0xC2) and of the
     // bidi controls (0xE2) can start an unsafe character.
-    if !text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
         || !text.chars().any(is_unsafe_for_terminal)
     {
         return Cow::Borrowed(text);
@@ -73,17 +76,18 @@ pub fn safe_url(url: &str) -> Option<String> {
     (lower.starts_with("https://") || lower.starts_with("http://")).then(|| html(url.trim()))
 }
 
-/// A relative link to `file` in folder `dir` for `href`: every path segment
-/// percent-encoded (so `:` can never make a scheme such as `javascript:`), a
-/// relative folder starting with `./`. Ready for an attribute (no quote or
-/// `&` survives encoding).
+/// A link to `file` in folder `dir` for `href`, a path and never a URL with a
+/// scheme: every path segment is percent-encoded, so no `:` survives to make
+/// `javascript:` of it (nor a quote or `&` to leave the attribute).
 pub fn href_path(dir: &str, file: &str) -> String {
-    let mut out = String::from(if dir.starts_with('/') { "" } else { "." });
+    let mut out = String::new();
     for segment in dir.split('/').chain([file]) {
         if segment.is_empty() || segment == "." {
             continue;
         }
-        out.push('/');
+        if !out.is_empty() || dir.starts_with('/') {
+            out.push('/');
+        }
         for b in segment.bytes() {
             if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
                 out.push(char::from(b));
@@ -177,17 +181,18 @@ mod tests {
 
     #[test]
     fn folder_links_are_relative_and_encoded() {
-        assert_eq!(href_path("diffs", "a.html"), "./diffs/a.html");
-        assert_eq!(href_path("diffs/", "a.html"), "./diffs/a.html");
+        assert_eq!(href_path("diffs", "a.html"), "diffs/a.html");
+        assert_eq!(href_path("./diffs/", "a.html"), "diffs/a.html");
+        assert_eq!(href_path("../diffs", "a.html"), "../diffs/a.html");
         assert_eq!(
             href_path("javascript:alert(1)//", "e.html"),
-            "./javascript%3Aalert%281%29/e.html"
+            "javascript%3Aalert%281%29/e.html"
         );
         assert_eq!(
             href_path("/tmp/my diffs\"><x", "e.html"),
             "/tmp/my%20diffs%22%3E%3Cx/e.html"
         );
-        assert_eq!(href_path(".", "外.html"), "./%E5%A4%96.html");
+        assert_eq!(href_path(".", "外.html"), "%E5%A4%96.html");
     }
 
     #[test]

@@ -201,7 +201,12 @@ fn summary(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()
     framings(out, r, painter)?;
     let initiator = initiator_text(diff);
     let mut chars = initiator.chars();
-    let first: String = chars.next().map(char::to_uppercase).into_iter().flatten().collect();
+    let first: String = chars
+        .next()
+        .map(char::to_uppercase)
+        .into_iter()
+        .flatten()
+        .collect();
     writeln!(out, "  {}.", terminal(&(first + chars.as_str())))?;
     writeln!(
         out,

@@ -172,7 +172,10 @@ mod tests {
 
     #[test]
     fn control_characters_are_shown_escaped_and_measured() {
-        assert_eq!(plain("a\x1b[2Jb \u{202e}c", 40), ["a\\u{1b}[2Jb \\u{202e}c"]);
+        assert_eq!(
+            plain("a\x1b[2Jb \u{202e}c", 40),
+            ["a\\u{1b}[2Jb \\u{202e}c"]
+        );
         let lines = wrap(&[("\x07".to_string(), None)], 40);
         assert_eq!(lines[0].width, "\\u{7}".len());
     }

@@ -115,6 +115,10 @@ pub struct Entry {
     pub grade: Option<u8>,
     /// Initiative entries only.
     pub initiator: Option<Points>,
+    /// Normalised words that cancel a hit when one of them is among the
+    /// [`matcher::NOT_AFTER_WINDOW`] words before it in its clause: the
+    /// speaker as subject of "must" ("we must") is no demand on another party.
+    pub not_after: Vec<String>,
     /// Where the entry was defined (`lexicon.toml:42` for the built-in one).
     pub source: String,
     #[serde(skip)]
@@ -247,6 +251,9 @@ impl Lexicon {
                 e.grade,
                 e.initiator.map(Points::as_str)
             ));
+            for w in &e.not_after {
+                h.field(w);
+            }
             h.field("\n");
         }
         for w in &self.exact {

@@ -118,6 +118,7 @@ const ENTRY_KEYS: &[&str] = &[
     "gloss",
     "grade",
     "initiator",
+    "not_after",
 ];
 
 struct Reader<'a> {
@@ -348,7 +349,9 @@ fn entry(
     for variant in &variants {
         let p = Pattern::parse(variant)
             .map_err(|m| r.err(field("variants").map_or(here, |v| v.span().start), m))?;
-        if !patterns.iter().any(|q| q.key() == p.key()) {
+        // Same words, not same stems: "frankly" (an exact word) is another
+        // pattern than "frank" although both stem to `frank`.
+        if !patterns.contains(&p) {
             patterns.push(p);
         }
     }
@@ -425,8 +428,25 @@ fn entry(
         }
         (None, _) => None,
     };
+    let not_after = match field("not_after") {
+        Some(v) => {
+            let words = strings(r, v, "not_after")?;
+            if let Some(bad) = words.iter().find(|w| text::word_count(w) != 1) {
+                return Err(r.err(
+                    v.span().start,
+                    format!("`not_after` lists single words; `{bad}` is not one word"),
+                ));
+            }
+            words
+                .iter()
+                .map(|w| text::normalise(w.trim()).into_owned())
+                .collect()
+        }
+        None => Vec::new(),
+    };
     Ok(Entry {
         phrase: phrase.into(),
+        not_after,
         variants,
         category,
         weight,
@@ -517,8 +537,10 @@ mod tests {
             (e.grade, e.weight, e.source.as_str()),
             (Some(2), 1.5, "my.toml:3")
         );
-        // "gravely concerned" and "grave concerns" stem like "grave concern": one pattern.
-        assert_eq!(e.patterns.len(), 1);
+        // "gravely concerned" and "grave concerns" stem like "grave concern":
+        // kept as written (an `exact` word would tell them apart), one key.
+        assert_eq!(e.patterns.len(), 3);
+        assert!(e.patterns.iter().all(|p| p.key() == "grave concern"));
         assert_eq!(e.variants.len(), 2);
     }
 }

@@ -22,16 +22,16 @@ const ISSUE_BOUNDS: (f64, f64, f64) = (0.90, 0.92, 0.80);
 /// issue's bounds, which are not all reached; a change that lowers any
 /// figure below its floor fails.
 const FLOOR_PER_CATEGORY: &[(&str, f64)] = &[
-    ("cooperative", 0.0),
-    ("confrontational", 0.0),
-    ("disagreement-code", 0.0),
-    ("demand", 0.0),
-    ("commitment", 0.0),
-    ("concern-ladder", 0.0),
-    ("initiative", 0.0),
+    ("cooperative", 0.95),
+    ("confrontational", 0.94),
+    ("disagreement-code", 0.80),
+    ("demand", 0.74),
+    ("commitment", 0.86),
+    ("concern-ladder", 0.91),
+    ("initiative", 0.86),
 ];
-const FLOOR_ALL: f64 = 0.0;
-const FLOOR_RECALL: f64 = 0.0;
+const FLOOR_ALL: f64 = 0.87;
+const FLOOR_RECALL: f64 = 0.35;
 
 struct Row {
     fields: BTreeMap<String, String>,
@@ -107,6 +107,9 @@ fn precision(m: &Matcher, split: &str) -> BTreeMap<Category, Tally> {
         if kept {
             t.kept += 1;
             t.correct += usize::from(label == "correct");
+            if label == "wrong" && split == "tune" {
+                println!("tune, kept but wrong: {} {c} “{surface}”: {}", row.get("id"), row.get("reason"));
+            }
         } else {
             t.dropped += 1;
         }

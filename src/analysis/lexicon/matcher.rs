@@ -24,7 +24,8 @@
 //! - a gap never spans clause punctuation (`, ; : ( ) …`): in "our hope,
 //!   what will we do" `hopes {1,4} will` does not match;
 //! - an entry's `not_after` words cancel its hit when one of them is among
-//!   the three words before it in its clause ("we must" is no demand);
+//!   the three words before it in its clause ("we must" is no demand), its
+//!   `not_before` words when among the three after ("reiterated concerns");
 //! - a hit preceded by a negator in its clause is kept but flagged
 //!   `negated` (see `negation`).
 
@@ -87,6 +88,7 @@ struct EntryInfo {
     grade: Option<u8>,
     initiator: Option<Points>,
     not_after: Box<[Box<str>]>,
+    not_before: Box<[Box<str>]>,
 }
 
 /// How many words before a hit its entry's `not_after` words are looked for.
@@ -199,6 +201,7 @@ impl Matcher {
                 grade: e.grade,
                 initiator: e.initiator,
                 not_after: e.not_after.iter().map(|w| w.as_str().into()).collect(),
+                not_before: e.not_before.iter().map(|w| w.as_str().into()).collect(),
             });
             for p in &e.patterns {
                 let pi = m.patterns.len() as u32;
@@ -384,7 +387,7 @@ impl Matcher {
                 continue;
             };
             let entry = self.patterns[pattern as usize].entry;
-            if entry != IGNORE && !self.cancelled(text, toks, i, entry, sentence.start) {
+            if entry != IGNORE && !self.cancelled(text, toks, (i, end), entry, sentence) {
                 hits.push(self.hit(text, toks, i, end, pattern, sentence, &mut cursor));
             }
             next = end;
@@ -393,22 +396,46 @@ impl Matcher {
     }
 
     /// Whether one of the entry's `not_after` words comes among the
-    /// [`NOT_AFTER_WINDOW`] words before token `first`, in its clause.
-    fn cancelled(&self, text: &str, toks: &[Tok], first: usize, entry: u32, floor: usize) -> bool {
-        let words = &self.entries[entry as usize].not_after;
-        if words.is_empty() {
-            return false;
-        }
-        let mut next = toks[first].start;
-        for t in toks[first.saturating_sub(NOT_AFTER_WINDOW)..first].iter().rev() {
-            if t.start < floor || text[t.end..next].contains(negation::CLAUSE_PUNCTUATION) {
-                return false;
-            }
+    /// [`NOT_AFTER_WINDOW`] words before the hit (tokens `span.0..span.1`),
+    /// or one of its `not_before` words among as many words after it, in
+    /// its clause.
+    fn cancelled(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        span: (usize, usize),
+        entry: u32,
+        sentence: Sentence,
+    ) -> bool {
+        let e = &self.entries[entry as usize];
+        let listed = |t: &Tok, words: &[Box<str>]| {
             let w = normalise(&text[t.start..t.end]);
-            if words.iter().any(|x| **x == *w) {
-                return true;
+            words.iter().any(|x| **x == *w)
+        };
+        if !e.not_after.is_empty() {
+            let mut next = toks[span.0].start;
+            for t in toks[span.0.saturating_sub(NOT_AFTER_WINDOW)..span.0].iter().rev() {
+                if t.start < sentence.start || text[t.end..next].contains(negation::CLAUSE_PUNCTUATION) {
+                    break;
+                }
+                if listed(t, &e.not_after) {
+                    return true;
+                }
+                next = t.start;
             }
-            next = t.start;
+        }
+        if !e.not_before.is_empty() {
+            let mut prev = toks[span.1 - 1].end;
+            let stop = (span.1 + NOT_AFTER_WINDOW).min(toks.len());
+            for t in &toks[span.1..stop] {
+                if t.end > sentence.end || text[prev..t.start].contains(negation::CLAUSE_PUNCTUATION) {
+                    break;
+                }
+                if listed(t, &e.not_before) {
+                    return true;
+                }
+                prev = t.end;
+            }
         }
         false
     }

@@ -119,6 +119,10 @@ pub struct Entry {
     /// [`matcher::NOT_AFTER_WINDOW`] words before it in its clause: the
     /// speaker as subject of "must" ("we must") is no demand on another party.
     pub not_after: Vec<String>,
+    /// Normalised words that cancel a hit when one of them is among the
+    /// [`matcher::NOT_AFTER_WINDOW`] words after it in its clause:
+    /// "reiterated concerns" is a restated objection, not a commitment.
+    pub not_before: Vec<String>,
     /// Where the entry was defined (`lexicon.toml:42` for the built-in one).
     pub source: String,
     #[serde(skip)]
@@ -251,7 +255,7 @@ impl Lexicon {
                 e.grade,
                 e.initiator.map(Points::as_str)
             ));
-            for w in &e.not_after {
+            for w in e.not_after.iter().chain(["|".to_string()].iter()).chain(&e.not_before) {
                 h.field(w);
             }
             h.field("\n");

@@ -119,6 +119,7 @@ const ENTRY_KEYS: &[&str] = &[
     "grade",
     "initiator",
     "not_after",
+    "not_before",
 ];
 
 struct Reader<'a> {
@@ -297,6 +298,28 @@ fn number(r: &Reader<'_>, v: &Spanned<DeValue<'_>>, what: &str) -> Result<f64, L
         .map_err(|_| r.err(v.span().start, format!("`{what}` must be a number")))
 }
 
+/// A list of single words, normalised (`not_after`, `not_before`).
+fn single_words(
+    r: &Reader<'_>,
+    v: Option<&Spanned<DeValue<'_>>>,
+    what: &str,
+) -> Result<Vec<String>, LexiconError> {
+    let Some(v) = v else {
+        return Ok(Vec::new());
+    };
+    let words = strings(r, v, what)?;
+    if let Some(bad) = words.iter().find(|w| text::word_count(w) != 1) {
+        return Err(r.err(
+            v.span().start,
+            format!("`{what}` lists single words; `{bad}` is not one word"),
+        ));
+    }
+    Ok(words
+        .iter()
+        .map(|w| text::normalise(w.trim()).into_owned())
+        .collect())
+}
+
 fn sides(r: &Reader<'_>, v: &Spanned<DeValue<'_>>) -> Result<Vec<SideNames>, LexiconError> {
     let DeValue::Table(t) = v.get_ref() else {
         return Err(r.err(
@@ -428,25 +451,12 @@ fn entry(
         }
         (None, _) => None,
     };
-    let not_after = match field("not_after") {
-        Some(v) => {
-            let words = strings(r, v, "not_after")?;
-            if let Some(bad) = words.iter().find(|w| text::word_count(w) != 1) {
-                return Err(r.err(
-                    v.span().start,
-                    format!("`not_after` lists single words; `{bad}` is not one word"),
-                ));
-            }
-            words
-                .iter()
-                .map(|w| text::normalise(w.trim()).into_owned())
-                .collect()
-        }
-        None => Vec::new(),
-    };
+    let not_after = single_words(r, field("not_after"), "not_after")?;
+    let not_before = single_words(r, field("not_before"), "not_before")?;
     Ok(Entry {
         phrase: phrase.into(),
         not_after,
+        not_before,
         variants,
         category,
         weight,

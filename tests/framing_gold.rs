@@ -96,9 +96,17 @@ fn precision(m: &Matcher, split: &str) -> BTreeMap<Category, Tally> {
         }
         let c = category(row.get("category"));
         let (sentence, surface) = (row.get("sentence"), row.get("surface"));
-        assert!(sentence.contains(surface), "{}: words not in sentence", row.get("id"));
+        assert!(
+            sentence.contains(surface),
+            "{}: words not in sentence",
+            row.get("id")
+        );
         let label = row.get("label");
-        assert!(label == "correct" || label == "wrong", "{}: label {label}", row.get("id"));
+        assert!(
+            label == "correct" || label == "wrong",
+            "{}: label {label}",
+            row.get("id")
+        );
         let kept = m
             .find(sentence)
             .iter()
@@ -108,7 +116,11 @@ fn precision(m: &Matcher, split: &str) -> BTreeMap<Category, Tally> {
             t.kept += 1;
             t.correct += usize::from(label == "correct");
             if label == "wrong" && split == "tune" {
-                println!("tune, kept but wrong: {} {c} “{surface}”: {}", row.get("id"), row.get("reason"));
+                println!(
+                    "tune, kept but wrong: {} {c} “{surface}”: {}",
+                    row.get("id"),
+                    row.get("reason")
+                );
             }
         } else {
             t.dropped += 1;
@@ -198,9 +210,15 @@ fn framing_precision_and_recall_on_the_gold_test_split() {
     for &(name, floor) in FLOOR_PER_CATEGORY {
         let t = &p[&category(name)];
         let got = share(t.correct, t.kept);
-        assert!(got >= floor, "{name}: precision {got:.3} below floor {floor}");
+        assert!(
+            got >= floor,
+            "{name}: precision {got:.3} below floor {floor}"
+        );
     }
-    assert!(all >= FLOOR_ALL, "all-hit precision {all:.3} below {FLOOR_ALL}");
+    assert!(
+        all >= FLOOR_ALL,
+        "all-hit precision {all:.3} below {FLOOR_ALL}"
+    );
     assert!(rec >= FLOOR_RECALL, "recall {rec:.3} below {FLOOR_RECALL}");
 }
 
@@ -210,12 +228,18 @@ fn the_gold_standard_has_the_documented_size() {
     let hits = read_table("hits.tsv");
     assert!(hits.len() >= 700, "{} hits", hits.len());
     for c in Category::ALL {
-        let n = hits.iter().filter(|r| category(r.get("category")) == c).count();
+        let n = hits
+            .iter()
+            .filter(|r| category(r.get("category")) == c)
+            .count();
         assert!(n >= 60, "{c}: {n} hits");
     }
     assert!(hits.iter().all(|r| !r.get("reason").is_empty()));
     let recall = read_table("recall.tsv");
-    let flagged = recall.iter().filter(|r| r.get("categories") != "none").count();
+    let flagged = recall
+        .iter()
+        .filter(|r| r.get("categories") != "none")
+        .count();
     assert!(flagged >= 200, "{flagged} recall sentences");
 }
 
@@ -230,7 +254,13 @@ fn counted(text: &str) -> Vec<(String, String)> {
     });
     f.write("corpus/case.jsonl", format!("{line}\n"));
     let corpus = f.path("corpus");
-    let run = f.run(&["phrases", "--corpus", corpus.to_str().unwrap(), "--format", "json"]);
+    let run = f.run(&[
+        "phrases",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     if run.stdout.trim().is_empty() {
         return Vec::new();
     }
@@ -264,7 +294,10 @@ fn failure_classes_seen_in_real_text_stay_fixed() {
     ] {
         assert!(!has(text, "commitment"), "{text}: {:?}", counted(text));
     }
-    assert!(has("Both sides are committed to the agreement.", "commitment"));
+    assert!(has(
+        "Both sides are committed to the agreement.",
+        "commitment"
+    ));
     assert!(has("They committed themselves to the goal.", "commitment"));
     for text in [
         "The Organization for Security and Cooperation in Europe met in Vienna.",
@@ -272,26 +305,62 @@ fn failure_classes_seen_in_real_text_stay_fixed() {
     ] {
         assert!(!has(text, "cooperative"), "{text}: {:?}", counted(text));
     }
-    assert!(!has("President Frank-Walter Steinmeier visited the Anne Frank House.", "disagreement-code"));
+    assert!(!has(
+        "President Frank-Walter Steinmeier visited the Anne Frank House.",
+        "disagreement-code"
+    ));
     assert!(!has("We must act before it is too late.", "demand"));
     assert!(!has("I must say that the situation is grave.", "demand"));
-    assert!(has("Israel must withdraw from the occupied territories.", "demand"));
-    assert!(!has("If they take away our hope, what will we be left with?", "demand"));
-    assert!(has("We hope the US side will correct its mistake.", "demand"));
-    assert!(!has("The court condemned him to isolation.", "concern-ladder"));
+    assert!(has(
+        "Israel must withdraw from the occupied territories.",
+        "demand"
+    ));
+    assert!(!has(
+        "If they take away our hope, what will we be left with?",
+        "demand"
+    ));
+    assert!(has(
+        "We hope the US side will correct its mistake.",
+        "demand"
+    ));
+    assert!(!has(
+        "The court condemned him to isolation.",
+        "concern-ladder"
+    ));
     let reiterated = counted("The President reiterated concerns about the detentions.");
-    assert!(!reiterated.iter().any(|(c, _)| c == "commitment"), "{reiterated:?}");
-    assert!(reiterated.iter().any(|(c, _)| c == "concern-ladder"), "{reiterated:?}");
-    assert!(!has("Their unwillingness to cooperate is regrettable.", "cooperative"));
+    assert!(
+        !reiterated.iter().any(|(c, _)| c == "commitment"),
+        "{reiterated:?}"
+    );
+    assert!(
+        reiterated.iter().any(|(c, _)| c == "concern-ladder"),
+        "{reiterated:?}"
+    );
+    assert!(!has(
+        "Their unwillingness to cooperate is regrettable.",
+        "cooperative"
+    ));
     // Documented variants that could never match.
     let frankly = counted("Frankly, they threatened us.");
-    assert!(frankly.contains(&("disagreement-code".into(), "Frankly".into())), "{frankly:?}");
-    assert!(frankly.contains(&("confrontational".into(), "threatened".into())), "{frankly:?}");
+    assert!(
+        frankly.contains(&("disagreement-code".into(), "Frankly".into())),
+        "{frankly:?}"
+    );
+    assert!(
+        frankly.contains(&("confrontational".into(), "threatened".into())),
+        "{frankly:?}"
+    );
     // Narrow no-break spaces between words, as in White House releases.
     let nnbsp = counted("He visited at\u{202F}the\u{202F}invitation\u{202F}of the President and urged\u{202F}China to act.");
     assert!(nnbsp.iter().any(|(c, _)| c == "initiative"), "{nnbsp:?}");
-    assert!(nnbsp.contains(&("demand".into(), "urged\u{202F}China to".into())), "{nnbsp:?}");
+    assert!(
+        nnbsp.contains(&("demand".into(), "urged\u{202F}China to".into())),
+        "{nnbsp:?}"
+    );
     // Aid "at the request of" a government is not who asked for a call.
-    assert!(!has("At the request of the Sudanese side, a medical team arrived in Khartoum.", "initiative"));
+    assert!(!has(
+        "At the request of the Sudanese side, a medical team arrived in Khartoum.",
+        "initiative"
+    ));
     assert!(has("President Biden will speak with President Putin by telephone at the request of the Russian side.", "initiative"));
 }

@@ -333,9 +333,15 @@ mod tests {
         fn words(t: &str) -> Vec<&str> {
             fast(t).into_iter().map(|w| w.1).collect()
         }
-        for space in ["\u{A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}", "\u{205F}"] {
+        for space in [
+            "\u{A0}", "\u{2009}", "\u{202F}", "\u{2007}", "\u{3000}", "\u{205F}",
+        ] {
             let text = format!("at{space}the invitation{space}of 1{space}000");
-            assert_eq!(words(&text), ["at", "the", "invitation", "of", "1", "000"], "{text:?}");
+            assert_eq!(
+                words(&text),
+                ["at", "the", "invitation", "of", "1", "000"],
+                "{text:?}"
+            );
         }
         assert_eq!(words("x\u{202F}\u{202F}é\u{202F}"), ["x", "é"]);
     }

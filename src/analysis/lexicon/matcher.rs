@@ -414,8 +414,13 @@ impl Matcher {
         };
         if !e.not_after.is_empty() {
             let mut next = toks[span.0].start;
-            for t in toks[span.0.saturating_sub(NOT_AFTER_WINDOW)..span.0].iter().rev() {
-                if t.start < sentence.start || text[t.end..next].contains(negation::CLAUSE_PUNCTUATION) {
+            for t in toks[span.0.saturating_sub(NOT_AFTER_WINDOW)..span.0]
+                .iter()
+                .rev()
+            {
+                if t.start < sentence.start
+                    || text[t.end..next].contains(negation::CLAUSE_PUNCTUATION)
+                {
                     break;
                 }
                 if listed(t, &e.not_after) {
@@ -428,7 +433,9 @@ impl Matcher {
             let mut prev = toks[span.1 - 1].end;
             let stop = (span.1 + NOT_AFTER_WINDOW).min(toks.len());
             for t in &toks[span.1..stop] {
-                if t.end > sentence.end || text[prev..t.start].contains(negation::CLAUSE_PUNCTUATION) {
+                if t.end > sentence.end
+                    || text[prev..t.start].contains(negation::CLAUSE_PUNCTUATION)
+                {
                     break;
                 }
                 if listed(t, &e.not_before) {
@@ -778,7 +785,10 @@ mod tests {
         assert!(checked > 300, "only {checked} patterns");
         assert!(missed.is_empty(), "variants that cannot match: {missed:?}");
         // The two seen missing in real text.
-        assert_eq!(entries("Frankly, they threatened us."), ["frank", "threaten"]);
+        assert_eq!(
+            entries("Frankly, they threatened us."),
+            ["frank", "threaten"]
+        );
     }
 
     #[test]

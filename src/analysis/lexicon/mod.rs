@@ -255,7 +255,12 @@ impl Lexicon {
                 e.grade,
                 e.initiator.map(Points::as_str)
             ));
-            for w in e.not_after.iter().chain(["|".to_string()].iter()).chain(&e.not_before) {
+            for w in e
+                .not_after
+                .iter()
+                .chain(["|".to_string()].iter())
+                .chain(&e.not_before)
+            {
                 h.field(w);
             }
             h.field("\n");

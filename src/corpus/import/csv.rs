@@ -69,25 +69,41 @@ type Record = Result<(usize, Vec<String>), (usize, String)>;
 fn records(text: &str) -> Vec<Record> {
     let mut out = Vec::new();
     let mut width = None;
+    let mut lines = Lines::default();
     let mut offset = 0;
-    let mut lines_before = 0;
-    while let Some((at, line)) = read_from(text, offset, lines_before, &mut width, &mut out) {
-        let next = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-        offset = next;
-        lines_before = line;
+    while let Some(bad) = read_from(text, offset, &mut lines, &mut width, &mut out) {
+        offset = text[bad..].find('\n').map_or(text.len(), |i| bad + i + 1);
     }
     out
 }
 
-/// Reads records from `text[offset..]` into `out`; on a stray quote returns
-/// the byte and line where the bad record starts, after reporting it.
+/// Line numbers of byte offsets, counted forward from the last one asked.
+#[derive(Default)]
+struct Lines {
+    byte: usize,
+    newlines: usize,
+}
+
+impl Lines {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = Lines::default();
+        }
+        self.newlines += memchr::memchr_iter(b'\n', &text.as_bytes()[self.byte..byte]).count();
+        self.byte = byte;
+        self.newlines + 1
+    }
+}
+
+/// Reads records from `text[offset..]` into `out`; on a stray quote reports
+/// it and returns the byte where the bad record starts.
 fn read_from(
     text: &str,
     offset: usize,
-    lines_before: usize,
+    lines: &mut Lines,
     width: &mut Option<usize>,
     out: &mut Vec<Record>,
-) -> Option<(usize, usize)> {
+) -> Option<usize> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -98,30 +114,31 @@ fn read_from(
             Ok(true) => {}
             Ok(false) => return None,
             Err(e) => {
-                let line = e.position().map_or(lines_before + 1, |p| lines_before + p.line() as usize);
-                out.push(Err((line, format!("unreadable CSV: {e}"))));
+                let byte = e.position().map_or(offset, |p| offset + p.byte() as usize);
+                out.push(Err((lines.at(text, byte), format!("unreadable CSV: {e}"))));
                 return None;
             }
         }
         let pos = record.position().expect("records read from a reader have positions");
-        let line = lines_before + pos.line() as usize;
-        let end = lines_before + reader.position().line() as usize;
+        let end = offset + reader.position().byte() as usize;
+        // after a CRLF the record's position may still point at its LF
+        let raw = text[offset + pos.byte() as usize..end].trim_start_matches(['\r', '\n']);
+        let start = end - raw.len();
+        let line = lines.at(text, start);
         let expected = *width.get_or_insert(record.len());
-        let start = offset + pos.byte() as usize;
-        let raw = &text[start..offset + reader.position().byte() as usize];
         let unclosed = raw.bytes().filter(|&b| b == b'"').count() % 2 == 1;
-        if (record.len() != expected || unclosed) && end > line + 1 {
-            out.push(Err((line, stray_quote(line, end))));
-            return Some((start, line));
+        let lines_in = raw.trim_end_matches(['\r', '\n']).matches('\n').count() + 1;
+        if (record.len() != expected || unclosed) && lines_in > 1 {
+            out.push(Err((line, stray_quote(line, line + lines_in - 1))));
+            return Some(start);
         }
         out.push(Ok((line, record.iter().map(str::to_string).collect())));
     }
 }
 
-fn stray_quote(line: usize, end: usize) -> String {
+fn stray_quote(line: usize, last: usize) -> String {
     format!(
-        "a stray quote opens a field that would run on to line {}; only this line is skipped, reading resumes at line {}",
-        end - 1,
+        "a stray quote opens a field that would run on to line {last}; only this line is skipped, reading resumes at line {}",
         line + 1
     )
 }
@@ -148,12 +165,12 @@ mod tests {
             text.push_str(&format!("{i},row {i}\n"));
         }
         let got = records(&text);
-        assert_eq!(got.len(), 1000, "header, one bad row, 998 good ones");
+        assert_eq!(got.len(), 1001, "header, one bad row, 999 good ones");
         let Err((2, reason)) = &got[1] else {
             panic!("{:?}", got[1])
         };
-        assert!(reason.contains("stray quote") && reason.contains("line 3"), "{reason}");
+        assert!(reason.contains("run on to line 1001") && reason.contains("resumes at line 3"), "{reason}");
         assert_eq!(got[2], Ok((3, vec!["2".into(), "row 2".into()])));
-        assert_eq!(got[999], Ok((1001, vec!["1000".into(), "row 1000".into()])));
+        assert_eq!(got[1000], Ok((1001, vec!["1000".into(), "row 1000".into()])));
     }
 }

@@ -66,12 +66,21 @@ fn rfc2822_pub_dates_import_with_new_york_dates_and_issuers_keep_their_commas() 
     f.write("state.jsonl", STATE);
     let run = import(&f, "jsonl", "state.jsonl", "corpus", &[]);
     run.expect_code(0);
-    assert!(run.stdout.contains("imported 3 statements in 3 events"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("imported 3 statements in 3 events"),
+        "{}",
+        run.stdout
+    );
     let lines = imported(&f.path("corpus"));
     let dates: BTreeSet<&str> = lines.iter().map(|v| field(v, "date")).collect();
     // 01:30 UTC on Aug 3 is the evening of Aug 2 in Washington; 23:15 -05:00 stays Mar 1.
-    assert_eq!(dates, BTreeSet::from(["2021-05-22", "2022-03-01", "2022-08-02"]));
-    assert!(lines.iter().all(|v| field(v, "issuer") == "Antony J. Blinken, Secretary of State"));
+    assert_eq!(
+        dates,
+        BTreeSet::from(["2021-05-22", "2022-03-01", "2022-08-02"])
+    );
+    assert!(lines
+        .iter()
+        .all(|v| field(v, "issuer") == "Antony J. Blinken, Secretary of State"));
     f.run(&["check"]).expect_code(0);
 
     let utc = import(&f, "jsonl", "state.jsonl", "utc", &["--tz", "UTC"]);
@@ -80,7 +89,10 @@ fn rfc2822_pub_dates_import_with_new_york_dates_and_issuers_keep_their_commas() 
         .iter()
         .map(|v| field(v, "date").to_string())
         .collect();
-    assert!(dates.contains("2022-08-03") && dates.contains("2022-03-02"), "{dates:?}");
+    assert!(
+        dates.contains("2022-08-03") && dates.contains("2022-03-02"),
+        "{dates:?}"
+    );
 }
 
 #[test]
@@ -92,11 +104,29 @@ fn an_archive_whose_every_row_fails_exits_2_and_writes_nothing() {
     );
     let run = import(&f, "jsonl", "bad.jsonl", "corpus", &[]);
     run.expect_code(2);
-    assert!(run.stderr.contains("nothing could be imported from bad.jsonl"), "{}", run.stderr);
-    assert!(run.stdout.contains("skipped bad.jsonl:1: date: `yesterday` is not a date"), "{}", run.stdout);
-    assert!(run.stdout.contains("skipped bad.jsonl:2:"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("nothing could be imported from bad.jsonl"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("skipped bad.jsonl:1: date: `yesterday` is not a date"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("skipped bad.jsonl:2:"),
+        "{}",
+        run.stdout
+    );
     let written: Vec<_> = fs::read_dir(f.path("corpus/import"))
-        .map(|d| d.map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().ends_with(".jsonl")).collect())
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name())
+                .filter(|n| n.to_string_lossy().ends_with(".jsonl"))
+                .collect()
+        })
         .unwrap_or_default();
     assert!(written.is_empty(), "{written:?}");
 }
@@ -109,22 +139,42 @@ fn a_renamed_input_gives_the_same_ids_and_a_rerun_adds_nothing() {
     import(&f, "jsonl", "state.jsonl", "a", &[]).expect_code(0);
     import(&f, "jsonl", "renamed/releases-2022.jsonl", "b", &[]).expect_code(0);
     let ids = |dir: &str| -> BTreeSet<String> {
-        imported(&f.path(dir)).iter().map(|v| field(v, "event").to_string()).collect()
+        imported(&f.path(dir))
+            .iter()
+            .map(|v| field(v, "event").to_string())
+            .collect()
     };
     let a = ids("a");
     assert_eq!(a.len(), 3);
     assert_eq!(a, ids("b"));
-    assert!(a.iter().any(|id| id.starts_with("secretary-blinkens-call-with-wang-")), "{a:?}");
-    assert!(a.iter().any(|id| id.starts_with("2022-03-01-statement-on-hong-kong-")), "{a:?}");
-    assert!(a.iter().all(|id| !id.contains("state") || id.contains("statement")), "{a:?}");
+    assert!(
+        a.iter()
+            .any(|id| id.starts_with("secretary-blinkens-call-with-wang-")),
+        "{a:?}"
+    );
+    assert!(
+        a.iter()
+            .any(|id| id.starts_with("2022-03-01-statement-on-hong-kong-")),
+        "{a:?}"
+    );
+    assert!(
+        a.iter()
+            .all(|id| !id.contains("state") || id.contains("statement")),
+        "{a:?}"
+    );
 
-    let before = fs::read_to_string(f.path("a/import").join(&jsonl_files(&f.path("a"))[0])).unwrap();
+    let before =
+        fs::read_to_string(f.path("a/import").join(&jsonl_files(&f.path("a"))[0])).unwrap();
     import(&f, "jsonl", "state.jsonl", "a", &[]).expect_code(0);
     assert_eq!(jsonl_files(&f.path("a")).len(), 1);
     let after = fs::read_to_string(f.path("a/import").join(&jsonl_files(&f.path("a"))[0])).unwrap();
     assert_eq!(before, after);
     let check = f.run(&["check", "--corpus", "a"]);
-    assert!(check.stdout.contains("3 events, 3 statements"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("3 events, 3 statements"),
+        "{}",
+        check.stdout
+    );
 }
 
 #[test]
@@ -132,24 +182,41 @@ fn a_mistyped_map_does_not_replace_a_good_import() {
     let f = Fixture::empty();
     f.write("state.jsonl", STATE);
     import(&f, "jsonl", "state.jsonl", "corpus", &[]).expect_code(0);
-    let file = f.path("corpus/import").join(&jsonl_files(&f.path("corpus"))[0]);
+    let file = f
+        .path("corpus/import")
+        .join(&jsonl_files(&f.path("corpus"))[0]);
     let good = fs::read_to_string(&file).unwrap();
 
     // every row loses its text: nothing to import, the good file stays
     let typo = f.run(&[
-        "import", "jsonl", "state.jsonl", "--map", "date=pubDate,text=descripton", "--set", "side=USA",
-        "--set", ISSUER, "--into", "corpus",
+        "import",
+        "jsonl",
+        "state.jsonl",
+        "--map",
+        "date=pubDate,text=descripton",
+        "--set",
+        "side=USA",
+        "--set",
+        ISSUER,
+        "--into",
+        "corpus",
     ]);
     typo.expect_code(2);
     assert_eq!(fs::read_to_string(&file).unwrap(), good);
 
     // the archive lost a row: fewer statements than the file holds
-    f.write("two.jsonl", STATE.lines().take(2).collect::<Vec<_>>().join("\n"));
+    f.write(
+        "two.jsonl",
+        STATE.lines().take(2).collect::<Vec<_>>().join("\n"),
+    );
     fs::copy(f.path("two.jsonl"), f.path("state.jsonl")).unwrap();
     let shrink = import(&f, "jsonl", "state.jsonl", "corpus", &[]);
     shrink.expect_code(2);
     assert!(
-        shrink.stderr.contains("holds 3 statements and this import would write 2") && shrink.stderr.contains("--force"),
+        shrink
+            .stderr
+            .contains("holds 3 statements and this import would write 2")
+            && shrink.stderr.contains("--force"),
         "{}",
         shrink.stderr
     );
@@ -164,19 +231,34 @@ fn sources_with_the_same_stem_or_odd_names_get_their_own_visible_files() {
     let row = |n: usize| {
         format!("{{\"title\":\"Release {n}\",\"pubDate\":\"2022-0{n}-01\",\"description\":\"Text {n}.\"}}\n")
     };
-    let sources = ["2024/mfa.jsonl", "2025/mfa.jsonl", ".hidden.jsonl", "外交部.jsonl"];
+    let sources = [
+        "2024/mfa.jsonl",
+        "2025/mfa.jsonl",
+        ".hidden.jsonl",
+        "外交部.jsonl",
+    ];
     for (i, s) in sources.iter().enumerate() {
         f.write(s, row(i + 1));
         import(&f, "jsonl", s, "corpus", &[]).expect_code(0);
     }
-    f.write("mfa.csv", "title,pubDate,description,link\nRelease 5,2022-05-01,Text 5.,\n");
+    f.write(
+        "mfa.csv",
+        "title,pubDate,description,link\nRelease 5,2022-05-01,Text 5.,\n",
+    );
     import(&f, "csv", "mfa.csv", "corpus", &[]).expect_code(0);
     let files = jsonl_files(&f.path("corpus"));
     assert_eq!(files.len(), 5, "{files:?}");
     assert!(files.iter().all(|n| !n.starts_with('.')), "{files:?}");
-    assert!(files.iter().any(|n| n.starts_with("外交部-jsonl-")), "{files:?}");
+    assert!(
+        files.iter().any(|n| n.starts_with("外交部-jsonl-")),
+        "{files:?}"
+    );
     let check = f.run(&["check"]);
-    assert!(check.stdout.contains("5 events, 5 statements"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("5 events, 5 statements"),
+        "{}",
+        check.stdout
+    );
 }
 
 #[test]
@@ -193,13 +275,21 @@ fn concurrent_imports_leave_whole_lines() {
     f.write("other.jsonl", STATE);
     let args = |file: &'static str| {
         vec![
-            "import", "jsonl", file, "--map", MAP, "--set", "side=USA", "--set", ISSUER, "--into", "corpus",
+            "import", "jsonl", file, "--map", MAP, "--set", "side=USA", "--set", ISSUER, "--into",
+            "corpus",
         ]
     };
     let children: Vec<_> = (0..6)
         .map(|i| {
-            let file = if i % 3 == 2 { "other.jsonl" } else { "big.jsonl" };
-            f.command(&args(file)).stdout(std::process::Stdio::null()).spawn().unwrap()
+            let file = if i % 3 == 2 {
+                "other.jsonl"
+            } else {
+                "big.jsonl"
+            };
+            f.command(&args(file))
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
         })
         .collect();
     for mut child in children {
@@ -209,7 +299,11 @@ fn concurrent_imports_leave_whole_lines() {
     assert_eq!(lines.len(), 403);
     assert_eq!(jsonl_files(&f.path("corpus")).len(), 2);
     let check = f.run(&["check"]);
-    assert!(check.stdout.contains("403 events, 403 statements"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("403 events, 403 statements"),
+        "{}",
+        check.stdout
+    );
 }
 
 #[test]
@@ -218,14 +312,28 @@ fn a_stray_csv_quote_costs_one_row_not_the_rest() {
     let mut csv = String::from("title,pubDate,description,link\n");
     csv.push_str("Bad,2022-01-01,\"He said \"\"no,\n");
     for i in 1..1000 {
-        csv.push_str(&format!("Release {i},2022-01-02,Text number {i}.,https://example.gov/r{i}\n"));
+        csv.push_str(&format!(
+            "Release {i},2022-01-02,Text number {i}.,https://example.gov/r{i}\n"
+        ));
     }
     f.write("state.csv", &csv);
     let run = import(&f, "csv", "state.csv", "corpus", &[]);
     run.expect_code(1);
-    assert!(run.stdout.contains("imported 999 statements in 999 events"), "{}", run.stdout);
-    assert!(run.stdout.contains("skipped state.csv:2: a stray quote"), "{}", run.stdout);
-    assert!(run.stdout.contains("1 skipped: a stray quote"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("imported 999 statements in 999 events"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("skipped state.csv:2: a stray quote"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("1 skipped: a stray quote"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -238,31 +346,67 @@ fn rows_colliding_on_a_mapped_event_are_reported_as_conflicts() {
          {\"title\":\"Readout\",\"pubDate\":\"2022-08-04\",\"description\":\"Two.\"}\n\
          {\"title\":\"Readout\",\"pubDate\":\"2022-08-03\",\"description\":\"Three.\"}\n",
     );
-    let run = import(&f, "jsonl", "dup.jsonl", "corpus", &["--map", "event=title"]);
+    let run = import(
+        &f,
+        "jsonl",
+        "dup.jsonl",
+        "corpus",
+        &["--map", "event=title"],
+    );
     run.expect_code(1);
-    assert!(run.stdout.contains("skipped dup.jsonl:2: duplicate of line 1"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("skipped dup.jsonl:3: conflict with line 1: same event `readout-"),
+        run.stdout
+            .contains("skipped dup.jsonl:2: duplicate of line 1"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("date 2022-08-03 there and 2022-08-04 here"), "{}", run.stdout);
-    assert!(run.stdout.contains("skipped dup.jsonl:4: conflict with line 1"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("skipped dup.jsonl:3: conflict with line 1: same event `readout-"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("date 2022-08-03 there and 2022-08-04 here"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("skipped dup.jsonl:4: conflict with line 1"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("different text"), "{}", run.stdout);
 }
 
 #[test]
 fn a_un_year_in_two_folders_reads_both_and_names_the_duplicate() {
     let f = Fixture::empty();
-    f.write("un/Session 77 - 2022/USA_77_2022.txt", "We stand for the Charter.");
-    f.write("un/Session 77 - 2022/FRA_77_2022.txt", "Nous défendons la Charte.");
+    f.write(
+        "un/Session 77 - 2022/USA_77_2022.txt",
+        "We stand for the Charter.",
+    );
+    f.write(
+        "un/Session 77 - 2022/FRA_77_2022.txt",
+        "Nous défendons la Charte.",
+    );
     f.write("un/Session 78 - 2022/USA_78_2022.txt", "A second copy.");
-    f.write("un/Session 78 - 2022/CHN_78_2022.txt", "Win-win cooperation.");
+    f.write(
+        "un/Session 78 - 2022/CHN_78_2022.txt",
+        "Win-win cooperation.",
+    );
     let run = f.run(&["import", "ungdc", "un", "--into", "corpus"]);
     run.expect_code(1);
-    assert!(run.stdout.contains("imported 3 statements in 1 events"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("USA_78_2022.txt:0: 2022 already has a USA speech from Session 77 - 2022"),
+        run.stdout.contains("imported 3 statements in 1 events"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("USA_78_2022.txt:0: 2022 already has a USA speech from Session 77 - 2022"),
         "{}",
         run.stdout
     );

@@ -119,7 +119,9 @@ fn read_from(
                 return None;
             }
         }
-        let pos = record.position().expect("records read from a reader have positions");
+        let pos = record
+            .position()
+            .expect("records read from a reader have positions");
         let end = offset + reader.position().byte() as usize;
         // after a CRLF the record's position may still point at its LF
         let raw = text[offset + pos.byte() as usize..end].trim_start_matches(['\r', '\n']);
@@ -169,8 +171,14 @@ mod tests {
         let Err((2, reason)) = &got[1] else {
             panic!("{:?}", got[1])
         };
-        assert!(reason.contains("run on to line 1001") && reason.contains("resumes at line 3"), "{reason}");
+        assert!(
+            reason.contains("run on to line 1001") && reason.contains("resumes at line 3"),
+            "{reason}"
+        );
         assert_eq!(got[2], Ok((3, vec!["2".into(), "row 2".into()])));
-        assert_eq!(got[1000], Ok((1001, vec!["1000".into(), "row 1000".into()])));
+        assert_eq!(
+            got[1000],
+            Ok((1001, vec!["1000".into(), "row 1000".into()]))
+        );
     }
 }

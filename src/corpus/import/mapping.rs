@@ -63,7 +63,8 @@ impl Mapping {
         let mut m = Mapping {
             fields: BTreeMap::new(),
             fixed: BTreeMap::new(),
-            dates: DateRules::new(DEFAULT_TZ, None).expect("the bundled zone database has New York"),
+            dates: DateRules::new(DEFAULT_TZ, None)
+                .expect("the bundled zone database has New York"),
         };
         for (args, into) in [(map, &mut m.fields), (set, &mut m.fixed)] {
             for pair in args.iter().flat_map(|a| split_pairs(a)) {
@@ -292,7 +293,11 @@ fn event_id_of(value: &str) -> String {
 pub fn derived_event_id(url: Option<&str>, date: &str, title: &str, text: &str) -> String {
     match url {
         Some(u) => {
-            let path = u.split(['?', '#']).next().unwrap_or(u).trim_end_matches('/');
+            let path = u
+                .split(['?', '#'])
+                .next()
+                .unwrap_or(u)
+                .trim_end_matches('/');
             let last = path.rsplit('/').next().unwrap_or(path);
             let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
             format!("{}-{}", cut(&slug(last)), short_hash(u))
@@ -354,8 +359,14 @@ mod tests {
     fn mappings_are_checked_up_front() {
         assert!(map(&["date=t", "text=c", "side=s"], &["issuer=State"]).is_ok());
         let err = |m: &[&str], s: &[&str]| map(m, s).unwrap_err();
-        assert_eq!(err(&["date=t", "text=c"], &["issuer=x"]), MappingError::Missing("side"));
-        assert_eq!(err(&["dat=t"], &[]), MappingError::UnknownTarget("dat".into()));
+        assert_eq!(
+            err(&["date=t", "text=c"], &["issuer=x"]),
+            MappingError::Missing("side")
+        );
+        assert_eq!(
+            err(&["dat=t"], &[]),
+            MappingError::UnknownTarget("dat".into())
+        );
         assert_eq!(err(&["date"], &[]), MappingError::Malformed("date".into()));
     }
 
@@ -363,7 +374,10 @@ mod tests {
     fn commas_split_pairs_only_before_a_field_name() {
         let m = map(
             &["date=d,text=body, title=t"],
-            &["issuer=Antony J. Blinken, Secretary of State,side=USA", "notes=a=b, c"],
+            &[
+                "issuer=Antony J. Blinken, Secretary of State,side=USA",
+                "notes=a=b, c",
+            ],
         )
         .unwrap();
         assert_eq!(m.fields["text"], "body");
@@ -375,14 +389,35 @@ mod tests {
 
     #[test]
     fn ids_come_from_the_release_not_the_file() {
-        let by_url = derived_event_id(Some("https://www.state.gov/secretary-call-with-wang/"), "2022-08-03", "x", "y");
+        let by_url = derived_event_id(
+            Some("https://www.state.gov/secretary-call-with-wang/"),
+            "2022-08-03",
+            "x",
+            "y",
+        );
         assert!(by_url.starts_with("secretary-call-with-wang-"), "{by_url}");
-        assert_eq!(by_url, derived_event_id(Some("https://www.state.gov/secretary-call-with-wang/"), "2021", "z", "w"));
-        let page = derived_event_id(Some("https://www.fmprc.gov.cn/eng/t1234.shtml"), "2020", "", "");
+        assert_eq!(
+            by_url,
+            derived_event_id(
+                Some("https://www.state.gov/secretary-call-with-wang/"),
+                "2021",
+                "z",
+                "w"
+            )
+        );
+        let page = derived_event_id(
+            Some("https://www.fmprc.gov.cn/eng/t1234.shtml"),
+            "2020",
+            "",
+            "",
+        );
         assert!(page.starts_with("t1234-"), "{page}");
         let plain = derived_event_id(None, "2022-08-03", "Secretary's Call", "text");
         assert!(plain.starts_with("2022-08-03-secretary-s-call-"), "{plain}");
-        assert_ne!(plain, derived_event_id(None, "2022-08-03", "Secretary's Call", "other text"));
+        assert_ne!(
+            plain,
+            derived_event_id(None, "2022-08-03", "Secretary's Call", "other text")
+        );
         assert!(derived_event_id(None, "2022", "外交部", "t").starts_with("2022-release-"));
         assert_eq!(event_id_of("2022-08-03-call"), "2022-08-03-call");
         assert_ne!(event_id_of("外交部声明"), event_id_of("外交部答问"));

@@ -45,7 +45,10 @@ pub enum Error {
     #[error("{} is a symbolic link; imports never write through links", .0.display())]
     Symlink(PathBuf),
     #[error("nothing could be imported from {}: all {} rows were skipped, nothing was written", path.display(), skipped.len())]
-    Nothing { path: PathBuf, skipped: Vec<Skipped> },
+    Nothing {
+        path: PathBuf,
+        skipped: Vec<Skipped>,
+    },
 }
 
 /// How a generic import treats bad rows and an existing output file.

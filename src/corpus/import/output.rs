@@ -230,7 +230,17 @@ mod tests {
         let two = [line("a"), line("b")];
         let path = write_import(dir.path(), &source, &two, false).unwrap();
         let err = write_import(dir.path(), &source, &two[..1], false).unwrap_err();
-        assert!(matches!(err, Error::WouldShrink { held: 2, new: 1, .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                Error::WouldShrink {
+                    held: 2,
+                    new: 1,
+                    ..
+                }
+            ),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&path).unwrap().lines().count(), 2);
         write_import(dir.path(), &source, &two[..1], true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap().lines().count(), 1);
@@ -246,7 +256,10 @@ mod tests {
         std::os::unix::fs::symlink(&victim, &target).unwrap();
         write_jsonl(&target, &[line("a")]).unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
-        assert!(!fs::symlink_metadata(&target).unwrap().file_type().is_symlink());
+        assert!(!fs::symlink_metadata(&target)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         let source = dir.path().join("s.csv");
         let planted = output_path(dir.path(), &source);
         fs::create_dir_all(planted.parent().unwrap()).unwrap();

@@ -102,7 +102,11 @@ fn keep_once(
 fn event_title(folders: &[(u16, PathBuf)], year: u16) -> String {
     let sessions: Vec<String> = folders.iter().map(|(s, _)| ordinal(*s)).collect();
     let sessions = sessions.join(" and ");
-    let noun = if folders.len() > 1 { "sessions" } else { "session" };
+    let noun = if folders.len() > 1 {
+        "sessions"
+    } else {
+        "session"
+    };
     format!("UN General Assembly, {sessions} {noun} general debate ({year})")
 }
 

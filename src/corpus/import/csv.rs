@@ -107,7 +107,7 @@ fn read_from(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[offset..].as_bytes());
+        .from_reader(&text.as_bytes()[offset..]);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {

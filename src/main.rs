@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::NothingFound | Outcome::CheckFailed) => ExitCode::from(1),
+        Ok(Outcome::NothingFound | Outcome::CheckFailed | Outcome::Incomplete) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(io::stderr(), "readouts: {}", one_line(&e));

@@ -1,13 +1,18 @@
 //! `readouts import SOURCE ...`: bring a published corpus into the corpus folder
-//! as JSON Lines. One subcommand per source format.
+//! as JSON Lines. One subcommand per source format. Every import ends with a
+//! summary (statements, events, skipped rows by reason) and each skipped row
+//! as `file:line: reason`; the exit status is 1 when a row was skipped and 2,
+//! with nothing written, when none could be imported.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use super::{GlobalArgs, Outcome};
-use crate::corpus::import::{self, Report};
+use crate::corpus::import::dates::DateRules;
+use crate::corpus::import::mapping::{Mapping, DEFAULT_TZ};
+use crate::corpus::import::{self, Options, Report};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -71,12 +76,21 @@ pub struct Releases {
 pub struct Generic {
     /// The file to import
     pub file: PathBuf,
-    /// Which source field fills which corpus field, e.g. date=publish_time,text=content,title=title,url=source_url
-    #[arg(long, value_delimiter = ',', value_name = "FIELD=SOURCE")]
+    /// Which source field fills which corpus field, e.g. date=publish_time,text=content,title=title,url=source_url (repeatable; a comma starts a new pair only before FIELD=)
+    #[arg(long, value_name = "FIELD=SOURCE")]
     pub map: Vec<String>,
-    /// A value for every row, e.g. side=USA,issuer=State Department
-    #[arg(long, value_delimiter = ',', value_name = "FIELD=VALUE")]
+    /// A value for every row, e.g. side=USA or 'issuer=Antony J. Blinken, Secretary of State' (repeatable; a comma starts a new pair only before FIELD=)
+    #[arg(long, value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
+    /// The publisher's time zone (IANA name): a timestamp with an offset is filed under its date there
+    #[arg(long, value_name = "NAME", default_value = DEFAULT_TZ)]
+    pub tz: String,
+    /// A strftime pattern for dates in no built-in form, e.g. %d.%m.%Y (built-in: RFC 2822, RFC 3339, YYYY[-MM[-DD]], `August 3, 2022`, `3 Aug 2022`, 2022/08/03, 2022年8月3日)
+    #[arg(long, value_name = "PATTERN")]
+    pub date_format: Option<String>,
+    /// Replace an existing import of this file even when the new one holds fewer statements
+    #[arg(long)]
+    pub force: bool,
     /// Corpus folder to write into (default: --corpus)
     #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
@@ -86,7 +100,7 @@ pub struct Generic {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    match args.source {
+    let (report, into) = match args.source {
         Source::Ungdc { dir, into } => {
             let into = into.unwrap_or_else(|| global.corpus.clone());
             let report = import::ungdc::import(&dir, &into).with_context(|| {
@@ -95,34 +109,59 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
                     dir.display()
                 )
             })?;
-            print_report(out, &report, &into)?;
+            (report, into)
         }
         Source::Jsonl(g) => generic(g, global, out, import::jsonl::import)?,
         Source::Csv(g) => generic(g, global, out, import::csv::import)?,
-        Source::Markdown(r) => releases(r, global, out, ReleaseSource::Markdown)?,
-        Source::Feed(r) => releases(r, global, out, ReleaseSource::Feed)?,
+        Source::Markdown(r) => releases(r, global, ReleaseSource::Markdown)?,
+        Source::Feed(r) => releases(r, global, ReleaseSource::Feed)?,
+    };
+    print_report(out, &report, &into)?;
+    let removed = report.boilerplate;
+    if removed.paragraphs > 0 {
+        writeln!(
+            out,
+            "removed {} boilerplate paragraphs ({} characters)",
+            removed.paragraphs, removed.chars
+        )?;
     }
-    Ok(Outcome::Success)
+    Ok(if report.skipped.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Incomplete
+    })
 }
 
-type Importer = fn(
-    &std::path::Path,
-    &import::mapping::Mapping,
-    &std::path::Path,
-    bool,
-) -> Result<Report, import::Error>;
+type Importer = fn(&Path, &Mapping, &Path, Options) -> Result<Report, import::Error>;
 
 fn generic(
     g: Generic,
     global: &GlobalArgs,
     out: &mut dyn Write,
     importer: Importer,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(Report, PathBuf)> {
     let into = g.into.unwrap_or_else(|| global.corpus.clone());
-    let mapping = import::mapping::Mapping::new(&g.map, &g.set)?;
-    let report = importer(&g.file, &mapping, &into, g.strict)
-        .with_context(|| format!("cannot import {}", g.file.display()))?;
-    print_report(out, &report, &into)?;
+    let rules = DateRules::new(&g.tz, g.date_format).map_err(|e| anyhow::anyhow!("--tz: {e}"))?;
+    let mapping = Mapping::new(&g.map, &g.set)?.with_dates(rules);
+    let options = Options {
+        strict: g.strict,
+        force: g.force,
+    };
+    match importer(&g.file, &mapping, &into, options) {
+        Ok(report) => Ok((report, into)),
+        Err(import::Error::Nothing { path, skipped }) => {
+            print_skipped(out, &skipped)?;
+            Err(import::Error::Nothing { path, skipped }.into())
+        }
+        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot import {}", g.file.display()))),
+    }
+}
+
+fn print_skipped(out: &mut dyn Write, skipped: &[import::Skipped]) -> std::io::Result<()> {
+    for s in skipped {
+        let line = format!("skipped {}:{}: {}", s.path.display(), s.line, s.reason);
+        writeln!(out, "{}", crate::render::escape::terminal(&line))?;
+    }
     Ok(())
 }
 
@@ -135,9 +174,8 @@ enum ReleaseSource {
 fn releases(
     r: Releases,
     global: &GlobalArgs,
-    out: &mut dyn Write,
     source: ReleaseSource,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(Report, PathBuf)> {
     let into = r.into.clone().unwrap_or_else(|| global.corpus.clone());
     let opts = release_options(&r, source)?;
     let report = match source {
@@ -145,16 +183,7 @@ fn releases(
         ReleaseSource::Feed => import::feed::import(&r.path, &opts, &into),
     }
     .with_context(|| format!("cannot import {}", r.path.display()))?;
-    print_report(out, &report, &into)?;
-    let removed = report.boilerplate;
-    if removed.paragraphs > 0 {
-        writeln!(
-            out,
-            "removed {} boilerplate paragraphs ({} characters)",
-            removed.paragraphs, removed.chars
-        )?;
-    }
-    Ok(())
+    Ok((report, into))
 }
 
 fn release_options(r: &Releases, source: ReleaseSource) -> anyhow::Result<import::release::Options> {
@@ -188,13 +217,10 @@ fn release_options(r: &Releases, source: ReleaseSource) -> anyhow::Result<import
     })
 }
 
-fn print_report(
-    out: &mut dyn Write,
-    report: &Report,
-    into: &std::path::Path,
-) -> std::io::Result<()> {
-    for s in &report.skipped {
-        let line = format!("skipped {}:{}: {}", s.path.display(), s.line, s.reason);
+fn print_report(out: &mut dyn Write, report: &Report, into: &Path) -> std::io::Result<()> {
+    print_skipped(out, &report.skipped)?;
+    if let [path] = report.files_written.as_slice() {
+        let line = format!("wrote {}", path.display());
         writeln!(out, "{}", crate::render::escape::terminal(&line))?;
     }
     let line = format!(
@@ -205,5 +231,10 @@ fn print_report(
         report.files_written.len(),
         report.skipped.len()
     );
-    writeln!(out, "{}", crate::render::escape::terminal(&line))
+    writeln!(out, "{}", crate::render::escape::terminal(&line))?;
+    for (reason, n) in report.skipped_by_reason() {
+        let line = format!("  {n} skipped: {reason}");
+        writeln!(out, "{}", crate::render::escape::terminal(&line))?;
+    }
+    Ok(())
 }

@@ -29,6 +29,8 @@ pub enum Outcome {
     Success,
     NothingFound,
     CheckFailed,
+    /// Done, but some input was skipped (exit status 1).
+    Incomplete,
 }
 
 #[derive(Debug, Parser)]

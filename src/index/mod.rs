@@ -21,10 +21,10 @@ use tantivy::{IndexReader, ReloadPolicy};
 
 pub use build::{terminal_progress, update, update_with, Scrutiny, UpdateReport};
 pub use folder::MARKER;
-pub use verify::{verify, Verification};
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 pub use query::{count_by, search, select, Count, CountKey, Hit, SearchOptions, Snippet};
 pub use schema::Fields;
+pub use verify::{verify, Verification};
 
 /// Why the index could not be built, opened or queried.
 #[derive(Debug, thiserror::Error)]
@@ -163,7 +163,13 @@ pub fn open(dir: &Path) -> Result<Index, Error> {
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
-        .map_err(|e| if ours { damaged(format!("{e}")) } else { terr(e) })?;
+        .map_err(|e| {
+            if ours {
+                damaged(format!("{e}"))
+            } else {
+                terr(e)
+            }
+        })?;
     Ok(Index {
         inner,
         reader,

@@ -246,6 +246,18 @@ fn head(s: &str, width: usize) -> String {
     fold_space(&s[..to]).chars().take(width).collect()
 }
 
+/// [`kwic_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn kwic(
+    index: &Index,
+    pattern: &str,
+    filter: &Filter,
+    options: KwicOptions,
+) -> Result<Vec<KwicLine>, Error> {
+    super::damage::quietly(|| kwic_unguarded(index, pattern, filter, options))
+        .unwrap_or_else(|| Err(index.damaged()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,16 +284,4 @@ mod tests {
         assert_eq!(head("ab", 10), "ab");
         assert_eq!(tail("日本語", 2), "本語");
     }
-}
-
-/// [`kwic_unguarded`], with a panic of tantivy's on damaged bytes
-/// reported as [`Error::Damaged`] instead.
-pub fn kwic(
-    index: &Index,
-    pattern: &str,
-    filter: &Filter,
-    options: KwicOptions,
-) -> Result<Vec<KwicLine>, Error> {
-    super::damage::quietly(|| kwic_unguarded(index, pattern, filter, options))
-        .unwrap_or_else(|| Err(index.damaged()))
 }

@@ -28,12 +28,24 @@ fn a_users_folder_with_a_meta_json_is_never_replaced() {
     f.write("notes/meta.json", "{\"mine\": true}");
     f.write("notes/thesis.tex", "chapter one");
     f.write("notes/drafts/two.tex", "chapter two");
-    for args in [&["index", "--index", "notes"][..], &["search", "progress", "--index", "notes"]] {
+    for args in [
+        &["index", "--index", "notes"][..],
+        &["search", "progress", "--index", "notes"],
+    ] {
         one_line_error(&f.run(args), "not a readouts index");
     }
-    assert_eq!(fs::read_to_string(f.path("notes/meta.json")).unwrap(), "{\"mine\": true}");
-    assert_eq!(fs::read_to_string(f.path("notes/thesis.tex")).unwrap(), "chapter one");
-    assert_eq!(fs::read_to_string(f.path("notes/drafts/two.tex")).unwrap(), "chapter two");
+    assert_eq!(
+        fs::read_to_string(f.path("notes/meta.json")).unwrap(),
+        "{\"mine\": true}"
+    );
+    assert_eq!(
+        fs::read_to_string(f.path("notes/thesis.tex")).unwrap(),
+        "chapter one"
+    );
+    assert_eq!(
+        fs::read_to_string(f.path("notes/drafts/two.tex")).unwrap(),
+        "chapter two"
+    );
     assert!(!f.path("notes/.readouts-index").exists());
 }
 
@@ -44,7 +56,10 @@ fn index_dot_never_deletes_the_working_folders_files() {
     f.write("meta.json", "{}");
     f.write("budget.csv", "1,2,3");
     one_line_error(&f.run(&["index", "--index", "."]), "not a readouts index");
-    one_line_error(&f.run(&["search", "progress", "--index", "."]), "not a readouts index");
+    one_line_error(
+        &f.run(&["search", "progress", "--index", "."]),
+        "not a readouts index",
+    );
     assert_eq!(fs::read_to_string(f.path("budget.csv")).unwrap(), "1,2,3");
     assert_eq!(fs::read_to_string(f.path("meta.json")).unwrap(), "{}");
     assert!(f.path("corpus").is_dir());
@@ -59,10 +74,21 @@ fn an_index_the_tool_makes_is_marked_and_usable_in_place() {
     let run = Run::from(cmd.current_dir(f.path("here")).output().unwrap());
     run.expect_code(0);
     assert!(f.path("here/.readouts-index").is_file());
-    let mut cmd = f.command(&["--corpus", "../corpus", "--index", ".", "search", "progress"]);
+    let mut cmd = f.command(&[
+        "--corpus",
+        "../corpus",
+        "--index",
+        ".",
+        "search",
+        "progress",
+    ]);
     let found = Run::from(cmd.current_dir(f.path("here")).output().unwrap());
     found.expect_code(0);
-    assert!(found.stdout.contains("4 matching statements"), "{}", found.stdout);
+    assert!(
+        found.stdout.contains("4 matching statements"),
+        "{}",
+        found.stdout
+    );
     f.run(&["index"]).expect_code(0);
     assert!(f.path("corpus/.index/.readouts-index").is_file());
 }
@@ -112,7 +138,10 @@ fn links_planted_in_a_committed_index_change_nothing_outside() {
     let absent = f.path("home/.profile");
     plant_links(&f.path("corpus/.index"), &absent);
     one_line_error(&f.run(&["search", "candid"]), "symbolic link");
-    one_line_error(&f.run(&["search", "candid", "--no-refresh"]), "symbolic link");
+    one_line_error(
+        &f.run(&["search", "candid", "--no-refresh"]),
+        "symbolic link",
+    );
     assert!(!absent.exists());
     assert_eq!(fs::read_dir(f.path("home")).unwrap().count(), 1);
 }
@@ -125,7 +154,11 @@ fn an_index_folder_that_is_a_link_is_not_written_through() {
     f.write("home/notes.txt", "mine");
     std::os::unix::fs::symlink(f.path("home"), f.path("corpus/.index")).unwrap();
     one_line_error(&f.run(&["search", "progress"]), "symbolic link");
-    let names: Vec<_> = fs::read_dir(f.path("home")).unwrap().flatten().map(|e| e.file_name()).collect();
+    let names: Vec<_> = fs::read_dir(f.path("home"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("notes.txt")]);
 }
 
@@ -138,9 +171,16 @@ fn a_folder_named_like_the_staging_folder_is_kept() {
     f.write("idx.staging-abcdef/keep.txt", "mine too");
     // The first build is made in a staging folder beside `idx` and swapped in.
     f.run(&["index", "--index", "idx"]).expect_code(0);
-    f.run(&["search", "progress", "--index", "idx"]).expect_code(0);
-    assert_eq!(fs::read_to_string(f.path("idx.staging/keep.txt")).unwrap(), "mine");
-    assert_eq!(fs::read_to_string(f.path("idx.staging-abcdef/keep.txt")).unwrap(), "mine too");
+    f.run(&["search", "progress", "--index", "idx"])
+        .expect_code(0);
+    assert_eq!(
+        fs::read_to_string(f.path("idx.staging/keep.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        fs::read_to_string(f.path("idx.staging-abcdef/keep.txt")).unwrap(),
+        "mine too"
+    );
     let left: Vec<String> = fs::read_dir(f.dir.path())
         .unwrap()
         .flatten()
@@ -170,16 +210,33 @@ fn statement_ids_repeated_across_events_are_all_indexed() {
     assert!(check.stdout.contains("4 statements"), "{}", check.stdout);
     let run = f.run(&["search", "frank"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("4 matching statements"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("4 matching statements"),
+        "{}",
+        run.stdout
+    );
     let kwic = f.run(&["kwic", "frank", "--format", "csv"]);
     assert_eq!(kwic.stdout.matches("frank").count(), 4, "{}", kwic.stdout);
     // An edit of one of them re-indexes that one only, the other stays.
     let path = f.path("corpus/talks-two.toml");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replacen("frank exchange\"", "candid exchange\"", 1)).unwrap();
+    fs::write(
+        &path,
+        text.replacen("frank exchange\"", "candid exchange\"", 1),
+    )
+    .unwrap();
     let again = f.run(&["index"]);
-    assert!(again.stdout.contains("indexed 1 changed statement, removed 0, unchanged 3"), "{}", again.stdout);
-    assert!(f.run(&["search", "frank"]).stdout.contains("3 matching statements"));
+    assert!(
+        again
+            .stdout
+            .contains("indexed 1 changed statement, removed 0, unchanged 3"),
+        "{}",
+        again.stdout
+    );
+    assert!(f
+        .run(&["search", "frank"])
+        .stdout
+        .contains("3 matching statements"));
 }
 
 /// Item 6: an edit that keeps the size and the modification time (`touch -r`,
@@ -195,12 +252,21 @@ fn an_edit_that_keeps_size_and_mtime_is_seen() {
     let after = before.replace("constructive dialogue", "destructives dialogue");
     assert_eq!(before.len(), after.len());
     fs::write(&path, after).unwrap();
-    fs::File::options().write(true).open(&path).unwrap().set_modified(mtime).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
     f.run(&["kwic", "constructive"]).expect_code(1);
     let run = f.run(&["kwic", "destructives"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("destructives dialogue"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("destructives dialogue"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// Item 6: `search` and `kwic` were silent when a broken file kept statements
@@ -209,7 +275,10 @@ fn an_edit_that_keeps_size_and_mtime_is_seen() {
 #[test]
 fn search_and_kwic_warn_when_a_broken_file_drops_statements() {
     let f = Fixture::bundled();
-    f.write("corpus/2021/broken.toml", "id = \"broken\"\ndate = \"2021-02-30\"\n[[statements]\n");
+    f.write(
+        "corpus/2021/broken.toml",
+        "id = \"broken\"\ndate = \"2021-02-30\"\n[[statements]\n",
+    );
     for _ in 0..2 {
         for args in [&["search", "progress"][..], &["kwic", "progress"]] {
             let run = f.run(args);
@@ -240,12 +309,25 @@ fn a_truncated_segment_file_is_reported_and_rebuilt_never_a_panic() {
     let f = Fixture::bundled();
     f.run(&["index"]).expect_code(0);
     let store = largest(&f.path("corpus/.index"), "store");
-    fs::File::options().write(true).open(&store).unwrap().set_len(5).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&store)
+        .unwrap()
+        .set_len(5)
+        .unwrap();
     one_line_error(&f.run(&["search", "progress", "--no-refresh"]), "damaged");
     let run = f.run(&["search", "progress"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("4 matching statements"), "{}", run.stdout);
-    assert!(run.stderr.contains("damaged") && run.stderr.contains("rebuilt"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("4 matching statements"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("damaged") && run.stderr.contains("rebuilt"),
+        "{}",
+        run.stderr
+    );
     f.run(&["index", "--verify"]).expect_code(0);
     // Cut to nothing and lost files too.
     for cut in ["term", "idx"] {
@@ -253,7 +335,12 @@ fn a_truncated_segment_file_is_reported_and_rebuilt_never_a_panic() {
         if cut == "idx" {
             fs::remove_file(&file).unwrap();
         } else {
-            fs::File::options().write(true).open(&file).unwrap().set_len(0).unwrap();
+            fs::File::options()
+                .write(true)
+                .open(&file)
+                .unwrap()
+                .set_len(0)
+                .unwrap();
         }
         let run = f.run(&["index"]);
         run.expect_code(0);
@@ -270,7 +357,11 @@ fn flipped_bytes_are_noticed_by_verify_and_rebuilt_by_index() {
     f.run(&["index"]).expect_code(0);
     let sound = f.run(&["index", "--verify"]);
     sound.expect_code(0);
-    assert!(sound.stdout.starts_with("ok: 11 statements"), "{}", sound.stdout);
+    assert!(
+        sound.stdout.starts_with("ok: 11 statements"),
+        "{}",
+        sound.stdout
+    );
     let store = largest(&f.path("corpus/.index"), "store");
     let mut bytes = fs::read(&store).unwrap();
     for b in &mut bytes[10..14] {
@@ -280,10 +371,18 @@ fn flipped_bytes_are_noticed_by_verify_and_rebuilt_by_index() {
     let name = store.file_name().unwrap().to_string_lossy().into_owned();
     let verify = f.run(&["index", "--verify"]);
     verify.expect_code(1);
-    assert!(verify.stdout.contains(&name) && verify.stdout.contains("checksum"), "{}", verify.stdout);
+    assert!(
+        verify.stdout.contains(&name) && verify.stdout.contains("checksum"),
+        "{}",
+        verify.stdout
+    );
     let run = f.run(&["index"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("damaged") && run.stdout.contains(&name), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("damaged") && run.stdout.contains(&name),
+        "{}",
+        run.stdout
+    );
     f.run(&["index", "--verify"]).expect_code(0);
 }
 
@@ -325,7 +424,9 @@ fn orphaned_segments_after_a_full_disk_do_not_wedge_later_updates() {
     let idx = disk.0.join("idx");
     let idx_arg = idx.to_str().unwrap();
     f.run(&["index", "--index", idx_arg]).expect_code(0);
-    let words: Vec<String> = (0..150_000).map(|i| format!("w{}", (i * 7919) % 20_000)).collect();
+    let words: Vec<String> = (0..150_000)
+        .map(|i| format!("w{}", (i * 7919) % 20_000))
+        .collect();
     f.write(
         "corpus/2021/big.toml",
         format!(
@@ -341,7 +442,11 @@ fn orphaned_segments_after_a_full_disk_do_not_wedge_later_updates() {
     edit_review(&f, "constructive dialogue", "candid dialogue");
     let run = f.run(&["search", "candid", "--index", idx_arg]);
     run.expect_code(0);
-    assert!(run.stdout.contains("1 matching statement"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 matching statement"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// Item 18: a plain `search` failed with "index is busy" while another
@@ -355,11 +460,17 @@ fn search_during_a_refresh_answers_from_the_committed_index() {
     edit_review(&f, "constructive dialogue", "candid dialogue");
     // Another process's update holds tantivy's writer lock, as `index` does.
     let index = tantivy::Index::open_in_dir(f.path("corpus/.index")).unwrap();
-    let writer = index.writer::<tantivy::TantivyDocument>(15_000_000).unwrap();
+    let writer = index
+        .writer::<tantivy::TantivyDocument>(15_000_000)
+        .unwrap();
     for args in [&["search", "constructive"][..], &["kwic", "constructive"]] {
         let during = f.run(args);
         during.expect_code(0);
-        assert!(during.stderr.contains("last committed"), "{}", during.stderr);
+        assert!(
+            during.stderr.contains("last committed"),
+            "{}",
+            during.stderr
+        );
         assert!(!during.stderr.contains("busy"), "{}", during.stderr);
         if args[0] == "search" {
             assert_eq!(during.stdout, before.stdout);

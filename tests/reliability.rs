@@ -206,9 +206,11 @@ impl Rng {
 /// Whether a staging folder (`.index.staging-XXXXXX`) is beside the index.
 fn staging_exists(f: &Fixture) -> bool {
     fs::read_dir(f.path("corpus")).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with(".index.staging-"))
+        entries.flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".index.staging-")
+        })
     })
 }
 

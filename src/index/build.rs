@@ -177,7 +177,10 @@ fn stored_hashes(dir: &Path, scrutiny: Scrutiny) -> (Option<Hashes>, Option<Stri
         None => return (None, Some("the index had no manifest; rebuilt".to_string())),
     }
     if let Err(why) = examine(dir, scrutiny) {
-        return (None, Some(format!("the index was damaged ({why}); rebuilt")));
+        return (
+            None,
+            Some(format!("the index was damaged ({why}); rebuilt")),
+        );
     }
     (manifest::read_hashes(dir), None)
 }

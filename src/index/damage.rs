@@ -79,6 +79,17 @@ pub fn problems(
     Ok((files.len(), found))
 }
 
+/// Runs `f`, turning a panic of tantivy's on bytes it cannot parse (a footer
+/// overwritten with other bytes of the right length) into `None`, without the
+/// panic message: the caller reports the index as damaged in one line.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    std::panic::set_hook(hook);
+    result
+}
+
 /// Whether `path` is a regular file ending with a plausible tantivy footer.
 fn footer_ok(path: &Path) -> Result<(), String> {
     let meta = fs::symlink_metadata(path).map_err(|e| match e.kind() {

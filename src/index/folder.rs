@@ -164,7 +164,9 @@ pub fn is_segment_file(name: &str) -> bool {
     };
     let hex = uuid.len() == 32 && uuid.bytes().all(|b| b.is_ascii_hexdigit());
     let part = match rest.split_once('.') {
-        Some((opstamp, "del")) => !opstamp.is_empty() && opstamp.bytes().all(|b| b.is_ascii_digit()),
+        Some((opstamp, "del")) => {
+            !opstamp.is_empty() && opstamp.bytes().all(|b| b.is_ascii_digit())
+        }
         Some(_) => false,
         None => PARTS.contains(&rest),
     };
@@ -208,9 +210,15 @@ mod tests {
     fn a_folder_with_a_users_file_is_foreign_and_is_not_claimed() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("meta.json"), "{}").unwrap();
-        assert_eq!(owner(tmp.path()).unwrap(), Owner::Foreign("meta.json".into()));
+        assert_eq!(
+            owner(tmp.path()).unwrap(),
+            Owner::Foreign("meta.json".into())
+        );
         fs::write(tmp.path().join("thesis.tex"), "mine").unwrap();
-        assert_eq!(owner(tmp.path()).unwrap(), Owner::Foreign("thesis.tex".into()));
+        assert_eq!(
+            owner(tmp.path()).unwrap(),
+            Owner::Foreign("thesis.tex".into())
+        );
         assert!(matches!(claim(tmp.path()), Err(Error::NotAnIndex(_))));
         assert!(!is_marked(tmp.path()));
     }

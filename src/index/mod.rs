@@ -21,10 +21,10 @@ use tantivy::{IndexReader, ReloadPolicy};
 
 pub use build::{terminal_progress, update, update_with, Scrutiny, UpdateReport};
 pub use folder::MARKER;
-pub use verify::{verify, Verification};
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 pub use query::{count_by, search, select, Count, CountKey, Hit, SearchOptions, Snippet};
 pub use schema::Fields;
+pub use verify::{verify, Verification};
 
 /// Why the index could not be built, opened or queried.
 #[derive(Debug, thiserror::Error)]
@@ -112,13 +112,15 @@ pub fn open_fresh(
         manifest::check_version(&dir)?;
         return open(&dir);
     }
+    let mut scrutiny = Scrutiny::Footers;
     if manifest::is_fresh(corpus_dir, &dir)? {
         match open(&dir) {
-            Err(Error::Damaged { .. }) => {}
+            // Damage the footers do not show (a segment that fails to open): checksums will.
+            Err(Error::Damaged { .. }) => scrutiny = Scrutiny::Checksums,
             opened => return opened,
         }
     }
-    match update(corpus_dir, &dir, &build::terminal_progress()) {
+    match update_with(corpus_dir, &dir, &build::terminal_progress(), scrutiny) {
         Ok(report) => {
             let mut index = open(&dir)?;
             index.corpus_errors = report.corpus_errors;
@@ -159,11 +161,17 @@ pub fn open(dir: &Path) -> Result<Index, Error> {
     analyzer::register(&inner);
     let fields = Fields::of(&inner.schema()).ok_or_else(|| Error::NotAnIndex(dir.to_path_buf()))?;
     damage::sound(&inner, dir).map_err(damaged)?;
-    let reader = inner
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| if ours { damaged(format!("{e}")) } else { terr(e) })?;
+    let reader = match damage::quietly(|| {
+        inner
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+    }) {
+        Some(Ok(reader)) => reader,
+        Some(Err(e)) if !ours => return Err(terr(e)),
+        Some(Err(e)) => return Err(damaged(format!("{e}"))),
+        None => return Err(damaged("a segment file does not parse".to_string())),
+    };
     Ok(Index {
         inner,
         reader,
@@ -187,6 +195,14 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The error for an index whose bytes made tantivy fail to read them.
+    pub(crate) fn damaged(&self) -> Error {
+        Error::Damaged {
+            path: self.dir.clone(),
+            why: "a segment file does not parse; `readouts index --verify` names it".to_string(),
+        }
     }
 
     pub(crate) fn terr(&self, source: tantivy::TantivyError) -> Error {

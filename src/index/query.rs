@@ -106,7 +106,7 @@ pub struct Count {
 }
 
 /// Ranked hits for `query` among the statements `filter` accepts.
-pub fn search(
+fn search_unguarded(
     index: &Index,
     query: &str,
     filter: &Filter,
@@ -132,7 +132,7 @@ pub fn search(
 
 /// The ids of the statements matching `query` (all statements when it is
 /// empty) among those `filter` accepts, in corpus order (date, then id).
-pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
+fn select_unguarded(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
     let user = parse(index, query, false)?;
     let full = restrict(&index.fields, user, filter);
     let searcher = index.reader.searcher();
@@ -150,7 +150,7 @@ pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>
 }
 
 /// How many matching statements each side, issuer, year or month has, in key order.
-pub fn count_by(
+fn count_by_unguarded(
     index: &Index,
     query: &str,
     filter: &Filter,
@@ -434,6 +434,38 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> S
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// [`search_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn search(
+    index: &Index,
+    query: &str,
+    filter: &Filter,
+    options: SearchOptions,
+) -> Result<Found, Error> {
+    super::damage::quietly(|| search_unguarded(index, query, filter, options))
+        .unwrap_or_else(|| Err(index.damaged()))
+}
+
+/// [`select_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
+    super::damage::quietly(|| select_unguarded(index, query, filter))
+        .unwrap_or_else(|| Err(index.damaged()))
+}
+
+/// [`count_by_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn count_by(
+    index: &Index,
+    query: &str,
+    filter: &Filter,
+    key: CountKey,
+    exact: bool,
+) -> Result<Vec<Count>, Error> {
+    super::damage::quietly(|| count_by_unguarded(index, query, filter, key, exact))
+        .unwrap_or_else(|| Err(index.damaged()))
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@
 
 use std::fs;
 use std::io;
+use std::path::Path;
 #[cfg(not(target_os = "linux"))]
 use std::path::PathBuf;
-use std::path::Path;
 
 use tantivy::directory::Directory;
 use tantivy::directory::{DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
@@ -202,7 +202,10 @@ mod tests {
         let staging = new_staging(&index).unwrap();
         let at = staging.path().to_path_buf();
         let name = at.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with(".index.staging-") && name.len() == 21, "{name}");
+        assert!(
+            name.starts_with(".index.staging-") && name.len() == 21,
+            "{name}"
+        );
         fs::write(at.join("a"), "new").unwrap();
         swap_in(staging, &index).unwrap();
         assert_eq!(fs::read_to_string(index.join("a")).unwrap(), "new");

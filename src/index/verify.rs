@@ -49,7 +49,9 @@ pub fn verify(corpus_dir: &Path, index_dir: &Path) -> Result<Verification, Error
             "it has no {} marker (written by an older readouts; the next update adds it)",
             folder::MARKER
         )),
-        Ok(_) => v.problems.push("it holds files a readouts index never has".to_string()),
+        Ok(_) => v
+            .problems
+            .push("it holds files a readouts index never has".to_string()),
         Err(e) => v.problems.push(e.to_string()),
     }
     match Manifest::stored_version(index_dir) {
@@ -58,7 +60,9 @@ pub fn verify(corpus_dir: &Path, index_dir: &Path) -> Result<Verification, Error
             "schema version {other}, this readouts reads version {}",
             schema::VERSION
         )),
-        None => v.problems.push("manifest.json is missing or unreadable".to_string()),
+        None => v
+            .problems
+            .push("manifest.json is missing or unreadable".to_string()),
     }
     if let Err(why) = contents(index_dir, &mut v) {
         v.problems.push(why);

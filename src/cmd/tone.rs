@@ -260,21 +260,33 @@ fn tagging(extra: Option<&std::path::Path>, sentences: bool) -> anyhow::Result<T
 /// Statement id → its initiative hits, for every statement tone tagged.
 type InitiativeHits = std::collections::HashMap<String, Vec<lexicon::Hit>>;
 
-/// Tone's own input from lexicon hits (the sentence copied out as text when `sentences`).
+/// Tone's own input from lexicon hits. With `sentences`, each sentence that
+/// holds a hit is copied out once and shared by all of its hits (hits come in
+/// text order, so the hits of one sentence are neighbours).
 pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<TonedHit> {
+    let empty: Arc<str> = Arc::from("");
+    let mut last: Option<(crate::text::segment::Sentence, Arc<str>)> = None;
     hits.into_iter()
-        .map(|h| TonedHit {
-            category: category(h.category),
-            phrase: h.entry.to_string(),
-            weight: f64::from(h.weight),
-            grade: h.grade,
-            negated: h.negated,
-            start: h.start,
-            end: h.end,
-            sentence: match sentences {
-                true => h.sentence.text(text).to_string(),
-                false => String::new(),
-            },
+        .map(|h| {
+            let sentence = match (&last, sentences) {
+                (_, false) => Arc::clone(&empty),
+                (Some((at, shared)), true) if *at == h.sentence => Arc::clone(shared),
+                (_, true) => {
+                    let shared: Arc<str> = Arc::from(h.sentence.text(text));
+                    last = Some((h.sentence, Arc::clone(&shared)));
+                    shared
+                }
+            };
+            TonedHit {
+                category: category(h.category),
+                phrase: h.entry.to_string(),
+                weight: f64::from(h.weight),
+                grade: h.grade,
+                negated: h.negated,
+                start: h.start,
+                end: h.end,
+                sentence,
+            }
         })
         .collect()
 }

@@ -388,22 +388,38 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
     }
 }
 
-/// Stem → the right sentences holding it, with the stem's weight there.
-type Postings = HashMap<u32, Vec<(usize, f32)>>;
+/// Stem id → the right sentences holding it, with the stem's weight there.
+/// Indexed by id (stem ids are dense), so a lookup is no hash.
+struct Postings(Vec<Vec<(usize, f32)>>);
+
+impl Postings {
+    fn new(rp: &[Profile]) -> Postings {
+        let mut lists: Vec<Vec<(usize, f32)>> = Vec::new();
+        for (j, b) in rp.iter().enumerate() {
+            for &(id, w) in &b.weights {
+                let i = id as usize;
+                if lists.len() <= i {
+                    lists.resize_with(i + 1, Vec::new);
+                }
+                lists[i].push((j, w));
+            }
+        }
+        Postings(lists)
+    }
+
+    fn get(&self, id: u32) -> &[(usize, f32)] {
+        self.0.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// Step 5's candidates: exact while the postings to walk stay within
 /// [`EXACT_BUDGET`], bounded otherwise (see the module docs).
 fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> {
-    let mut postings: Postings = HashMap::new();
-    for (j, b) in rp.iter().enumerate() {
-        for &(id, w) in &b.weights {
-            postings.entry(id).or_default().push((j, w));
-        }
-    }
+    let postings = Postings::new(rp);
     let walk: usize = lp
         .iter()
         .flat_map(|a| &a.weights)
-        .map(|(id, _)| postings.get(id).map_or(0, Vec::len))
+        .map(|(id, _)| postings.get(*id).len())
         .fold(0, usize::saturating_add);
     if walk <= EXACT_BUDGET {
         exact_candidates(lp, rp, &postings, threshold)
@@ -428,7 +444,7 @@ fn exact_candidates(
     let mut out = Vec::new();
     for (i, a) in lp.iter().enumerate() {
         for &(id, w) in &a.weights {
-            for &(j, v) in postings.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
+            for &(j, v) in postings.get(id) {
                 let c = w * v;
                 if !seen[j] {
                     seen[j] = true;
@@ -477,7 +493,8 @@ fn bounded_candidates(
         let mut lists: Vec<(&[(usize, f32)], f32)> = a
             .weights
             .iter()
-            .filter_map(|(id, w)| Some((postings.get(id)?.as_slice(), *w)))
+            .map(|&(id, w)| (postings.get(id), w))
+            .filter(|(list, _)| !list.is_empty())
             .collect();
         lists.sort_by_key(|(list, _)| list.len());
         let mut left = SENTENCE_BUDGET;
@@ -493,7 +510,10 @@ fn bounded_candidates(
                 partial[j] += w * v;
             }
         }
-        touched.sort_by(|x, y| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y)));
+        let best_first = |x: &usize, y: &usize| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y));
+        if touched.len() > TOP_K {
+            touched.select_nth_unstable_by(TOP_K, best_first);
+        }
         for &j in touched.iter().take(TOP_K) {
             let (score, shared) = a.similarity(&rp[j]);
             if score >= threshold && shared >= MIN_SHARED {

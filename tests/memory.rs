@@ -151,7 +151,12 @@ fn long_sentence_corpus(f: &Fixture, hits: usize) {
     let chunk = "the two sides held a constructive dialogue on trade and many other matters of common interest to them and ";
     let long = chunk.repeat(hits);
     let lines = statement_line("long", "usa-long", "USA", &long)
-        + &statement_line("long", "chn-short", "CHN", "Short text. Constructive dialogue.");
+        + &statement_line(
+            "long",
+            "chn-short",
+            "CHN",
+            "Short text. Constructive dialogue.",
+        );
     f.write("corpus/long.jsonl", lines);
 }
 
@@ -167,8 +172,16 @@ fn a_long_sentence_with_thousands_of_hits_is_held_once() {
         let (code, peak, stderr) = peak_of(&f, args);
         assert_eq!(code, 0, "{name}: {stderr}");
         eprintln!("{name}: peak {} MB (bound {} MB)", peak / MB, bound / MB);
-        assert!(peak > 4 * MB, "{name}: {peak} bytes is not a real measurement");
-        assert!(peak < *bound, "{name}: {} MB > {} MB", peak / MB, bound / MB);
+        assert!(
+            peak > 4 * MB,
+            "{name}: {peak} bytes is not a real measurement"
+        );
+        assert!(
+            peak < *bound,
+            "{name}: {} MB > {} MB",
+            peak / MB,
+            bound / MB
+        );
     }
 }
 
@@ -196,10 +209,14 @@ fn tone_explain_holds_a_long_sentence_once() {
 /// Text of `n` sentences of 8 to 20 words drawn (skewed towards the frequent
 /// ones) from a fixed made-up vocabulary, so both sides share common words.
 fn sentences(n: usize, seed: u64) -> String {
-    let syllables = ["ka", "to", "ri", "mo", "le", "sa", "vu", "ne", "di", "po", "ga", "ber"];
+    let syllables = [
+        "ka", "to", "ri", "mo", "le", "sa", "vu", "ne", "di", "po", "ga", "ber",
+    ];
     let mut state = seed;
     let mut next = move || {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) as usize
     };
     let vocab: Vec<String> = (0..8000usize)
@@ -235,8 +252,16 @@ fn a_diff_of_32k_sentences_a_side_is_near_linear() {
     f.write("corpus/big.jsonl", lines);
     let (code, peak, took, stderr) = timed_peak_of(&f, &["diff", "big"]);
     assert_eq!(code, 0, "diff: {stderr}");
-    eprintln!("diff 32k a side: {:.1} s, peak {} MB", took.as_secs_f64(), peak / MB);
+    eprintln!(
+        "diff 32k a side: {:.1} s, peak {} MB",
+        took.as_secs_f64(),
+        peak / MB
+    );
     assert!(peak > 4 * MB, "{peak} bytes is not a real measurement");
-    assert!(peak < 500 * MB, "diff 32k a side: {} MB > 500 MB", peak / MB);
+    assert!(
+        peak < 500 * MB,
+        "diff 32k a side: {} MB > 500 MB",
+        peak / MB
+    );
     assert!(took.as_secs() < 10, "diff 32k a side took {took:?}");
 }

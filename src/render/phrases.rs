@@ -333,25 +333,25 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         .map(|s| s.to_string())
         .collect();
         let rows = hit_cells(r).map(|c| {
-                let grade = if c[12].is_empty() {
-                    String::new()
+            let grade = if c[12].is_empty() {
+                String::new()
+            } else {
+                format!(" (grade {})", c[12])
+            };
+            vec![
+                c[0].clone(),
+                format!("{}{grade}", c[5]),
+                c[6].clone(),
+                c[7].clone(),
+                format!("{}–{}", c[10], c[11]),
+                if c[14] == "true" {
+                    format!("yes ({})", c[15])
                 } else {
-                    format!(" (grade {})", c[12])
-                };
-                vec![
-                    c[0].clone(),
-                    format!("{}{grade}", c[5]),
-                    c[6].clone(),
-                    c[7].clone(),
-                    format!("{}–{}", c[10], c[11]),
-                    if c[14] == "true" {
-                        format!("yes ({})", c[15])
-                    } else {
-                        "no".into()
-                    },
-                    c[16].clone(),
-                ]
-            });
+                    "no".into()
+                },
+                c[16].clone(),
+            ]
+        });
         md_table(out, &header, rows)?;
         writeln!(out, "\n## Initiators\n")?;
         let header: Vec<String> = ["event", "initiator", "evidence"]

@@ -93,7 +93,10 @@ fn lexicon_info(lexicon: &Lexicon) -> LexiconInfo {
 }
 
 /// Tags the selected statements (in the given order) with `lexicon`.
-pub fn phrases<'a>(selection: &[(&'a Event, &'a Statement)], lexicon: &Lexicon) -> PhrasesReport<'a> {
+pub fn phrases<'a>(
+    selection: &[(&'a Event, &'a Statement)],
+    lexicon: &Lexicon,
+) -> PhrasesReport<'a> {
     let matcher = lexicon.matcher();
     // Tagged on all cores; each statement's words are counted in the same pass.
     let tagged: Vec<Tagged> = crate::par::map(selection, 32, |(e, s)| {
@@ -132,7 +135,10 @@ pub fn phrases<'a>(selection: &[(&'a Event, &'a Statement)], lexicon: &Lexicon) 
 
 /// The per-side summary alone: each statement's hits are tallied as soon as
 /// it is tagged and dropped, so no hit outlives its statement's tagging.
-pub fn phrases_summary(selection: &[(&Event, &Statement)], lexicon: &Lexicon) -> PhrasesReport<'static> {
+pub fn phrases_summary(
+    selection: &[(&Event, &Statement)],
+    lexicon: &Lexicon,
+) -> PhrasesReport<'static> {
     let matcher = lexicon.matcher();
     let tallies: Vec<(&Side, Tally)> = crate::par::map(selection, 32, |(_, s)| {
         let (hits, words) = matcher.find_counted(&s.text);
@@ -175,7 +181,10 @@ impl Tally {
                 continue;
             }
             t.max_grade = t.max_grade.max(h.grade);
-            let i = Category::ALL.iter().position(|&c| c == h.category).unwrap_or(0);
+            let i = Category::ALL
+                .iter()
+                .position(|&c| c == h.category)
+                .unwrap_or(0);
             t.counts[i].0 += 1;
             t.counts[i].1 += f64::from(h.weight);
         }

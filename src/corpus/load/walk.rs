@@ -245,7 +245,11 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         let w = walk(dir.path());
         assert!(w.files.is_empty());
-        assert!(w.diagnostics[0].message.contains("FIFO"), "{:?}", w.diagnostics);
+        assert!(
+            w.diagnostics[0].message.contains("FIFO"),
+            "{:?}",
+            w.diagnostics
+        );
         assert!(matches!(read_regular(&fifo), Err(ReadError::NotRegular(_))));
     }
 }

@@ -191,14 +191,14 @@ fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> 
     ))
 }
 
-/// Writes the HTML diff of `a` and `b` on `event` to `path` (used by
+/// Writes the HTML diff of `a` and `b` on `event` to `out` (used by
 /// `tone --with-diffs`, so the report's links lead somewhere).
 pub(crate) fn write_html(
     corpus: &crate::corpus::Corpus,
     event: &crate::corpus::Event,
     (a, b): (&Side, &Side),
     matcher: &Matcher,
-    path: &std::path::Path,
+    out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let (sa, sb) = (select::statement(event, a)?, select::statement(event, b)?);
     let left = framed(SideInput::new(event, sa), matcher);
@@ -209,12 +209,8 @@ pub(crate) fn write_html(
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
-    );
-    render::diff::html(&mut file, &result)?;
-    file.flush()
-        .with_context(|| format!("cannot write {}", path.display()))
+    render::diff::html(out, &result)?;
+    Ok(())
 }
 
 /// $COLUMNS when it is a number, else the terminal's width, else 100.

@@ -40,6 +40,9 @@ pub struct FileStamp {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub schema: u32,
+    /// For the reader only (never compared); written lossily, so a corpus
+    /// path that is not UTF-8 can still be indexed.
+    #[serde(serialize_with = "lossy_path")]
     pub corpus: PathBuf,
     pub files: Vec<FileStamp>,
     /// Corpus errors met by the update that wrote this manifest: statements
@@ -50,6 +53,10 @@ pub struct Manifest {
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 impl Manifest {

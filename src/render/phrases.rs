@@ -257,7 +257,7 @@ const HIT_COLUMNS: &[&str] = &[
 /// The CSV and Markdown cells of each hit, made one row at a time (a whole
 /// corpus has hundreds of thousands of hits; collecting their cells first
 /// doubled the memory of `phrases --format csv`).
-fn hit_cells(r: &PhrasesReport) -> impl Iterator<Item = Vec<String>> + '_ {
+fn hit_cells<'r>(r: &'r PhrasesReport<'_>) -> impl Iterator<Item = Vec<String>> + 'r {
     r.statements.iter().flat_map(|s| {
         s.hits.iter().map(move |h| {
             let hit = &h.hit;
@@ -278,7 +278,7 @@ fn hit_cells(r: &PhrasesReport) -> impl Iterator<Item = Vec<String>> + '_ {
                 hit.weight.to_string(),
                 hit.negated.to_string(),
                 hit.negator.clone().unwrap_or_default(),
-                h.sentence_text.clone(),
+                h.sentence_text.to_string(),
             ]
         })
     })
@@ -310,12 +310,18 @@ pub fn csv(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Re
     Ok(())
 }
 
-fn md_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+/// Writes a Markdown table; rows are written as they come (one hit's row at a
+/// time: a long sentence is never held once per hit).
+fn md_table<R: AsRef<[String]>>(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<()> {
     let cells = |r: &[String]| r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ");
     writeln!(out, "| {} |", cells(header))?;
     writeln!(out, "|{}", "---|".repeat(header.len()))?;
     for r in rows {
-        writeln!(out, "| {} |", cells(r))?;
+        writeln!(out, "| {} |", cells(r.as_ref()))?;
     }
     Ok(())
 }
@@ -336,29 +342,27 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let rows: Vec<Vec<String>> = hit_cells(r)
-            .map(|c| {
-                let grade = if c[12].is_empty() {
-                    String::new()
+        let rows = hit_cells(r).map(|c| {
+            let grade = if c[12].is_empty() {
+                String::new()
+            } else {
+                format!(" (grade {})", c[12])
+            };
+            vec![
+                c[0].clone(),
+                format!("{}{grade}", c[5]),
+                c[6].clone(),
+                c[7].clone(),
+                format!("{}–{}", c[10], c[11]),
+                if c[14] == "true" {
+                    format!("yes ({})", c[15])
                 } else {
-                    format!(" (grade {})", c[12])
-                };
-                vec![
-                    c[0].clone(),
-                    format!("{}{grade}", c[5]),
-                    c[6].clone(),
-                    c[7].clone(),
-                    format!("{}–{}", c[10], c[11]),
-                    if c[14] == "true" {
-                        format!("yes ({})", c[15])
-                    } else {
-                        "no".into()
-                    },
-                    c[16].clone(),
-                ]
-            })
-            .collect();
-        md_table(out, &header, &rows)?;
+                    "no".into()
+                },
+                c[16].clone(),
+            ]
+        });
+        md_table(out, &header, rows)?;
         writeln!(out, "\n## Initiators\n")?;
         let header: Vec<String> = ["event", "initiator", "evidence"]
             .iter()
@@ -380,15 +384,14 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
                 vec![i.event.clone(), verdict, ev.join("; ")]
             })
             .collect();
-        md_table(out, &header, &rows)?;
+        md_table(out, &header, rows)?;
         writeln!(out)?;
     }
     writeln!(
         out,
         "## Per side (hits per 1,000 words; negated hits not counted)\n"
     )?;
-    let rows: Vec<Vec<String>> = r.summary.iter().map(summary_cells).collect();
-    md_table(out, &summary_header(), &rows)
+    md_table(out, &summary_header(), r.summary.iter().map(summary_cells))
 }
 
 #[cfg(test)]

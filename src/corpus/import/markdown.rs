@@ -78,9 +78,9 @@ fn read(root: &Path, file: &Path) -> Result<Release, Skipped> {
         line,
         reason,
     };
-    let bytes = fs::read(file).map_err(|e| skip(0, format!("cannot read: {e}")))?;
+    let bytes = fs::read(file).map_err(|e| skip(1, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes)
-        .map_err(|e| skip(0, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+        .map_err(|e| skip(1, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (front, body, body_line) = split_front_matter(text).map_err(|r| skip(1, r))?;
     let meta = match front {

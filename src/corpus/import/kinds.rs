@@ -187,13 +187,21 @@ fn valid_kind(kind: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// The statement's language: the declared one (`en-US` gives `en`), else the
-/// one the script of `text` points to, else `fallback`.
+/// The statement's language: the declared one (`en-US` gives `en`) unless the
+/// script of `text` contradicts it (a feed declared `zh` holding an English
+/// entry), else the one the script points to, else `fallback`.
 pub fn language(declared: Option<&str>, text: &str, fallback: &str) -> String {
+    let script = script_language(text);
     if let Some(tag) = declared.and_then(primary_subtag) {
-        return tag;
+        let agrees = match script {
+            Some(s) => s == tag,
+            None => !SCRIPTS.iter().any(|(l, _)| *l == tag),
+        };
+        if agrees {
+            return tag;
+        }
     }
-    script_language(text).unwrap_or(fallback).to_string()
+    script.unwrap_or(fallback).to_string()
 }
 
 fn primary_subtag(tag: &str) -> Option<String> {
@@ -307,7 +315,10 @@ mod tests {
 
     #[test]
     fn languages_come_from_the_declaration_or_the_script() {
-        assert_eq!(language(Some("en-US"), "中国", "en"), "en");
+        assert_eq!(language(Some("en-US"), "The President met", "xx"), "en");
+        assert_eq!(language(Some("fr"), "Le président a rencontré", "en"), "fr");
+        assert_eq!(language(Some("zh-CN"), "Foreign Minister Wang Yi", "en"), "en");
+        assert_eq!(language(Some("en"), "外交部发言人", "en"), "zh");
         assert_eq!(language(None, "外交部发言人赵立坚主持例行记者会", "en"), "zh");
         assert_eq!(language(None, "日本の外務大臣は記者会見で", "en"), "ja");
         assert_eq!(language(None, "Министр иностранных дел", "en"), "ru");

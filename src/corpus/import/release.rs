@@ -88,7 +88,7 @@ pub fn import(
 type Prepared = (Made, (PathBuf, usize));
 
 fn prepare(
-    r: Release,
+    mut r: Release,
     profile: &str,
     opts: &Options,
     removed: &mut Removed,
@@ -103,7 +103,7 @@ fn prepare(
         .filter(|i| !i.is_empty())
         .or_else(|| r.issuer.clone())
         .ok_or_else(|| skip("no issuer: the source names none, give --issuer".into()))?;
-    let mut paragraphs = r.paragraphs.clone();
+    let mut paragraphs = std::mem::take(&mut r.paragraphs);
     removed.add(opts.boilerplate.strip(&mut paragraphs));
     if paragraphs.is_empty() {
         return Err(skip("no text (after removing boilerplate)".into()));

@@ -155,7 +155,7 @@ fn markdown_bodies_become_clean_paragraphs_and_bad_files_are_named() {
     f.write(
         "archive/posts/hugo-post.md",
         "+++\ntitle = \"Joint Statement on Partnership\"\ndate = 2021-03-01T23:30:00-05:00\n\
-         url = \"https://example.gov/posts/joint/\"\n+++\nBoth sides agreed.\n\n# # #\n",
+         url = \"https://example.gov/posts/joint/\"\n+++\nBoth sides agreed.\n\n\\# \\# \\#\n",
     );
     f.write("archive/broken.md", "---\ntitle: [unclosed\ndate: x\n---\ntext\n");
     f.write("archive/undated.md", "Just a note without a date.\n");

@@ -18,7 +18,10 @@ fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let src = root.join("../shared/data/wh-briefings");
     if !src.join("statements-releases").is_dir() {
-        eprintln!("SKIPPED: the White House archive is not at {}", src.display());
+        eprintln!(
+            "SKIPPED: the White House archive is not at {}",
+            src.display()
+        );
         return;
     }
     let into = root.join("target/bench-wh/corpus");
@@ -31,7 +34,9 @@ fn benches(c: &mut Criterion) {
         boilerplate: Boilerplate::new(None).unwrap(),
     };
     let mut group = c.benchmark_group("wh-briefings");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("import markdown, 2,070 files", |b| {
         b.iter(|| {
             let report = markdown::import(&src, &opts, &into).unwrap();

@@ -16,7 +16,10 @@ fn wh_dir() -> Option<PathBuf> {
     if dir.join("statements-releases").is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: the White House archive is not at {}", dir.display());
+        eprintln!(
+            "SKIPPED: the White House archive is not at {}",
+            dir.display()
+        );
         None
     }
 }
@@ -30,7 +33,10 @@ fn lines(dir: &Path) -> Vec<Value> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir.join("import")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        out.extend(text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()));
+        out.extend(
+            text.lines()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+        );
     }
     out
 }
@@ -50,27 +56,49 @@ fn the_white_house_archive_imports_whole_and_checks_clean() {
     let Some(src) = wh_dir() else { return };
     let f = Fixture::empty();
     let into = f.path("corpus");
-    let run = f.run(&["import", "markdown", src.to_str().unwrap(), "--into", "corpus"]);
+    let run = f.run(&[
+        "import",
+        "markdown",
+        src.to_str().unwrap(),
+        "--into",
+        "corpus",
+    ]);
     run.expect_code(0);
     let files = walk_md(&src);
     let all = lines(&into);
-    let skipped = run.stdout.lines().filter(|l| l.starts_with("skipped ")).count();
+    let skipped = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("skipped "))
+        .count();
     assert_eq!(all.len() + skipped, files, "{}", run.stdout);
     assert_eq!(skipped, 0, "{}", run.stdout);
-    assert!(run.stdout.contains("boilerplate paragraphs"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("boilerplate paragraphs"),
+        "{}",
+        run.stdout
+    );
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for v in &all {
         *kinds.entry(field(v, "kind")).or_default() += 1;
         assert!(!field(v, "text").contains("\\###"), "{}", field(v, "event"));
         assert!(!field(v, "text").ends_with("###"), "{}", field(v, "event"));
-        assert!(!field(v, "text").contains('\u{a0}'), "{}", field(v, "event"));
+        assert!(
+            !field(v, "text").contains('\u{a0}'),
+            "{}",
+            field(v, "event")
+        );
         assert_eq!(field(v, "side"), "USA");
         assert_eq!(field(v, "issuer"), "The White House");
     }
     eprintln!("kinds: {kinds:?}");
-    let readouts = kinds.get("call-readout").unwrap_or(&0) + kinds.get("meeting-readout").unwrap_or(&0);
+    let readouts =
+        kinds.get("call-readout").unwrap_or(&0) + kinds.get("meeting-readout").unwrap_or(&0);
     assert!(readouts >= 1_300, "{kinds:?}");
-    assert!(kinds.get("joint-statement").unwrap_or(&0) >= &100, "{kinds:?}");
+    assert!(
+        kinds.get("joint-statement").unwrap_or(&0) >= &100,
+        "{kinds:?}"
+    );
     let check = f.run(&["check", "--corpus", "corpus"]);
     assert_eq!(check.code, 0, "{}\n{}", check.stdout, check.stderr);
     let all_output = format!("{}{}", check.stdout, check.stderr);
@@ -110,15 +138,25 @@ const BIDEN_XI: &[(&str, &str)] = &[
 fn search_by_readout_family_finds_the_nine_biden_xi_readouts() {
     let Some(src) = wh_dir() else { return };
     let f = Fixture::empty();
-    f.run(&["import", "markdown", src.to_str().unwrap(), "--into", "corpus"])
-        .expect_code(0);
+    f.run(&[
+        "import",
+        "markdown",
+        src.to_str().unwrap(),
+        "--into",
+        "corpus",
+    ])
+    .expect_code(0);
     let search = |query: &str| {
         let run = f.run(&[
             "search", query, "--kind", "readout", "--from", "2021", "--to", "2024", "--limit",
             "500", "--format", "json", "--corpus", "corpus",
         ]);
         run.expect_code(0);
-        let hits: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let hits: Vec<Value> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         hits
     };
     let hits = search("\"Xi Jinping\"");
@@ -135,8 +173,10 @@ fn search_by_readout_family_finds_the_nine_biden_xi_readouts() {
     sorted.sort();
     assert_eq!(sorted, BIDEN_XI);
     let titled = search("\"Xi Jinping\" title:xi title:biden");
-    let mut dates: Vec<(&str, &str)> =
-        titled.iter().map(|h| (field(h, "date"), field(h, "kind"))).collect();
+    let mut dates: Vec<(&str, &str)> = titled
+        .iter()
+        .map(|h| (field(h, "date"), field(h, "kind")))
+        .collect();
     dates.sort();
     assert_eq!(dates, BIDEN_XI);
 }
@@ -157,16 +197,39 @@ fn markdown_bodies_become_clean_paragraphs_and_bad_files_are_named() {
         "+++\ntitle = \"Joint Statement on Partnership\"\ndate = 2021-03-01T23:30:00-05:00\n\
          url = \"https://example.gov/posts/joint/\"\n+++\nBoth sides agreed.\n\n\\# \\# \\#\n",
     );
-    f.write("archive/broken.md", "---\ntitle: [unclosed\ndate: x\n---\ntext\n");
+    f.write(
+        "archive/broken.md",
+        "---\ntitle: [unclosed\ndate: x\n---\ntext\n",
+    );
     f.write("archive/undated.md", "Just a note without a date.\n");
     let run = f.run(&["import", "markdown", "archive"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("broken.md:1: front matter is not valid YAML"), "{}", run.stdout);
-    assert!(run.stdout.contains("undated.md:1: no date"), "{}", run.stdout);
-    assert!(run.stdout.contains("imported 2 statements"), "{}", run.stdout);
-    assert!(run.stdout.contains("removed 2 boilerplate paragraphs"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("broken.md:1: front matter is not valid YAML"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("undated.md:1: no date"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("imported 2 statements"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("removed 2 boilerplate paragraphs"),
+        "{}",
+        run.stdout
+    );
     let all = lines(&f.path("corpus"));
-    let call = by_title(&all, "Readout of President Biden\u{2019}s Call with a Counterpart");
+    let call = by_title(
+        &all,
+        "Readout of President Biden\u{2019}s Call with a Counterpart",
+    );
     assert_eq!(
         field(call, "text"),
         "President Biden spoke with his counterpart. They discussed trade\n\nand climate.\nA second line."
@@ -176,7 +239,11 @@ fn markdown_bodies_become_clean_paragraphs_and_bad_files_are_named() {
     assert_eq!(field(call, "event"), "2021-02-10-readout-of-a-call");
     let joint = by_title(&all, "Joint Statement on Partnership");
     assert_eq!(field(joint, "kind"), "joint-statement");
-    assert_eq!(field(joint, "date"), "2021-03-01", "the evening in Washington");
+    assert_eq!(
+        field(joint, "date"),
+        "2021-03-01",
+        "the evening in Washington"
+    );
     assert_eq!(field(joint, "text"), "Both sides agreed.");
     f.run(&["check"]).expect_code(0);
 }
@@ -187,9 +254,12 @@ fn ids_do_not_depend_on_the_input_name_and_reimports_add_nothing() {
     let md = "---\ndate: '2022-07-28'\ntitle: Readout of a Meeting\n---\nThey met.\n";
     f.write("one/a.md", md);
     f.write("two/renamed.md", md);
-    f.run(&["import", "markdown", "one", "--into", "c1"]).expect_code(0);
-    f.run(&["import", "markdown", "one", "--into", "c1"]).expect_code(0);
-    f.run(&["import", "markdown", "two", "--into", "c2"]).expect_code(0);
+    f.run(&["import", "markdown", "one", "--into", "c1"])
+        .expect_code(0);
+    f.run(&["import", "markdown", "one", "--into", "c1"])
+        .expect_code(0);
+    f.run(&["import", "markdown", "two", "--into", "c2"])
+        .expect_code(0);
     let (a, b) = (lines(&f.path("c1")), lines(&f.path("c2")));
     assert_eq!(a.len(), 1);
     assert_eq!(field(&a[0], "event"), field(&b[0], "event"));
@@ -204,17 +274,35 @@ fn user_kind_rules_and_boilerplate_rules_extend_the_built_in_ones() {
         "---\ndate: '2023-01-05'\ntitle: Communique of the Dialogue\n---\nThe dialogue met.\n\n\
          Embassy of the United States, Beijing\n",
     );
-    f.write("kinds.toml", "[[rule]]\nkind = \"communique\"\ntitle = '^communiqu'\n");
-    f.write("furniture.txt", "# our embassy's byline\n^Embassy of the United States, Beijing$\n");
+    f.write(
+        "kinds.toml",
+        "[[rule]]\nkind = \"communique\"\ntitle = '^communiqu'\n",
+    );
+    f.write(
+        "furniture.txt",
+        "# our embassy's byline\n^Embassy of the United States, Beijing$\n",
+    );
     let run = f.run(&[
-        "import", "markdown", "a", "--kinds", "kinds.toml", "--boilerplate", "furniture.txt",
-        "--side", "CHN", "--issuer", "MFA",
+        "import",
+        "markdown",
+        "a",
+        "--kinds",
+        "kinds.toml",
+        "--boilerplate",
+        "furniture.txt",
+        "--side",
+        "CHN",
+        "--issuer",
+        "MFA",
     ]);
     run.expect_code(0);
     let all = lines(&f.path("corpus"));
     assert_eq!(field(&all[0], "kind"), "communique");
     assert_eq!(field(&all[0], "text"), "The dialogue met.");
-    assert_eq!((field(&all[0], "side"), field(&all[0], "issuer")), ("CHN", "MFA"));
+    assert_eq!(
+        (field(&all[0], "side"), field(&all[0], "issuer")),
+        ("CHN", "MFA")
+    );
     f.write("bad.toml", "[[rule]]\nkind = \"x\"\ntitle = '(['\n");
     let bad = f.run(&["import", "markdown", "a", "--kinds", "bad.toml"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
@@ -227,17 +315,29 @@ fn an_rss_feed_imports_full_text_with_washington_dates() {
     let feed = feeds().join("state-press-releases.xml");
     let run = f.run(&["import", "feed", feed.to_str().unwrap(), "--side", "USA"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("state-press-releases.xml:34: entry 3: no date"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("state-press-releases.xml:34: entry 3: no date"),
+        "{}",
+        run.stdout
+    );
     let all = lines(&f.path("corpus"));
     assert_eq!(all.len(), 2);
     let call = by_title(
         &all,
         "Secretary Blinken\u{2019}s Call with People\u{2019}s Republic of China Director Wang Yi",
     );
-    assert_eq!(field(call, "date"), "2024-04-02", "23:30 in Washington, 03:30 UTC the next day");
+    assert_eq!(
+        field(call, "date"),
+        "2024-04-02",
+        "23:30 in Washington, 03:30 UTC the next day"
+    );
     assert_eq!(field(call, "kind"), "call-readout");
     assert_eq!(field(call, "language"), "en");
-    assert_eq!(field(call, "issuer"), "Press Releases \u{2013} United States Department of State");
+    assert_eq!(
+        field(call, "issuer"),
+        "Press Releases \u{2013} United States Department of State"
+    );
     assert_eq!(
         field(call, "text"),
         "Secretary of State Antony J. Blinken spoke by phone with Director Wang Yi. The Secretary \
@@ -253,8 +353,16 @@ fn an_rss_feed_imports_full_text_with_washington_dates() {
          Both delegations committed to meet again next year."
     );
     let utc = Fixture::empty();
-    utc.run(&["import", "feed", feed.to_str().unwrap(), "--side", "USA", "--tz", "UTC"])
-        .expect_code(0);
+    utc.run(&[
+        "import",
+        "feed",
+        feed.to_str().unwrap(),
+        "--side",
+        "USA",
+        "--tz",
+        "UTC",
+    ])
+    .expect_code(0);
     let call = lines(&utc.path("corpus"))
         .into_iter()
         .find(|v| field(v, "title").starts_with("Secretary"))
@@ -267,7 +375,15 @@ fn an_rss_feed_imports_full_text_with_washington_dates() {
 fn an_atom_feed_imports_with_beijing_dates_and_languages() {
     let f = Fixture::empty();
     let feed = feeds().join("mfa-news.atom");
-    let run = f.run(&["import", "feed", feed.to_str().unwrap(), "--side", "CHN", "--issuer", "MFA"]);
+    let run = f.run(&[
+        "import",
+        "feed",
+        feed.to_str().unwrap(),
+        "--side",
+        "CHN",
+        "--issuer",
+        "MFA",
+    ]);
     run.expect_code(0);
     let all = lines(&f.path("corpus"));
     assert_eq!(all.len(), 2);
@@ -278,7 +394,10 @@ fn an_atom_feed_imports_with_beijing_dates_and_languages() {
         field(zh, "text"),
         "2024年4月3日，外交部长王毅应约同美国国务卿布林肯通电话。\n\n双方同意保持沟通。"
     );
-    let en = by_title(&all, "Wang Yi Holds Phone Talks with U.S. Secretary of State");
+    let en = by_title(
+        &all,
+        "Wang Yi Holds Phone Talks with U.S. Secretary of State",
+    );
     assert_eq!(field(en, "date"), "2024-04-03");
     assert_eq!(field(en, "language"), "en");
     assert_eq!(
@@ -296,6 +415,12 @@ fn a_feed_needs_a_side_and_a_bad_feed_is_named() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--side"), "{}", run.stderr);
     f.write("feeds/broken.xml", "<rss><channel><item><title>x</title>");
-    let run = f.run(&["import", "feed", "feeds", "--side", "USA", "--issuer", "State"]);
-    assert!(run.stdout.contains("broken.xml:1: not an RSS or Atom feed"), "{}", run.stdout);
+    let run = f.run(&[
+        "import", "feed", "feeds", "--side", "USA", "--issuer", "State",
+    ]);
+    assert!(
+        run.stdout.contains("broken.xml:1: not an RSS or Atom feed"),
+        "{}",
+        run.stdout
+    );
 }

@@ -99,7 +99,7 @@ impl Boilerplate {
 /// Where the text before a closing end mark (`… bilateral ties. ###`) stops.
 fn trailing_end_mark(para: &str) -> usize {
     let body = para.trim_end();
-    let marks = body.trim_end_matches(|c: char| c == '#' || c == ' ');
+    let marks = body.trim_end_matches(['#', ' ']);
     if body[marks.len()..].chars().filter(|&c| c == '#').count() >= 3 && !marks.is_empty() {
         marks.trim_end().len()
     } else {

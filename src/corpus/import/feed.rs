@@ -28,12 +28,10 @@ pub fn import(path: &Path, opts: &Options, into: &Path) -> Result<Report, Error>
     let mut releases = Vec::new();
     for file in &files {
         match parse(file) {
-            Ok((feed, starts)) => {
-                releases.extend(feed.entries.iter().enumerate().map(|(i, e)| {
-                    let line = starts.get(i).copied().unwrap_or(1);
-                    entry(file, (i + 1, line), &feed, e)
-                }))
-            }
+            Ok((feed, starts)) => releases.extend(feed.entries.iter().enumerate().map(|(i, e)| {
+                let line = starts.get(i).copied().unwrap_or(1);
+                entry(file, (i + 1, line), &feed, e)
+            })),
             Err(skip) => releases.push(Err(skip)),
         }
     }
@@ -133,7 +131,7 @@ fn entry(
         .or(e.updated)
         .ok_or_else(|| skip("no date (pubDate, published or updated)".into()))?;
     let paragraphs = body(e);
-    let title = e.title.as_ref().map(|t| plain_title(t)).unwrap_or_default();
+    let title = e.title.as_ref().map(plain_title).unwrap_or_default();
     let url = e
         .links
         .iter()
@@ -151,7 +149,11 @@ fn entry(
         url,
         section: sections.join(" "),
         declared_language: e.language.clone().or_else(|| feed.language.clone()),
-        issuer: feed.title.as_ref().map(plain_title).filter(|t| !t.is_empty()),
+        issuer: feed
+            .title
+            .as_ref()
+            .map(plain_title)
+            .filter(|t| !t.is_empty()),
         paragraphs,
     })
 }

@@ -186,11 +186,16 @@ fn releases(
     Ok((report, into))
 }
 
-fn release_options(r: &Releases, source: ReleaseSource) -> anyhow::Result<import::release::Options> {
+fn release_options(
+    r: &Releases,
+    source: ReleaseSource,
+) -> anyhow::Result<import::release::Options> {
     let side = match (&r.side, source) {
         (Some(s), _) => s.clone(),
         (None, ReleaseSource::Markdown) => "USA".into(),
-        (None, ReleaseSource::Feed) => anyhow::bail!("a feed does not say whose it is: give --side (e.g. --side USA)"),
+        (None, ReleaseSource::Feed) => {
+            anyhow::bail!("a feed does not say whose it is: give --side (e.g. --side USA)")
+        }
     };
     let side = crate::corpus::Side::parse(&side).map_err(|e| anyhow::anyhow!("--side: {e}"))?;
     let issuer = match (&r.issuer, source) {

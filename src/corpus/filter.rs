@@ -33,8 +33,7 @@ impl Filter {
                     .issuers
                     .iter()
                     .any(|i| i.eq_ignore_ascii_case(&statement.issuer)))
-            && (self.kinds.is_empty()
-                || self.kinds.iter().any(|k| kind_matches(k, &event.kind)))
+            && (self.kinds.is_empty() || self.kinds.iter().any(|k| kind_matches(k, &event.kind)))
             && self
                 .from
                 .is_none_or(|from| statement.date.last_day() >= from.first_day())

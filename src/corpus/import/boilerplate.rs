@@ -85,7 +85,25 @@ impl Boilerplate {
             }
             !furniture
         });
+        if let Some(last) = paragraphs.last_mut() {
+            let kept = trailing_end_mark(last);
+            if kept < last.len() {
+                removed.chars += last[kept..].chars().count();
+                last.truncate(kept);
+            }
+        }
         removed
+    }
+}
+
+/// Where the text before a closing end mark (`… bilateral ties. ###`) stops.
+fn trailing_end_mark(para: &str) -> usize {
+    let body = para.trim_end();
+    let marks = body.trim_end_matches(['#', ' ']);
+    if body[marks.len()..].chars().filter(|&c| c == '#').count() >= 3 && !marks.is_empty() {
+        marks.trim_end().len()
+    } else {
+        para.len()
     }
 }
 
@@ -138,6 +156,17 @@ mod tests {
         );
         assert_eq!(removed.paragraphs, 7);
         assert!(removed.chars > 60);
+    }
+
+    #[test]
+    fn an_end_mark_closing_the_last_paragraph_goes() {
+        let b = Boilerplate::new(None).unwrap();
+        let mut p = paras(&["First.", "Improving bilateral ties. ###"]);
+        let removed = b.strip(&mut p);
+        assert_eq!(p, ["First.", "Improving bilateral ties."]);
+        assert_eq!((removed.paragraphs, removed.chars), (0, 4));
+        let mut p = paras(&["Issue #3 of the ## series"]);
+        assert_eq!(b.strip(&mut p), Removed::default());
     }
 
     #[test]

@@ -28,8 +28,9 @@ pub fn import(path: &Path, opts: &Options, into: &Path) -> Result<Report, Error>
     let mut releases = Vec::new();
     for file in &files {
         match parse(file) {
-            Ok(feed) => releases.extend(feed.entries.iter().enumerate().map(|(i, e)| {
-                entry(file, i + 1, &feed, e)
+            Ok((feed, starts)) => releases.extend(feed.entries.iter().enumerate().map(|(i, e)| {
+                let line = starts.get(i).copied().unwrap_or(1);
+                entry(file, (i + 1, line), &feed, e)
             })),
             Err(skip) => releases.push(Err(skip)),
         }
@@ -71,22 +72,58 @@ fn feed_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
-fn parse(file: &Path) -> Result<Feed, Skipped> {
+/// The feed, and the line on which each `<item>` or `<entry>` starts.
+fn parse(file: &Path) -> Result<(Feed, Vec<usize>), Skipped> {
     let skip = |reason: String| Skipped {
         path: file.to_path_buf(),
-        line: 0,
+        line: 1,
         reason,
     };
     let bytes = fs::read(file).map_err(|e| skip(format!("cannot read: {e}")))?;
-    feed_rs::parser::parse(bytes.as_slice())
-        .map_err(|e| skip(format!("not an RSS or Atom feed: {e}")))
+    let feed = feed_rs::parser::parse(bytes.as_slice())
+        .map_err(|e| skip(format!("not an RSS or Atom feed: {e}")))?;
+    let starts = entry_lines(&bytes);
+    let starts = if starts.len() == feed.entries.len() {
+        starts
+    } else {
+        Vec::new()
+    };
+    Ok((feed, starts))
 }
 
-/// One entry as a release; `n` is its position in the feed (reported as its line).
-fn entry(file: &Path, n: usize, feed: &Feed, e: &Entry) -> Result<Release, Skipped> {
+/// Lines of the `<item` and `<entry` start tags, in order.
+fn entry_lines(bytes: &[u8]) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut line = 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        } else if b == b'<' {
+            let rest = &bytes[i + 1..];
+            let starts = [&b"item"[..], b"entry"].iter().any(|tag| {
+                rest.starts_with(tag)
+                    && rest
+                        .get(tag.len())
+                        .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
+            });
+            if starts {
+                lines.push(line);
+            }
+        }
+    }
+    lines
+}
+
+/// One entry as a release; `n` is its position in the feed, `line` where it starts.
+fn entry(
+    file: &Path,
+    (n, line): (usize, usize),
+    feed: &Feed,
+    e: &Entry,
+) -> Result<Release, Skipped> {
     let skip = |reason: String| Skipped {
         path: file.to_path_buf(),
-        line: n,
+        line,
         reason: format!("entry {n}: {reason}"),
     };
     let when = e
@@ -94,7 +131,7 @@ fn entry(file: &Path, n: usize, feed: &Feed, e: &Entry) -> Result<Release, Skipp
         .or(e.updated)
         .ok_or_else(|| skip("no date (pubDate, published or updated)".into()))?;
     let paragraphs = body(e);
-    let title = e.title.as_ref().map(|t| plain_title(t)).unwrap_or_default();
+    let title = e.title.as_ref().map(plain_title).unwrap_or_default();
     let url = e
         .links
         .iter()
@@ -106,13 +143,17 @@ fn entry(file: &Path, n: usize, feed: &Feed, e: &Entry) -> Result<Release, Skipp
     sections.extend(feed.categories.iter().map(|c| c.term.as_str()));
     Ok(Release {
         path: file.to_path_buf(),
-        line: n,
+        line,
         date: when.to_rfc3339(),
         title,
         url,
         section: sections.join(" "),
         declared_language: e.language.clone().or_else(|| feed.language.clone()),
-        issuer: feed.title.as_ref().map(plain_title).filter(|t| !t.is_empty()),
+        issuer: feed
+            .title
+            .as_ref()
+            .map(plain_title)
+            .filter(|t| !t.is_empty()),
         paragraphs,
     })
 }
@@ -126,7 +167,7 @@ fn body(e: &Entry) -> Vec<String> {
         }
     }
     e.summary.as_ref().map_or_else(Vec::new, |s| {
-        let html = s.content_type.subtype() == "html" || looks_like_html(&s.content);
+        let html = s.content_type.subty().as_str() == "html" || looks_like_html(&s.content);
         as_paragraphs(&s.content, html)
     })
 }
@@ -146,4 +187,16 @@ fn plain_title(t: &Text) -> String {
         text_paragraphs(&t.content)
     };
     paras.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_found_by_their_start_tags() {
+        let xml = b"<rss>\n<channel>\n<item>\n</item>\n<items/>\n<item id=\"2\">\n</item></channel></rss>";
+        assert_eq!(entry_lines(xml), [3, 6]);
+        assert_eq!(entry_lines(b"<feed>\n  <entry xml:lang=\"en\">"), [2]);
+    }
 }

@@ -187,13 +187,21 @@ fn valid_kind(kind: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// The statement's language: the declared one (`en-US` gives `en`), else the
-/// one the script of `text` points to, else `fallback`.
+/// The statement's language: the declared one (`en-US` gives `en`) unless the
+/// script of `text` contradicts it (a feed declared `zh` holding an English
+/// entry), else the one the script points to, else `fallback`.
 pub fn language(declared: Option<&str>, text: &str, fallback: &str) -> String {
+    let script = script_language(text);
     if let Some(tag) = declared.and_then(primary_subtag) {
-        return tag;
+        let agrees = match script {
+            Some(s) => s == tag,
+            None => !SCRIPTS.iter().any(|(l, _)| *l == tag),
+        };
+        if agrees {
+            return tag;
+        }
     }
-    script_language(text).unwrap_or(fallback).to_string()
+    script.unwrap_or(fallback).to_string()
 }
 
 fn primary_subtag(tag: &str) -> Option<String> {
@@ -210,9 +218,10 @@ pub fn script_language(text: &str) -> Option<&'static str> {
     for c in text.chars().take(4000).filter(|c| c.is_alphabetic()) {
         if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
             latin += 1;
-        } else if let Some(i) = SCRIPTS.iter().position(|(_, ranges)| {
-            ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c))
-        }) {
+        } else if let Some(i) = SCRIPTS
+            .iter()
+            .position(|(_, ranges)| ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c)))
+        {
             counts[i] += 1;
         }
     }
@@ -232,7 +241,11 @@ pub fn script_language(text: &str) -> Option<&'static str> {
 const SCRIPTS: &[(&str, &[(char, char)])] = &[
     (
         "zh",
-        &[('\u{4e00}', '\u{9fff}'), ('\u{3400}', '\u{4dbf}'), ('\u{f900}', '\u{faff}')],
+        &[
+            ('\u{4e00}', '\u{9fff}'),
+            ('\u{3400}', '\u{4dbf}'),
+            ('\u{f900}', '\u{faff}'),
+        ],
     ),
     ("ja", &[('\u{3040}', '\u{30ff}')]),
     ("ko", &[('\u{ac00}', '\u{d7af}'), ('\u{1100}', '\u{11ff}')]),
@@ -263,13 +276,31 @@ mod tests {
     #[test]
     fn titles_give_the_kinds_of_a_briefing_room() {
         let cases = [
-            ("Readout of President Biden’s Call with President Xi Jinping", "call-readout"),
-            ("Readout of President Biden’s Meeting with President Xi", "meeting-readout"),
-            ("Joint Statement on the United States–Japan Summit", "joint-statement"),
-            ("Press Briefing by Press Secretary Jen Psaki", "press-briefing"),
-            ("Remarks by President Biden Before Bilateral Meeting", "remarks"),
+            (
+                "Readout of President Biden’s Call with President Xi Jinping",
+                "call-readout",
+            ),
+            (
+                "Readout of President Biden’s Meeting with President Xi",
+                "meeting-readout",
+            ),
+            (
+                "Joint Statement on the United States–Japan Summit",
+                "joint-statement",
+            ),
+            (
+                "Press Briefing by Press Secretary Jen Psaki",
+                "press-briefing",
+            ),
+            (
+                "Remarks by President Biden Before Bilateral Meeting",
+                "remarks",
+            ),
             ("FACT SHEET: The U.S.–India Partnership", "fact-sheet"),
-            ("Statement by NSC Spokesperson on the Call with", "statement"),
+            (
+                "Statement by NSC Spokesperson on the Call with",
+                "statement",
+            ),
             ("Welcome to our archive", "statement"),
         ];
         for (title, want) in cases {
@@ -280,9 +311,15 @@ mod tests {
     #[test]
     fn a_readout_without_a_telling_title_is_judged_by_its_lead() {
         let title = "Readout of National Security Advisor Jake Sullivan’s Engagements";
-        assert_eq!(kind(title, "", "Jake Sullivan spoke today with"), "call-readout");
+        assert_eq!(
+            kind(title, "", "Jake Sullivan spoke today with"),
+            "call-readout"
+        );
         let title = "Readout of Principal Deputy Jon Finer";
-        assert_eq!(kind(title, "", "Jon Finer hosted officials"), "meeting-readout");
+        assert_eq!(
+            kind(title, "", "Jon Finer hosted officials"),
+            "meeting-readout"
+        );
         assert_eq!(kind("Untitled", "fact-sheets", ""), "fact-sheet");
     }
 
@@ -290,7 +327,11 @@ mod tests {
     fn user_rules_come_first_and_bad_ones_are_named() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.toml");
-        std::fs::write(&path, "[[rule]]\nkind = \"communique\"\ntitle = 'communiqu'\n").unwrap();
+        std::fs::write(
+            &path,
+            "[[rule]]\nkind = \"communique\"\ntitle = 'communiqu'\n",
+        )
+        .unwrap();
         let k = Kinds::new(Some(&path)).unwrap();
         let facts = Facts {
             title: "Joint Communiqué",
@@ -307,8 +348,17 @@ mod tests {
 
     #[test]
     fn languages_come_from_the_declaration_or_the_script() {
-        assert_eq!(language(Some("en-US"), "中国", "en"), "en");
-        assert_eq!(language(None, "外交部发言人赵立坚主持例行记者会", "en"), "zh");
+        assert_eq!(language(Some("en-US"), "The President met", "xx"), "en");
+        assert_eq!(language(Some("fr"), "Le président a rencontré", "en"), "fr");
+        assert_eq!(
+            language(Some("zh-CN"), "Foreign Minister Wang Yi", "en"),
+            "en"
+        );
+        assert_eq!(language(Some("en"), "外交部发言人", "en"), "zh");
+        assert_eq!(
+            language(None, "外交部发言人赵立坚主持例行记者会", "en"),
+            "zh"
+        );
         assert_eq!(language(None, "日本の外務大臣は記者会見で", "en"), "ja");
         assert_eq!(language(None, "Министр иностранных дел", "en"), "ru");
         assert_eq!(language(None, "The President met", "en"), "en");

@@ -78,9 +78,13 @@ fn read(root: &Path, file: &Path) -> Result<Release, Skipped> {
         line,
         reason,
     };
-    let bytes = fs::read(file).map_err(|e| skip(0, format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| skip(0, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+    let bytes = fs::read(file).map_err(|e| skip(1, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        skip(
+            1,
+            format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+        )
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (front, body, body_line) = split_front_matter(text).map_err(|r| skip(1, r))?;
     let meta = match front {
@@ -96,7 +100,12 @@ fn read(root: &Path, file: &Path) -> Result<Release, Skipped> {
         .date
         .clone()
         .or_else(|| date_from_name(file))
-        .ok_or_else(|| skip(1, "no date in the front matter (date, published_time) nor in the file name".into()))?;
+        .ok_or_else(|| {
+            skip(
+                1,
+                "no date in the front matter (date, published_time) nor in the file name".into(),
+            )
+        })?;
     let title = meta.title.clone().unwrap_or_default();
     Ok(Release {
         path: file.to_path_buf(),
@@ -141,7 +150,9 @@ fn split_front_matter(text: &str) -> Result<(Option<Front<'_>>, &str, usize), St
         }
         at += line.len();
     }
-    Err(format!("the front matter opened by `{fence}` is never closed"))
+    Err(format!(
+        "the front matter opened by `{fence}` is never closed"
+    ))
 }
 
 /// What the front matter says.
@@ -156,8 +167,21 @@ struct Meta {
 }
 
 /// Keys read, in order of preference.
-const DATE_KEYS: &[&str] = &["published_time", "date", "publishDate", "published", "pubDate"];
-const URL_KEYS: &[&str] = &["source_url", "permalink", "canonical_url", "canonicalURL", "url", "link"];
+const DATE_KEYS: &[&str] = &[
+    "published_time",
+    "date",
+    "publishDate",
+    "published",
+    "pubDate",
+];
+const URL_KEYS: &[&str] = &[
+    "source_url",
+    "permalink",
+    "canonical_url",
+    "canonicalURL",
+    "url",
+    "link",
+];
 const SECTION_KEYS: &[&str] = &["tags", "category", "categories", "section", "type"];
 const LANGUAGE_KEYS: &[&str] = &["lang", "language", "locale"];
 
@@ -173,7 +197,9 @@ fn yaml_meta(front: &str) -> Result<Meta, String> {
         return Ok(Meta::default());
     };
     let get = |key: &str| map.get(&Yaml::String(key.to_string()));
-    Ok(meta_from(|key| get(key).map(yaml_strings).unwrap_or_default()))
+    Ok(meta_from(|key| {
+        get(key).map(yaml_strings).unwrap_or_default()
+    }))
 }
 
 /// A YAML value as strings: a scalar gives one, a list its scalars.
@@ -194,7 +220,9 @@ fn toml_meta(front: &str) -> Result<Meta, String> {
             e.message().trim().replace('\n', " ")
         )
     })?;
-    Ok(meta_from(|key| table.get(key).map(toml_strings).unwrap_or_default()))
+    Ok(meta_from(|key| {
+        table.get(key).map(toml_strings).unwrap_or_default()
+    }))
 }
 
 fn toml_strings(v: &toml::Value) -> Vec<String> {
@@ -255,7 +283,8 @@ pub fn body_paragraphs(body: &str) -> Vec<String> {
     let mut out = Paragraphs::default();
     let mut html = String::new();
     let mut in_image = 0usize;
-    let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH | MdOptions::ENABLE_FOOTNOTES;
+    let opts =
+        MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH | MdOptions::ENABLE_FOOTNOTES;
     for event in Parser::new_ext(&body, opts) {
         match event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
@@ -264,10 +293,8 @@ pub fn body_paragraphs(body: &str) -> Vec<String> {
             Event::Text(t) | Event::Code(t) => out.push_text(&t),
             Event::SoftBreak => out.push_text(" "),
             Event::HardBreak => out.line_break(),
-            Event::InlineHtml(h) => {
-                if h.trim_start().to_ascii_lowercase().starts_with("<br") {
-                    out.line_break();
-                }
+            Event::InlineHtml(h) if h.trim_start().to_ascii_lowercase().starts_with("<br") => {
+                out.line_break()
             }
             Event::Html(h) => html.push_str(&h),
             Event::End(TagEnd::HtmlBlock) => {
@@ -349,7 +376,9 @@ mod tests {
     fn front_matter_in_yaml_and_toml() {
         let text = "---\ntitle: \"A\\_B\"\ndate: '2021-02-10'\nsource_url: https://x.gov/a/\ntags: statements-releases\n---\nBody\n";
         let (front, body, line) = split_front_matter(text).unwrap();
-        let Some(Front::Yaml(y)) = front else { panic!("no yaml") };
+        let Some(Front::Yaml(y)) = front else {
+            panic!("no yaml")
+        };
         let meta = yaml_meta(y).unwrap();
         assert_eq!(meta.title.as_deref(), Some("A B"));
         assert_eq!(meta.date.as_deref(), Some("2021-02-10"));

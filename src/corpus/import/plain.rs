@@ -57,7 +57,12 @@ fn is_space(c: char) -> bool {
 /// One paragraph with single spaces, trimmed lines and no empty lines.
 fn tidy(para: &str) -> String {
     para.split('\n')
-        .map(|l| l.split(is_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .map(|l| {
+            l.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
@@ -65,13 +70,42 @@ fn tidy(para: &str) -> String {
 
 /// Elements that start and end a paragraph of their own.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "aside", "nav", "main", "li", "ul",
-    "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
-    "tr", "figure", "figcaption", "address", "hr", "form",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "form",
 ];
 
 /// Elements whose content is never text a reader sees.
-const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "iframe", "svg"];
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "iframe", "svg",
+];
 
 /// The plain-text paragraphs of an HTML fragment (a feed entry's content).
 pub fn html_paragraphs(html: &str) -> Vec<String> {

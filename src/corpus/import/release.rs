@@ -81,14 +81,16 @@ pub fn import(
     report.statements = lines.len();
     report.events = lines.len();
     report.files_written.push(path);
-    report.skipped.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    report
+        .skipped
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Ok(report)
 }
 
 type Prepared = (Made, (PathBuf, usize));
 
 fn prepare(
-    r: Release,
+    mut r: Release,
     profile: &str,
     opts: &Options,
     removed: &mut Removed,
@@ -103,7 +105,7 @@ fn prepare(
         .filter(|i| !i.is_empty())
         .or_else(|| r.issuer.clone())
         .ok_or_else(|| skip("no issuer: the source names none, give --issuer".into()))?;
-    let mut paragraphs = r.paragraphs.clone();
+    let mut paragraphs = std::mem::take(&mut r.paragraphs);
     removed.add(opts.boilerplate.strip(&mut paragraphs));
     if paragraphs.is_empty() {
         return Err(skip("no text (after removing boilerplate)".into()));
@@ -153,10 +155,17 @@ fn assign_ids(ready: Vec<Prepared>, skipped: &mut Vec<Skipped>) -> Vec<Made> {
             }
             by_url.insert(u.clone(), path.clone());
         }
-        let basis = m.url.as_deref().and_then(url_slug).unwrap_or_else(|| slug(&m.title));
+        let basis = m
+            .url
+            .as_deref()
+            .and_then(url_slug)
+            .unwrap_or_else(|| slug(&m.title));
         let mut id = format!("{}-{}", m.date, shorten(&basis, 80));
         if taken.contains(&id) {
-            let key = m.url.clone().unwrap_or_else(|| format!("{}\n{}", m.title, m.text));
+            let key = m
+                .url
+                .clone()
+                .unwrap_or_else(|| format!("{}\n{}", m.title, m.text));
             id = format!("{id}-{:08x}", fnv1a(&key) as u32);
         }
         taken.insert(id.clone());
@@ -171,7 +180,11 @@ fn line<'a>(m: &'a Made, opts: &'a Options) -> Line<'a> {
         event: &m.event,
         date: m.date.clone(),
         kind: &m.kind,
-        event_title: if m.title.is_empty() { &m.event } else { &m.title },
+        event_title: if m.title.is_empty() {
+            &m.event
+        } else {
+            &m.title
+        },
         side: opts.side.as_str().to_string(),
         issuer: &m.issuer,
         title: m.title.clone(),

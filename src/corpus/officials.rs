@@ -112,6 +112,7 @@ impl Officials {
     }
 
     /// The officials named in `text`, each once, in order of first mention.
+    /// (`side` of every official is the canonical ISO code.)
     /// Latin forms must stand as whole words ("Xi" is not found in "Xinhua").
     pub fn named_in(&self, text: &str) -> Vec<usize> {
         let mut found = Vec::new();
@@ -145,8 +146,11 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Official>, Error> {
             message: e.message().trim().replace('\n', " "),
         }
     })?;
-    for (i, p) in table.official.iter().enumerate() {
-        if super::Side::parse(&p.side).is_err() {
+    let mut people = table.official;
+    for (i, p) in people.iter_mut().enumerate() {
+        if let Ok(side) = super::Side::parse(&p.side) {
+            p.side = side.as_str().to_string();
+        } else {
             let at = text.match_indices("[[official]]").nth(i).map_or(0, |(o, _)| o);
             let (line, column) = LineIndex::new(text).locate(at);
             return Err(Error::Parse {
@@ -157,7 +161,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Official>, Error> {
             });
         }
     }
-    Ok(table.official)
+    Ok(people)
 }
 
 #[cfg(test)]

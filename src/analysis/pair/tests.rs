@@ -106,3 +106,27 @@ fn kinds_are_matched_as_kinds_of_a_kind() {
     assert!(!kind_is("joint-statement", "statement-x"));
     assert!(!kind_is("readouts", "readout"));
 }
+
+#[test]
+fn in_one_archive_the_meeting_is_told_apart_by_who_led_it() {
+    let statements = [
+        stmt("r-harris", "USA", "2023-01-13", "en", "Readout of Vice President Harris's Meeting with Prime Minister Kishida of Japan",
+            "Vice President Kamala Harris met Prime Minister Fumio Kishida of Japan on space cooperation."),
+        stmt("r-biden", "USA", "2023-01-13", "en", "Readout of President Biden's Meeting with Prime Minister Kishida of Japan",
+            "President Biden met Prime Minister Kishida of Japan at the White House on the alliance and semiconductors."),
+        stmt("j", "USA", "2023-01-13", "en", "Joint Statement of the United States and Japan",
+            "President Joseph R. Biden and Prime Minister Fumio Kishida met at the White House on the alliance and semiconductors."),
+    ];
+    let kinds = ["meeting-readout", "meeting-readout", "joint-statement"];
+    let candidates: Vec<Candidate<'_>> = statements
+        .iter()
+        .zip(kinds)
+        .map(|(statement, kind)| Candidate { statement, kind })
+        .collect();
+    let mode = Mode::Kinds("readout".into(), "joint-statement".into());
+    let proposals = propose(&candidates, &Officials::bundled(), &options(mode));
+    let accepted: Vec<&Proposal> = proposals.iter().filter(|p| p.accept).collect();
+    assert_eq!(accepted.len(), 1, "{proposals:#?}");
+    assert_eq!(accepted[0].statements, vec!["r-biden", "j"]);
+    assert_eq!(accepted[0].evidence.counterparts, vec!["Fumio Kishida"], "the President is no counterpart");
+}

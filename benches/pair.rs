@@ -11,13 +11,24 @@ use readouts::analysis::pair::{propose, Candidate, Mode, Options};
 use readouts::corpus::officials::Officials;
 use readouts::corpus::{Coverage, Date, Origin, Side, Statement};
 
-const PEOPLE: &[&str] = &["Wang Yi", "Antony Blinken", "Xi Jinping", "Joe Biden", "Qin Gang", "Li Qiang", "Janet Yellen", "He Lifeng"];
+const PEOPLE: &[&str] = &[
+    "Wang Yi",
+    "Antony Blinken",
+    "Xi Jinping",
+    "Joe Biden",
+    "Qin Gang",
+    "Li Qiang",
+    "Janet Yellen",
+    "He Lifeng",
+];
 
 /// A deterministic generator, so every run measures the same input.
 fn lcg(seed: u64) -> impl FnMut() -> usize {
     let mut state = seed;
     move || {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) as usize
     }
 }
@@ -46,7 +57,10 @@ fn statement(n: usize, side: &str, next: &mut impl FnMut() -> usize) -> Statemen
         quoted_in: None,
         notes: None,
         text,
-        origin: Origin { path: "bench".into(), line: 1 },
+        origin: Origin {
+            path: "bench".into(),
+            line: 1,
+        },
     }
 }
 
@@ -57,7 +71,10 @@ fn bench(c: &mut Criterion) {
         .collect();
     let candidates: Vec<Candidate<'_>> = statements
         .iter()
-        .map(|statement| Candidate { statement, kind: "meeting-readout" })
+        .map(|statement| Candidate {
+            statement,
+            kind: "meeting-readout",
+        })
         .collect();
     let officials = Officials::bundled();
     let options = Options {

@@ -91,7 +91,10 @@ pub(super) fn features(
         }
     }
     let n = (first.len() + second.len()).max(1) as f64;
-    let idf = df.iter().map(|&d| (n / d.max(1) as f64).ln().max(0.0)).collect();
+    let idf = df
+        .iter()
+        .map(|&d| (n / d.max(1) as f64).ln().max(0.0))
+        .collect();
     (first, second, Vocabulary { names, idf })
 }
 
@@ -224,7 +227,12 @@ fn date_score(gap: Option<i64>, across_zones: bool) -> f64 {
 /// both statements come from one side, that side's own officials (the
 /// President in every White House readout) say nothing about which meeting
 /// it was and are left out.
-fn people(fa: &Features, fb: &Features, officials: &Officials, own: Option<&str>) -> (Vec<String>, Vec<String>, f64) {
+fn people(
+    fa: &Features,
+    fb: &Features,
+    officials: &Officials,
+    own: Option<&str>,
+) -> (Vec<String>, Vec<String>, f64) {
     let is_own = |p: &usize| own == Some(officials.get(*p).side.as_str());
     let leader = |f: &Features| f.people.iter().copied().find(|p| is_own(p));
     let other_leaders = match (leader(fa), leader(fb)) {
@@ -279,10 +287,22 @@ fn content(fa: &Features, fb: &Features, vocab: &Vocabulary, cross: bool) -> (f6
                 j += 1;
                 *x
             }
-            (Some(x), Some(y)) if x < y => { i += 1; *x }
-            (Some(_), Some(y)) => { j += 1; *y }
-            (Some(x), None) => { i += 1; *x }
-            (None, Some(y)) => { j += 1; *y }
+            (Some(x), Some(y)) if x < y => {
+                i += 1;
+                *x
+            }
+            (Some(_), Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, Some(y)) => {
+                j += 1;
+                *y
+            }
             (None, None) => break,
         };
         if keep(&t) {
@@ -293,7 +313,11 @@ fn content(fa: &Features, fb: &Features, vocab: &Vocabulary, cross: bool) -> (f6
     let common: f64 = shared.iter().map(weight).sum();
     let overlap = if total > 0.0 { common / total } else { 0.0 };
     shared.sort_by(|x, y| weight(y).total_cmp(&weight(x)).then(x.cmp(y)));
-    let words = shared.iter().take(8).map(|t| vocab.names[*t as usize].clone()).collect();
+    let words = shared
+        .iter()
+        .take(8)
+        .map(|t| vocab.names[*t as usize].clone())
+        .collect();
     let scale = if cross { 1.5 } else { 3.0 };
     ((overlap * scale).min(1.0), words)
 }

@@ -52,8 +52,9 @@ impl Loaded {
 
 /// Reads every event below `root`.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
-    let (grouping_files, files): (Vec<PathBuf>, Vec<PathBuf>) =
-        corpus_files(root)?.into_iter().partition(|p| is_events_file(p));
+    let (grouping_files, files): (Vec<PathBuf>, Vec<PathBuf>) = corpus_files(root)?
+        .into_iter()
+        .partition(|p| is_events_file(p));
     let mut diagnostics = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // Files are read and parsed on all cores, and merged in path order.
@@ -73,7 +74,10 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
 }
 
 /// The `[[event]]` entries of every events file (applied after all else is read).
-fn read_events_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<events_file::Grouping> {
+fn read_events_files(
+    paths: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<events_file::Grouping> {
     let mut out = Vec::new();
     for path in paths {
         let mut checker = Checker::new(path);

@@ -14,8 +14,7 @@ fn line(
     event: &str,
     date: &str,
     kind: &str,
-    side: &str,
-    lang: &str,
+    (side, lang): (&str, &str),
     title: &str,
     url: &str,
     text: &str,
@@ -34,17 +33,17 @@ fn line(
 fn archives() -> Fixture {
     let f = Fixture::empty();
     let us = [
-        line("wh-a", "2023-06-18", "meeting-readout", "USA", "en", "Readout of Secretary Blinken's Meeting with PRC Director Wang Yi", "https://example.gov/a",
+        line("wh-a", "2023-06-18", "meeting-readout", ("USA", "en"), "Readout of Secretary Blinken's Meeting with PRC Director Wang Yi", "https://example.gov/a",
             "Secretary Blinken met Director Wang Yi in Beijing. They discussed fentanyl, Taiwan and the 2023 working groups on consular affairs."),
-        line("wh-b", "2023-06-19", "call-readout", "USA", "en", "Readout of President Biden's Call with Prime Minister Modi", "https://example.gov/b",
+        line("wh-b", "2023-06-19", "call-readout", ("USA", "en"), "Readout of President Biden's Call with Prime Minister Modi", "https://example.gov/b",
             "President Biden spoke with Prime Minister Modi of India about the state visit and semiconductors."),
     ];
     let cn = [
-        line("mfa-a", "2023-06-19", "meeting-readout", "CHN", "en", "Wang Yi Meets with U.S. Secretary of State Antony Blinken", "https://example.cn/a-en",
+        line("mfa-a", "2023-06-19", "meeting-readout", ("CHN", "en"), "Wang Yi Meets with U.S. Secretary of State Antony Blinken", "https://example.cn/a-en",
             "Wang Yi met with Antony Blinken in Beijing. Wang Yi said Taiwan is the core of China's core interests; the two sides discussed fentanyl and 2023 working groups on consular affairs."),
-        line("mfa-a-zh", "2023-06-19", "meeting-readout", "CHN", "zh", "王毅会见美国国务卿布林肯", "https://example.cn/a-zh",
+        line("mfa-a-zh", "2023-06-19", "meeting-readout", ("CHN", "zh"), "王毅会见美国国务卿布林肯", "https://example.cn/a-zh",
             "王毅在北京会见布林肯。王毅表示，台湾问题是中国核心利益中的核心。双方讨论了芬太尼问题和2023年领事工作组。"),
-        line("mfa-c", "2023-06-18", "meeting-readout", "CHN", "en", "Qin Gang Holds Talks with Foreign Minister of Vietnam", "https://example.cn/c",
+        line("mfa-c", "2023-06-18", "meeting-readout", ("CHN", "en"), "Qin Gang Holds Talks with Foreign Minister of Vietnam", "https://example.cn/c",
             "Qin Gang held talks in Beijing on rail links and trade."),
     ];
     f.write("corpus/wh/2023.jsonl", us.join("\n") + "\n");
@@ -271,8 +270,7 @@ fn a_user_officials_file_names_more_counterparts() {
             "x",
             "2024-01-05",
             "call-readout",
-            "USA",
-            "en",
+            ("USA", "en"),
             "Readout of a Call with Foreign Minister Zorblat",
             "",
             "Talks on grain.",
@@ -283,8 +281,7 @@ fn a_user_officials_file_names_more_counterparts() {
                 "y",
                 "2024-01-05",
                 "call-readout",
-                "KAZ",
-                "en",
+                ("KAZ", "en"),
                 "Minister Zorblat spoke with the U.S. side",
                 "",
                 "Grain and rail.",

@@ -67,10 +67,16 @@ fn mode(args: &Args) -> anyhow::Result<(Mode, String)> {
         return Ok((Mode::Sides(a.clone(), b.clone()), pair("sides", &names)));
     }
     if let [a, b] = args.languages.as_slice() {
-        return Ok((Mode::Languages(a.clone(), b.clone()), pair("languages", &args.languages)));
+        return Ok((
+            Mode::Languages(a.clone(), b.clone()),
+            pair("languages", &args.languages),
+        ));
     }
     if let [a, b] = args.kinds.as_slice() {
-        return Ok((Mode::Kinds(a.clone(), b.clone()), pair("kinds", &args.kinds)));
+        return Ok((
+            Mode::Kinds(a.clone(), b.clone()),
+            pair("kinds", &args.kinds),
+        ));
     }
     bail!("give two values: --sides A,B, --languages A,B or --kinds A,B")
 }
@@ -103,11 +109,19 @@ fn propose(args: &Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Res
         Some(path) => {
             let mut file = create(path, args.force)?;
             crate::render::pair::pairing_file(&mut file, &proposals, &how)?;
-            writeln!(out, "{} proposals ({accepted} accepted) written to {}", proposals.len(), path.display())?;
+            writeln!(
+                out,
+                "{} proposals ({accepted} accepted) written to {}",
+                proposals.len(),
+                path.display()
+            )?;
         }
         None => crate::render::pair::pairing_file(out, &proposals, &how)?,
     }
-    eprintln!("readouts: {} proposals, {accepted} with accept = true", proposals.len());
+    eprintln!(
+        "readouts: {} proposals, {accepted} with accept = true",
+        proposals.len()
+    );
     Ok(if proposals.is_empty() {
         Outcome::NothingFound
     } else {
@@ -115,21 +129,39 @@ fn propose(args: &Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Res
     })
 }
 
-fn apply(file: &Path, force: bool, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+fn apply(
+    file: &Path,
+    force: bool,
+    global: &GlobalArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let accepted = review::read(file)?;
     let loaded = crate::corpus::load(&global.corpus).context("cannot read the corpus")?;
     let events = review::events(&accepted, &loaded.corpus, file)?;
     if events.is_empty() {
-        writeln!(out, "no pair in {} has accept = true; nothing recorded", file.display())?;
+        writeln!(
+            out,
+            "no pair in {} has accept = true; nothing recorded",
+            file.display()
+        )?;
         return Ok(Outcome::NothingFound);
     }
     let target = events_file_path(&global.corpus, file);
     let mut text = Vec::new();
     crate::render::pair::events_file(&mut text, &events, &file.display().to_string())?;
     write_new(&target, &text, force)?;
-    writeln!(out, "{} events recorded in {}", events.len(), target.display())?;
+    writeln!(
+        out,
+        "{} events recorded in {}",
+        events.len(),
+        target.display()
+    )?;
     let after = crate::corpus::load(&global.corpus)?;
-    let problems: Vec<_> = after.diagnostics.iter().filter(|d| d.is_error() && d.path == target).collect();
+    let problems: Vec<_> = after
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.path == target)
+        .collect();
     for d in &problems {
         writeln!(out, "{d}")?;
     }
@@ -142,12 +174,17 @@ fn apply(file: &Path, force: bool, global: &GlobalArgs, out: &mut dyn Write) -> 
 
 /// `CORPUS/paired/NAME.events.toml`, NAME from the pairing file's name.
 fn events_file_path(corpus: &Path, pairing: &Path) -> PathBuf {
-    let name = pairing.file_name().and_then(|n| n.to_str()).unwrap_or("pairs");
+    let name = pairing
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("pairs");
     let stem = name
         .strip_suffix(".pairs.toml")
         .or_else(|| name.strip_suffix(".toml"))
         .unwrap_or(name);
-    corpus.join("paired").join(format!("{stem}{EVENTS_FILE_SUFFIX}"))
+    corpus
+        .join("paired")
+        .join(format!("{stem}{EVENTS_FILE_SUFFIX}"))
 }
 
 /// A new file, never following a symlink; an existing one only with `force`.
@@ -167,7 +204,9 @@ fn create(path: &Path, force: bool) -> anyhow::Result<fs::File> {
     } else {
         options.create_new(true);
     }
-    options.open(path).with_context(|| format!("cannot create {}", path.display()))
+    options
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))
 }
 
 /// Writes `bytes` to `path` through an exclusive temporary file beside it,
@@ -183,7 +222,13 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
             bail!("{} exists; give --force to replace it", path.display());
         }
     }
-    let tmp = dir.join(format!(".{}.{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("events"), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("events"),
+        std::process::id()
+    ));
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)

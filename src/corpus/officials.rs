@@ -64,8 +64,9 @@ pub struct Officials {
 impl Officials {
     /// The table that ships with the tool.
     pub fn bundled() -> Officials {
-        let people = parse(BUNDLED, Path::new("officials.toml"))
-            .unwrap_or_else(|e| unreachable!("the bundled officials table is checked by tests: {e}"));
+        let people = parse(BUNDLED, Path::new("officials.toml")).unwrap_or_else(|e| {
+            unreachable!("the bundled officials table is checked by tests: {e}")
+        });
         Officials::from_people(people)
     }
 
@@ -112,6 +113,7 @@ impl Officials {
     }
 
     /// The officials named in `text`, each once, in order of first mention.
+    /// (`side` of every official is the canonical ISO code.)
     /// Latin forms must stand as whole words ("Xi" is not found in "Xinhua").
     pub fn named_in(&self, text: &str) -> Vec<usize> {
         let mut found = Vec::new();
@@ -145,9 +147,15 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Official>, Error> {
             message: e.message().trim().replace('\n', " "),
         }
     })?;
-    for (i, p) in table.official.iter().enumerate() {
-        if super::Side::parse(&p.side).is_err() {
-            let at = text.match_indices("[[official]]").nth(i).map_or(0, |(o, _)| o);
+    let mut people = table.official;
+    for (i, p) in people.iter_mut().enumerate() {
+        if let Ok(side) = super::Side::parse(&p.side) {
+            p.side = side.as_str().to_string();
+        } else {
+            let at = text
+                .match_indices("[[official]]")
+                .nth(i)
+                .map_or(0, |(o, _)| o);
             let (line, column) = LineIndex::new(text).locate(at);
             return Err(Error::Parse {
                 path: path.to_path_buf(),
@@ -157,7 +165,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Official>, Error> {
             });
         }
     }
-    Ok(table.official)
+    Ok(people)
 }
 
 #[cfg(test)]
@@ -172,7 +180,13 @@ mod tests {
     #[test]
     fn the_bundled_table_parses_and_has_the_named_officials() {
         let t = Officials::bundled();
-        for name in ["Wang Yi", "Antony Blinken", "Xi Jinping", "Joe Biden", "Hua Chunying"] {
+        for name in [
+            "Wang Yi",
+            "Antony Blinken",
+            "Xi Jinping",
+            "Joe Biden",
+            "Hua Chunying",
+        ] {
             assert!(t.people().iter().any(|p| p.name == name), "{name}");
         }
     }
@@ -180,7 +194,10 @@ mod tests {
     #[test]
     fn english_and_chinese_forms_name_the_same_people() {
         let t = Officials::bundled();
-        let en = names(&t, "Secretary Blinken's Call with PRC Foreign Minister Wang Yi");
+        let en = names(
+            &t,
+            "Secretary Blinken's Call with PRC Foreign Minister Wang Yi",
+        );
         let zh = names(&t, "王毅同美国国务卿布林肯通电话");
         assert_eq!(en, vec!["Antony Blinken", "Wang Yi"]);
         assert_eq!(zh, vec!["Wang Yi", "Antony Blinken"]);
@@ -190,7 +207,10 @@ mod tests {
     fn latin_forms_match_whole_words_only() {
         let t = Officials::bundled();
         assert!(names(&t, "Xinhua reported on Trumpet makers").is_empty());
-        assert_eq!(names(&t, "President Xi, and Xi Jinping."), vec!["Xi Jinping"]);
+        assert_eq!(
+            names(&t, "President Xi, and Xi Jinping."),
+            vec!["Xi Jinping"]
+        );
     }
 
     #[test]
@@ -208,7 +228,11 @@ mod tests {
         std::fs::write(&bad, "[[official]]\nname = \"X\"\nside = \"ZZZ\"\n").unwrap();
         let err = Officials::bundled_with(&bad).unwrap_err().to_string();
         assert!(err.contains("bad.toml:1:1") && err.contains("ZZZ"), "{err}");
-        std::fs::write(&bad, "[[official]]\nname = \"X\"\nside = \"USA\"\nrank = 1\n").unwrap();
+        std::fs::write(
+            &bad,
+            "[[official]]\nname = \"X\"\nside = \"USA\"\nrank = 1\n",
+        )
+        .unwrap();
         let err = Officials::bundled_with(&bad).unwrap_err().to_string();
         assert!(err.contains("bad.toml:4:"), "{err}");
     }

@@ -20,10 +20,16 @@ fn list(items: &[String]) -> String {
 /// The pairing file: every proposal, `accept` set from the threshold.
 pub fn pairing_file(out: &mut dyn Write, proposals: &[Proposal], how: &str) -> io::Result<()> {
     writeln!(out, "# Pairing proposals from `readouts pair {how}`.")?;
-    writeln!(out, "# Review each [[pair]]: set accept = true or false (you may also set kind,")?;
+    writeln!(
+        out,
+        "# Review each [[pair]]: set accept = true or false (you may also set kind,"
+    )?;
     writeln!(out, "# title or id), then record the accepted ones with")?;
     writeln!(out, "#   readouts pair --apply THIS-FILE")?;
-    writeln!(out, "# Proposals that share a statement are recorded as one event.")?;
+    writeln!(
+        out,
+        "# Proposals that share a statement are recorded as one event."
+    )?;
     for p in proposals {
         writeln!(out)?;
         writeln!(out, "[[pair]]")?;
@@ -54,9 +60,18 @@ pub fn pairing_file(out: &mut dyn Write, proposals: &[Proposal], how: &str) -> i
 
 /// The events file `--apply` writes.
 pub fn events_file(out: &mut dyn Write, events: &[NewEvent], source: &str) -> io::Result<()> {
-    writeln!(out, "# Events assembled by `readouts pair --apply {source}`.")?;
-    writeln!(out, "# Each [[event]] takes the listed statements (by id) out of their own")?;
-    writeln!(out, "# one-sided events; the imported files are not changed. `readouts check`")?;
+    writeln!(
+        out,
+        "# Events assembled by `readouts pair --apply {source}`."
+    )?;
+    writeln!(
+        out,
+        "# Each [[event]] takes the listed statements (by id) out of their own"
+    )?;
+    writeln!(
+        out,
+        "# one-sided events; the imported files are not changed. `readouts check`"
+    )?;
     writeln!(out, "# validates this file.")?;
     for e in events {
         writeln!(out)?;

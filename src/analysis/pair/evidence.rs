@@ -27,7 +27,8 @@ pub struct Evidence {
     pub date_gap_days: Option<i64>,
     /// Officials both statements name in their titles or openings.
     pub counterparts: Vec<String>,
-    /// Officials only one of the two names.
+    /// Officials only one of the two names (in one archive: also its own
+    /// officials when each statement is led by a different one).
     pub named_in_one: Vec<String>,
     pub kinds: [String; 2],
     /// The rarest words and numbers the two share (or numbers, across languages).
@@ -90,7 +91,10 @@ pub(super) fn features(
         }
     }
     let n = (first.len() + second.len()).max(1) as f64;
-    let idf = df.iter().map(|&d| (n / d.max(1) as f64).ln().max(0.0)).collect();
+    let idf = df
+        .iter()
+        .map(|&d| (n / d.max(1) as f64).ln().max(0.0))
+        .collect();
     (first, second, Vocabulary { names, idf })
 }
 
@@ -177,7 +181,11 @@ pub(super) fn judge(
         _ => None,
     };
     let date_score = date_score(gap, a.statement.side != b.statement.side);
-    let (counterparts, named_in_one, people_score) = people(fa, fb, officials);
+    // Two kinds of one archive: its own officials are in every release and
+    // tell meetings apart only by who led them (Biden's meeting, Harris's).
+    let same_archive = matches!(mode, Mode::Kinds(..)) && a.statement.side == b.statement.side;
+    let own = same_archive.then(|| a.statement.side.as_str());
+    let (counterparts, named_in_one, people_score) = people(fa, fb, officials, own);
     let kind_score = kind_score(a.kind, b.kind, mode);
     let (content_score, shared) = content(fa, fb, vocab, cross_language);
     let score = W_DATE * date_score
@@ -215,17 +223,42 @@ fn date_score(gap: Option<i64>, across_zones: bool) -> f64 {
     }
 }
 
-fn people(fa: &Features, fb: &Features, officials: &Officials) -> (Vec<String>, Vec<String>, f64) {
+/// Officials both name, those one names, and the share named by both. When
+/// both statements come from one side, that side's own officials (the
+/// President in every White House readout) say nothing about which meeting
+/// it was and are left out.
+fn people(
+    fa: &Features,
+    fb: &Features,
+    officials: &Officials,
+    own: Option<&str>,
+) -> (Vec<String>, Vec<String>, f64) {
+    let is_own = |p: &usize| own == Some(officials.get(*p).side.as_str());
+    let leader = |f: &Features| f.people.iter().copied().find(|p| is_own(p));
+    let other_leaders = match (leader(fa), leader(fb)) {
+        (Some(x), Some(y)) if x != y => Some((x, y)),
+        _ => None,
+    };
+    let foreign = |p: &&usize| !is_own(p);
+    let pa: Vec<usize> = fa.people.iter().filter(foreign).copied().collect();
+    let pb: Vec<usize> = fb.people.iter().filter(foreign).copied().collect();
+    let (fa, fb) = (&pa, &pb);
     let name = |i: &usize| officials.get(*i).name.clone();
-    let both: Vec<String> = fa.people.iter().filter(|p| fb.people.contains(p)).map(name).collect();
-    let mut one: Vec<String> = fa.people.iter().filter(|p| !fb.people.contains(p)).map(name).collect();
-    one.extend(fb.people.iter().filter(|p| !fa.people.contains(p)).map(name));
-    let score = match (fa.people.is_empty(), fb.people.is_empty()) {
-        (true, true) => 0.5,
-        (true, false) | (false, true) => 0.3,
+    let both: Vec<String> = fa.iter().filter(|p| fb.contains(p)).map(name).collect();
+    let mut one: Vec<String> = fa.iter().filter(|p| !fb.contains(p)).map(name).collect();
+    one.extend(fb.iter().filter(|p| !fa.contains(p)).map(name));
+    let score = match (fa.is_empty(), fb.is_empty()) {
+        (true, true) => 0.3,
+        (true, false) | (false, true) => 0.2,
         _ => both.len() as f64 / (both.len() + one.len()) as f64,
     };
-    (both, one, score)
+    match other_leaders {
+        Some((x, y)) => {
+            one.extend([name(&x), name(&y)]);
+            (both, one, score * 0.4)
+        }
+        None => (both, one, score),
+    }
 }
 
 fn kind_score(a: &str, b: &str, mode: &Mode) -> f64 {
@@ -254,10 +287,22 @@ fn content(fa: &Features, fb: &Features, vocab: &Vocabulary, cross: bool) -> (f6
                 j += 1;
                 *x
             }
-            (Some(x), Some(y)) if x < y => { i += 1; *x }
-            (Some(_), Some(y)) => { j += 1; *y }
-            (Some(x), None) => { i += 1; *x }
-            (None, Some(y)) => { j += 1; *y }
+            (Some(x), Some(y)) if x < y => {
+                i += 1;
+                *x
+            }
+            (Some(_), Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, Some(y)) => {
+                j += 1;
+                *y
+            }
             (None, None) => break,
         };
         if keep(&t) {
@@ -268,7 +313,11 @@ fn content(fa: &Features, fb: &Features, vocab: &Vocabulary, cross: bool) -> (f6
     let common: f64 = shared.iter().map(weight).sum();
     let overlap = if total > 0.0 { common / total } else { 0.0 };
     shared.sort_by(|x, y| weight(y).total_cmp(&weight(x)).then(x.cmp(y)));
-    let words = shared.iter().take(8).map(|t| vocab.names[*t as usize].clone()).collect();
+    let words = shared
+        .iter()
+        .take(8)
+        .map(|t| vocab.names[*t as usize].clone())
+        .collect();
     let scale = if cross { 1.5 } else { 3.0 };
     ((overlap * scale).min(1.0), words)
 }

@@ -35,14 +35,25 @@ pub(super) fn scored_pairs(
             Some(d) => {
                 let from = by_day.partition_point(|&(day, _)| day < d - window);
                 let to = by_day.partition_point(|&(day, _)| day <= d + window);
-                by_day[from..to].iter().map(|&(_, j)| j).chain(undated.iter().copied()).collect()
+                by_day[from..to]
+                    .iter()
+                    .map(|&(_, j)| j)
+                    .chain(undated.iter().copied())
+                    .collect()
             }
             None => (0..second.len()).collect(),
         };
         near.into_iter()
             .filter_map(|j| {
                 let pair = (&first[i], &second[j]);
-                let e = evidence::judge(pair, (&fa[i], &fb[j]), &vocab, officials, &options.mode, options.window)?;
+                let e = evidence::judge(
+                    pair,
+                    (&fa[i], &fb[j]),
+                    &vocab,
+                    officials,
+                    &options.mode,
+                    options.window,
+                )?;
                 Some((i, j, e))
             })
             .collect::<Vec<Scored>>()
@@ -53,7 +64,11 @@ pub(super) fn scored_pairs(
 /// The best pairs at or above `floor`, best first, no statement used twice.
 pub(super) fn assign(mut scored: Vec<Scored>, floor: f64) -> Vec<Scored> {
     scored.retain(|(_, _, e)| e.score >= floor);
-    scored.sort_by(|x, y| y.2.score.total_cmp(&x.2.score).then((x.0, x.1).cmp(&(y.0, y.1))));
+    scored.sort_by(|x, y| {
+        y.2.score
+            .total_cmp(&x.2.score)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
     let mut used_first = std::collections::HashSet::new();
     let mut used_second = std::collections::HashSet::new();
     let mut out = Vec::new();

@@ -75,7 +75,11 @@ pub struct Proposal {
 }
 
 /// Every proposal, best first; each statement is in at most one.
-pub fn propose(candidates: &[Candidate<'_>], officials: &Officials, options: &Options) -> Vec<Proposal> {
+pub fn propose(
+    candidates: &[Candidate<'_>],
+    officials: &Officials,
+    options: &Options,
+) -> Vec<Proposal> {
     let (first, second): (Vec<_>, Vec<_>) = split(candidates, &options.mode);
     let scored = matching::scored_pairs(&first, &second, officials, options);
     let mut proposals: Vec<Proposal> = matching::assign(scored, options.floor)
@@ -87,7 +91,10 @@ pub fn propose(candidates: &[Candidate<'_>], officials: &Officials, options: &Op
 }
 
 /// The two groups `mode` pairs; a statement in both (same kind named twice) goes first.
-fn split<'c>(candidates: &[Candidate<'c>], mode: &Mode) -> (Vec<Candidate<'c>>, Vec<Candidate<'c>>) {
+fn split<'c>(
+    candidates: &[Candidate<'c>],
+    mode: &Mode,
+) -> (Vec<Candidate<'c>>, Vec<Candidate<'c>>) {
     let mut first = Vec::new();
     let mut second = Vec::new();
     for c in candidates {
@@ -107,15 +114,24 @@ fn split<'c>(candidates: &[Candidate<'c>], mode: &Mode) -> (Vec<Candidate<'c>>, 
 
 /// Whether an event kind is `wanted` or a kind of it (`call-readout` is a `readout`).
 pub fn kind_is(kind: &str, wanted: &str) -> bool {
-    kind == wanted || kind.strip_suffix(wanted).is_some_and(|rest| rest.ends_with('-'))
+    kind == wanted
+        || kind
+            .strip_suffix(wanted)
+            .is_some_and(|rest| rest.ends_with('-'))
 }
 
 fn proposal(a: &Candidate<'_>, b: &Candidate<'_>, evidence: Evidence, threshold: f64) -> Proposal {
     let score = (evidence.score * 1000.0).round() / 1000.0;
-    let earlier = if a.statement.date <= b.statement.date { a } else { b };
+    let earlier = if a.statement.date <= b.statement.date {
+        a
+    } else {
+        b
+    };
     Proposal {
         statements: vec![a.statement.id.clone(), b.statement.id.clone()],
-        urls: [a, b].map(|c| c.statement.url.clone().unwrap_or_default()).to_vec(),
+        urls: [a, b]
+            .map(|c| c.statement.url.clone().unwrap_or_default())
+            .to_vec(),
         date: earlier.statement.date,
         kind: event_kind(a.kind, b.kind),
         title: earlier.statement.title.clone(),

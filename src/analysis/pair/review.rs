@@ -130,10 +130,18 @@ pub fn events(accepted: &[Accepted], corpus: &Corpus, path: &Path) -> Result<Vec
         }
         groups.push((ids, owner));
     }
-    groups.iter().map(|(ids, owner)| new_event(ids, owner, corpus, path)).collect()
+    groups
+        .iter()
+        .map(|(ids, owner)| new_event(ids, owner, corpus, path))
+        .collect()
 }
 
-fn new_event(ids: &[String], owner: &Accepted, corpus: &Corpus, path: &Path) -> Result<NewEvent, Error> {
+fn new_event(
+    ids: &[String],
+    owner: &Accepted,
+    corpus: &Corpus,
+    path: &Path,
+) -> Result<NewEvent, Error> {
     let mut found = Vec::new();
     for id in ids {
         let hit = corpus.statements().find(|(_, s)| &s.id == id);
@@ -146,16 +154,26 @@ fn new_event(ids: &[String], owner: &Accepted, corpus: &Corpus, path: &Path) -> 
         };
         found.push((event, statement));
     }
-    let (first_event, first) = found.iter().min_by_key(|(_, s)| s.date).copied().unwrap_or(found[0]);
+    let (first_event, first) = found
+        .iter()
+        .min_by_key(|(_, s)| s.date)
+        .copied()
+        .unwrap_or(found[0]);
     let mut sides: Vec<String> = found.iter().map(|(_, s)| s.side.to_string()).collect();
     let mut languages: Vec<String> = found.iter().map(|(_, s)| s.language.clone()).collect();
     for list in [&mut sides, &mut languages] {
         list.sort();
         list.dedup();
     }
-    let kind = owner.kind.clone().unwrap_or_else(|| first_event.kind.clone());
+    let kind = owner
+        .kind
+        .clone()
+        .unwrap_or_else(|| first_event.kind.clone());
     Ok(NewEvent {
-        id: owner.id.clone().unwrap_or_else(|| event_id(&first.date, ids)),
+        id: owner
+            .id
+            .clone()
+            .unwrap_or_else(|| event_id(&first.date, ids)),
         date: first.date,
         kind,
         title: owner.title.clone().unwrap_or_else(|| first.title.clone()),
@@ -171,7 +189,10 @@ fn event_id(date: &Date, ids: &[String]) -> String {
     let mut sorted: Vec<&String> = ids.iter().collect();
     sorted.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in sorted.iter().flat_map(|s| s.bytes().chain(std::iter::once(0))) {
+    for b in sorted
+        .iter()
+        .flat_map(|s| s.bytes().chain(std::iter::once(0)))
+    {
         hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     }
     format!("pair-{date}-{:08x}", hash as u32)

@@ -40,7 +40,10 @@ fn pool() -> Vec<Statement> {
 fn run(statements: &[Statement], mode: Mode) -> Vec<Proposal> {
     let candidates: Vec<Candidate<'_>> = statements
         .iter()
-        .map(|statement| Candidate { statement, kind: "meeting-readout" })
+        .map(|statement| Candidate {
+            statement,
+            kind: "meeting-readout",
+        })
         .collect();
     propose(&candidates, &Officials::bundled(), &options(mode))
 }
@@ -54,9 +57,21 @@ fn the_readouts_of_one_meeting_are_paired_and_others_are_not() {
     assert_eq!(p.statements, vec!["us-1", "cn-1"]);
     assert_eq!(p.evidence.date_gap_days, Some(1));
     assert!(p.evidence.counterparts.contains(&"Wang Yi".to_string()));
-    assert!(p.evidence.counterparts.contains(&"Antony Blinken".to_string()));
-    assert!(p.evidence.shared.iter().any(|w| w == "fentanyl"), "{:?}", p.evidence.shared);
-    assert!(proposals.iter().all(|p| !p.statements.contains(&"cn-3".to_string())), "outside the window");
+    assert!(p
+        .evidence
+        .counterparts
+        .contains(&"Antony Blinken".to_string()));
+    assert!(
+        p.evidence.shared.iter().any(|w| w == "group"),
+        "{:?}",
+        p.evidence.shared
+    );
+    assert!(
+        proposals
+            .iter()
+            .all(|p| !p.statements.contains(&"cn-3".to_string())),
+        "outside the window"
+    );
 }
 
 #[test]
@@ -105,4 +120,32 @@ fn kinds_are_matched_as_kinds_of_a_kind() {
     assert!(kind_is("joint-statement", "joint-statement"));
     assert!(!kind_is("joint-statement", "statement-x"));
     assert!(!kind_is("readouts", "readout"));
+}
+
+#[test]
+fn in_one_archive_the_meeting_is_told_apart_by_who_led_it() {
+    let statements = [
+        stmt("r-harris", "USA", "2023-01-13", "en", "Readout of Vice President Harris's Meeting with Prime Minister Kishida of Japan",
+            "Vice President Kamala Harris met Prime Minister Fumio Kishida of Japan on space cooperation."),
+        stmt("r-biden", "USA", "2023-01-13", "en", "Readout of President Biden's Meeting with Prime Minister Kishida of Japan",
+            "President Biden met Prime Minister Kishida of Japan at the White House on the alliance and semiconductors."),
+        stmt("j", "USA", "2023-01-13", "en", "Joint Statement of the United States and Japan",
+            "President Joseph R. Biden and Prime Minister Fumio Kishida met at the White House on the alliance and semiconductors."),
+    ];
+    let kinds = ["meeting-readout", "meeting-readout", "joint-statement"];
+    let candidates: Vec<Candidate<'_>> = statements
+        .iter()
+        .zip(kinds)
+        .map(|(statement, kind)| Candidate { statement, kind })
+        .collect();
+    let mode = Mode::Kinds("readout".into(), "joint-statement".into());
+    let proposals = propose(&candidates, &Officials::bundled(), &options(mode));
+    let accepted: Vec<&Proposal> = proposals.iter().filter(|p| p.accept).collect();
+    assert_eq!(accepted.len(), 1, "{proposals:#?}");
+    assert_eq!(accepted[0].statements, vec!["r-biden", "j"]);
+    assert_eq!(
+        accepted[0].evidence.counterparts,
+        vec!["Fumio Kishida"],
+        "the President is no counterpart"
+    );
 }

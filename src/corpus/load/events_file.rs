@@ -18,7 +18,16 @@ use crate::corpus::{Date, Side};
 /// The name ending that marks an events file.
 pub const SUFFIX: &str = ".events.toml";
 
-const KEYS: &[&str] = &["id", "date", "kind", "title", "sides", "languages", "statements", "notes"];
+const KEYS: &[&str] = &[
+    "id",
+    "date",
+    "kind",
+    "title",
+    "sides",
+    "languages",
+    "statements",
+    "notes",
+];
 
 /// Whether `path` is an events file rather than an event.
 pub fn is_events_file(path: &Path) -> bool {
@@ -56,7 +65,11 @@ pub fn read(path: &Path, text: &str, checker: &mut Checker<'_>) -> Vec<Grouping>
     }
     let doc = doc.into_inner();
     let Some(DeValue::Array(items)) = doc.get("event").map(|v| v.get_ref()) else {
-        checker.error_at(1, 1, "an events file holds [[event]] tables and nothing else");
+        checker.error_at(
+            1,
+            1,
+            "an events file holds [[event]] tables and nothing else",
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -80,7 +93,15 @@ fn grouping(
     for (key, _) in table.iter() {
         if !KEYS.contains(&key.get_ref().as_ref()) {
             let (l, c) = lines.locate(key.span().start);
-            checker.error_at(l, c, format!("unknown field `{}` in an event; allowed fields are {}", key.get_ref(), KEYS.join(", ")));
+            checker.error_at(
+                l,
+                c,
+                format!(
+                    "unknown field `{}` in an event; allowed fields are {}",
+                    key.get_ref(),
+                    KEYS.join(", ")
+                ),
+            );
         }
     }
     let text = |key: &str, checker: &mut Checker<'_>| match table.get(key).map(|v| v.get_ref()) {
@@ -114,10 +135,17 @@ fn grouping(
             }
         })
         .collect();
-    let languages = strings(table, "languages", lines, checker).into_iter().map(|(s, _)| s).collect();
+    let languages = strings(table, "languages", lines, checker)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
     let statements = strings(table, "statements", lines, checker);
     if statements.len() < 2 {
-        checker.error_at(line, 1, "an event of an events file names at least two statements");
+        checker.error_at(
+            line,
+            1,
+            "an event of an events file names at least two statements",
+        );
         return None;
     }
     Some(Grouping {
@@ -170,7 +198,11 @@ pub fn apply(groupings: Vec<Grouping>, events: &mut Vec<Event>, diagnostics: &mu
     for g in groupings {
         let problems = problems(&g, events, &taken);
         if !problems.is_empty() {
-            diagnostics.extend(problems.into_iter().map(|(line, msg)| Diagnostic::error(&g.path, line, 1, msg)));
+            diagnostics.extend(
+                problems
+                    .into_iter()
+                    .map(|(line, msg)| Diagnostic::error(&g.path, line, 1, msg)),
+            );
             continue;
         }
         for (id, _) in &g.statements {
@@ -188,7 +220,10 @@ type Taken = HashMap<String, (String, PathBuf, usize)>;
 fn problems(g: &Grouping, events: &[Event], taken: &Taken) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     if events.iter().any(|e| e.id == g.id) {
-        out.push((g.line, format!("event id `{}` is already used in the corpus", g.id)));
+        out.push((
+            g.line,
+            format!("event id `{}` is already used in the corpus", g.id),
+        ));
     }
     let mut seen_sides = BTreeSet::new();
     let mut seen_languages = BTreeSet::new();
@@ -201,32 +236,60 @@ fn problems(g: &Grouping, events: &[Event], taken: &Taken) -> Vec<(usize, String
             out.push((*line, format!("statement `{id}` is already in event `{event}` ({}:{at}); a statement belongs to one event", path.display())));
             continue;
         }
-        let Some(s) = events.iter().flat_map(|e| &e.statements).find(|s| &s.id == id) else {
+        let Some(s) = events
+            .iter()
+            .flat_map(|e| &e.statements)
+            .find(|s| &s.id == id)
+        else {
             out.push((*line, format!("unknown statement id `{id}`")));
             continue;
         };
         seen_sides.insert(s.side.clone());
         seen_languages.insert(s.language.clone());
         if !g.sides.is_empty() && !g.sides.contains(&s.side) {
-            out.push((*line, format!("statement `{id}` is from {}, not one of the event's sides ({})", s.side, join(&g.sides))));
+            out.push((
+                *line,
+                format!(
+                    "statement `{id}` is from {}, not one of the event's sides ({})",
+                    s.side,
+                    join(&g.sides)
+                ),
+            ));
         }
         if !g.languages.is_empty() && !g.languages.contains(&s.language) {
-            out.push((*line, format!("statement `{id}` is in `{}`, not one of the event's languages ({})", s.language, g.languages.join(", "))));
+            out.push((
+                *line,
+                format!(
+                    "statement `{id}` is in `{}`, not one of the event's languages ({})",
+                    s.language,
+                    g.languages.join(", ")
+                ),
+            ));
         }
     }
     if out.is_empty() {
         for side in g.sides.iter().filter(|s| !seen_sides.contains(*s)) {
-            out.push((g.line, format!("the event lists side {side} but none of its statements is from {side}")));
+            out.push((
+                g.line,
+                format!("the event lists side {side} but none of its statements is from {side}"),
+            ));
         }
         for lang in g.languages.iter().filter(|l| !seen_languages.contains(*l)) {
-            out.push((g.line, format!("the event lists language `{lang}` but none of its statements is in it")));
+            out.push((
+                g.line,
+                format!("the event lists language `{lang}` but none of its statements is in it"),
+            ));
         }
     }
     out
 }
 
 fn join(sides: &[Side]) -> String {
-    sides.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+    sides
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn assemble(g: Grouping, events: &mut [Event], emptied: &mut BTreeSet<String>) -> Event {

@@ -1,5 +1,6 @@
 //! Reading a corpus folder: every `*.toml` file is one event, every `*.jsonl`
-//! file holds statements one per line. Hidden entries (such as the `.index/`
+//! file holds statements one per line, and `*.events.toml` files group
+//! statements of other files into events (applied last; `events_file.rs`). Hidden entries (such as the `.index/`
 //! folder) and other files (READMEs) are passed over. Nothing stops at the
 //! first problem: bad files and lines become diagnostics and everything valid
 //! is kept, so one broken file never hides the rest of months of collecting.
@@ -77,7 +78,10 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
 }
 
 /// The `[[event]]` entries of every events file (applied after all else is read).
-fn read_events_files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<events_file::Grouping> {
+fn read_events_files(
+    paths: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<events_file::Grouping> {
     let mut out = Vec::new();
     for path in paths {
         let mut checker = Checker::new(path);

@@ -168,7 +168,7 @@ fn import_messages_show_control_characters_escaped() {
     ]);
     assert_clean(&run, "import jsonl", false);
     assert!(
-        run.stdout.contains("date `\\u{1b}]0;x\\u{7}` is not"),
+        run.stdout.contains("`\\u{1b}]0;x\\u{7}` is not a date"),
         "{}\n{}",
         run.stdout,
         run.stderr

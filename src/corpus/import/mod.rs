@@ -14,9 +14,9 @@ pub mod jsonl;
 pub mod kinds;
 pub mod mapping;
 pub mod markdown;
+pub mod output;
 pub mod plain;
 pub mod release;
-pub mod output;
 pub mod ungdc;
 
 pub use output::{write_import, write_jsonl};

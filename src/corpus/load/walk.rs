@@ -36,9 +36,9 @@ pub fn is_corpus_name(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(".pairs.toml"));
     !under_review
         && matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("toml" | "jsonl")
-    )
+            path.extension().and_then(|e| e.to_str()),
+            Some("toml" | "jsonl")
+        )
 }
 
 /// Walks the folder `root` (which the caller checked is one).

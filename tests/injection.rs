@@ -178,7 +178,9 @@ fn import_messages_show_control_characters_escaped() {
         "jsonl",
         "in.jsonl",
         "--map",
-        "date=d,te\x1b[8mxt=t",
+        "date=d",
+        "--map",
+        "te\x1b[8mxt=t",
         "--into",
         "corpus",
     ]);

@@ -41,7 +41,7 @@ fn every_40th_word(_: &Event, s: &Statement) -> Tagged {
             negated: i % 11 == 0,
             start: w.start,
             end: w.end,
-            sentence: String::new(),
+            sentence: "".into(),
         })
         .collect();
     let words = readouts::text::word_count(&s.text);

@@ -116,7 +116,8 @@ fn an_index_of_another_schema_version_is_rebuilt() {
     f.run(&["index"]).expect_code(0);
     let manifest = f.path("corpus/.index/manifest.json");
     let old = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(&manifest, old.replacen("\"schema\":1", "\"schema\":0", 1)).unwrap();
+    let current = format!("\"schema\":{}", readouts::index::schema::VERSION);
+    std::fs::write(&manifest, old.replacen(&current, "\"schema\":0", 1)).unwrap();
     let stale = f.run(&["search", "bullying", "--no-refresh"]);
     stale.expect_code(2);
     assert!(

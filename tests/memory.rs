@@ -71,6 +71,13 @@ const BOUNDS: &[(&str, &[&str], u64)] = &[
 
 /// Runs the binary with `args` to the end; its exit status and peak RSS in bytes.
 fn peak_of(f: &Fixture, args: &[&str]) -> (i32, u64, String) {
+    let (code, peak, _, stderr) = timed_peak_of(f, args);
+    (code, peak, stderr)
+}
+
+/// [`peak_of`] with the wall-clock time the run took.
+fn timed_peak_of(f: &Fixture, args: &[&str]) -> (i32, u64, std::time::Duration, String) {
+    let started = std::time::Instant::now();
     let stderr_path = f.path("stderr.txt");
     let child = f
         .command(args)
@@ -92,9 +99,10 @@ fn peak_of(f: &Fixture, args: &[&str]) -> (i32, u64, String) {
     } else {
         -1
     };
+    let took = started.elapsed();
     let stderr = std::fs::read_to_string(&stderr_path).unwrap_or_default();
     // Linux reports ru_maxrss in KiB.
-    (code, usage.ru_maxrss as u64 * 1024, stderr)
+    (code, usage.ru_maxrss as u64 * 1024, took, stderr)
 }
 
 #[test]
@@ -125,4 +133,135 @@ fn every_command_stays_under_its_peak_memory_on_the_un_corpus() {
         );
     }
     assert!(over.is_empty(), "over the bound: {over:?}");
+}
+
+/// One JSON line of a statement of event `event`.
+fn statement_line(event: &str, id: &str, side: &str, text: &str) -> String {
+    serde_json::json!({
+        "event": event, "date": "2020-01-01", "kind": "call", "event_title": "Long",
+        "id": id, "side": side, "issuer": "Office", "coverage": "full", "text": text,
+    })
+    .to_string()
+        + "\n"
+}
+
+/// A 1 MB statement that is one sentence holding 8,000 framing hits, beside a
+/// short one: each hit used to copy the whole sentence (6.6 GB).
+fn long_sentence_corpus(f: &Fixture, hits: usize) {
+    let chunk = "the two sides held a constructive dialogue on trade and many other matters of common interest to them and ";
+    let long = chunk.repeat(hits);
+    let lines = statement_line("long", "usa-long", "USA", &long)
+        + &statement_line(
+            "long",
+            "chn-short",
+            "CHN",
+            "Short text. Constructive dialogue.",
+        );
+    f.write("corpus/long.jsonl", lines);
+}
+
+#[test]
+fn a_long_sentence_with_thousands_of_hits_is_held_once() {
+    let f = Fixture::empty();
+    long_sentence_corpus(&f, 8_000);
+    let cases: &[(&str, &[&str], u64)] = &[
+        ("phrases", &["phrases"], 200 * MB),
+        ("phrases --summary", &["phrases", "--summary"], 200 * MB),
+    ];
+    for (name, args, bound) in cases {
+        let (code, peak, stderr) = peak_of(&f, args);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        eprintln!("{name}: peak {} MB (bound {} MB)", peak / MB, bound / MB);
+        assert!(
+            peak > 4 * MB,
+            "{name}: {peak} bytes is not a real measurement"
+        );
+        assert!(
+            peak < *bound,
+            "{name}: {} MB > {} MB",
+            peak / MB,
+            bound / MB
+        );
+    }
+}
+
+#[test]
+fn tone_explain_holds_a_long_sentence_once() {
+    // Every hit prints its sentence (200 hits of a 1 MB sentence: 200 MB of
+    // output to /dev/null), but the sentence is held once, not once per hit
+    // (200 MB more before).
+    let f = Fixture::empty();
+    let filler = "and many other matters of common interest to both of them ".repeat(85);
+    let chunk = format!("the two sides held a constructive dialogue {filler}");
+    let long = chunk.repeat(1_000_000 / chunk.len());
+    f.write(
+        "corpus/long.jsonl",
+        statement_line("long", "usa-long", "USA", &long)
+            + &statement_line("long", "chn-short", "CHN", "Constructive dialogue."),
+    );
+    let (code, peak, stderr) = peak_of(&f, &["tone", "--explain", "--format", "csv"]);
+    assert_eq!(code, 0, "tone --explain: {stderr}");
+    eprintln!("tone --explain (1 MB sentence): peak {} MB", peak / MB);
+    assert!(peak > 4 * MB, "{peak} bytes is not a real measurement");
+    assert!(peak < 100 * MB, "tone --explain: {} MB", peak / MB);
+}
+
+/// Text of `n` sentences of 8 to 20 words drawn (skewed towards the frequent
+/// ones) from a fixed made-up vocabulary, so both sides share common words.
+fn sentences(n: usize, seed: u64) -> String {
+    let syllables = [
+        "ka", "to", "ri", "mo", "le", "sa", "vu", "ne", "di", "po", "ga", "ber",
+    ];
+    let mut state = seed;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let vocab: Vec<String> = (0..8000usize)
+        .map(|i| {
+            let mut w = String::new();
+            let mut k = i + 1;
+            while k > 0 {
+                w.push_str(syllables[k % syllables.len()]);
+                k /= syllables.len();
+            }
+            w
+        })
+        .collect();
+    let mut out = String::new();
+    for _ in 0..n {
+        let len = 8 + next() % 13;
+        let words: Vec<&str> = (0..len)
+            .map(|_| vocab[(next() % 8000) * (next() % 8000) / 8000].as_str())
+            .collect();
+        let sentence = words.join(" ");
+        out.push_str(&sentence[..1].to_uppercase());
+        out.push_str(&sentence[1..]);
+        out.push_str(". ");
+    }
+    out
+}
+
+#[test]
+fn a_diff_of_32k_sentences_a_side_is_near_linear() {
+    let f = Fixture::empty();
+    let lines = statement_line("big", "usa-big", "USA", &sentences(32_000, 1))
+        + &statement_line("big", "chn-big", "CHN", &sentences(32_000, 2));
+    f.write("corpus/big.jsonl", lines);
+    let (code, peak, took, stderr) = timed_peak_of(&f, &["diff", "big"]);
+    assert_eq!(code, 0, "diff: {stderr}");
+    eprintln!(
+        "diff 32k a side: {:.1} s, peak {} MB",
+        took.as_secs_f64(),
+        peak / MB
+    );
+    assert!(peak > 4 * MB, "{peak} bytes is not a real measurement");
+    assert!(
+        peak < 500 * MB,
+        "diff 32k a side: {} MB > 500 MB",
+        peak / MB
+    );
+    assert!(took.as_secs() < 10, "diff 32k a side took {took:?}");
 }

@@ -34,8 +34,22 @@
 //!    on either side (and one on the other).
 //! 7. Sentences left over are **unmatched**: what only one side reports.
 //!
-//! The cost is one sparse dot product per sentence pair, so two 150-sentence
-//! speeches take well under a millisecond to compare.
+//! # Cost
+//!
+//! Step 5 sums dot products through postings (stem → the right sentences
+//! holding it), so it costs the postings it walks: Σ over left sentences of
+//! the right sentences sharing a stem with it. That is exact and cheap for
+//! statements of normal length (two 150-sentence speeches compare in well
+//! under a millisecond), but quadratic when both sides are long and share
+//! common stems. So when that sum would pass [`EXACT_BUDGET`], the candidates
+//! are bounded instead: each left sentence walks the postings of its rarest
+//! stems first, at most [`SENTENCE_BUDGET`] postings, keeps the [`TOP_K`] right
+//! sentences with the highest partial dot product, and scores those exactly.
+//! Pairs that share only common stems are then not considered (they are the
+//! weakest pairs, and a long statement has better ones). Time and memory are
+//! then O(S · (SENTENCE_BUDGET + TOP_K · L) + W) for S sentences of at most
+//! L stems and W words; every later step is linear in the candidates (at
+//! most TOP_K per left sentence) and sentences, plus sorting.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -55,6 +69,16 @@ pub const DEFAULT_THRESHOLD: f32 = 0.11;
 /// Stems two sentences must share to be paired: one word in common
 /// ("time", "trend") is a coincidence, not a shared topic.
 pub const MIN_SHARED: usize = 2;
+
+/// Postings the exact candidate step may walk before the bounded one is
+/// used instead (two UN speeches walk a few thousand).
+pub const EXACT_BUDGET: usize = 20_000_000;
+
+/// Postings one left sentence may walk in the bounded candidate step.
+pub const SENTENCE_BUDGET: usize = 512;
+
+/// Right sentences scored exactly per left sentence in the bounded step.
+pub const TOP_K: usize = 16;
 
 /// Document frequencies of stems over a set of statements, and the stem
 /// table they are keyed by.
@@ -364,16 +388,55 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
     }
 }
 
-/// Step 5's candidates. Dot products are summed through postings (stem →
-/// right sentences holding it), so only pairs that share a stem cost
-/// anything; each sum still runs in stem-id order, as [`Profile::similarity`] does.
-fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
-    for (j, b) in rp.iter().enumerate() {
-        for &(id, w) in &b.weights {
-            postings.entry(id).or_default().push((j, w));
+/// Stem id → the right sentences holding it, with the stem's weight there.
+/// Indexed by id (stem ids are dense), so a lookup is no hash.
+struct Postings(Vec<Vec<(usize, f32)>>);
+
+impl Postings {
+    fn new(rp: &[Profile]) -> Postings {
+        let mut lists: Vec<Vec<(usize, f32)>> = Vec::new();
+        for (j, b) in rp.iter().enumerate() {
+            for &(id, w) in &b.weights {
+                let i = id as usize;
+                if lists.len() <= i {
+                    lists.resize_with(i + 1, Vec::new);
+                }
+                lists[i].push((j, w));
+            }
         }
+        Postings(lists)
     }
+
+    fn get(&self, id: u32) -> &[(usize, f32)] {
+        self.0.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Step 5's candidates: exact while the postings to walk stay within
+/// [`EXACT_BUDGET`], bounded otherwise (see the module docs).
+fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> {
+    let postings = Postings::new(rp);
+    let walk: usize = lp
+        .iter()
+        .flat_map(|a| &a.weights)
+        .map(|(id, _)| postings.get(*id).len())
+        .fold(0, usize::saturating_add);
+    if walk <= EXACT_BUDGET {
+        exact_candidates(lp, rp, &postings, threshold)
+    } else {
+        bounded_candidates(lp, rp, &postings, threshold)
+    }
+}
+
+/// Every pair sharing a stem is scored. Dot products are summed through the
+/// postings, so only pairs that share a stem cost anything; each sum still
+/// runs in stem-id order, as [`Profile::similarity`] does.
+fn exact_candidates(
+    lp: &[Profile],
+    rp: &[Profile],
+    postings: &Postings,
+    threshold: f32,
+) -> Vec<Candidate> {
     let mut dot = vec![0.0f32; rp.len()];
     let mut shared = vec![0usize; rp.len()];
     let mut seen = vec![false; rp.len()];
@@ -381,7 +444,7 @@ fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> 
     let mut out = Vec::new();
     for (i, a) in lp.iter().enumerate() {
         for &(id, w) in &a.weights {
-            for &(j, v) in postings.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
+            for &(j, v) in postings.get(id) {
                 let c = w * v;
                 if !seen[j] {
                     seen[j] = true;
@@ -408,6 +471,61 @@ fn candidates(lp: &[Profile], rp: &[Profile], threshold: f32) -> Vec<Candidate> 
             dot[j] = 0.0;
             shared[j] = 0;
             seen[j] = false;
+        }
+        touched.clear();
+    }
+    out
+}
+
+/// Each left sentence walks the postings of its rarest stems (at most
+/// [`SENTENCE_BUDGET`]), and its [`TOP_K`] best right sentences by that
+/// partial dot product are scored exactly.
+fn bounded_candidates(
+    lp: &[Profile],
+    rp: &[Profile],
+    postings: &Postings,
+    threshold: f32,
+) -> Vec<Candidate> {
+    let mut partial = vec![0.0f32; rp.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, a) in lp.iter().enumerate() {
+        let mut lists: Vec<(&[(usize, f32)], f32)> = a
+            .weights
+            .iter()
+            .map(|&(id, w)| (postings.get(id), w))
+            .filter(|(list, _)| !list.is_empty())
+            .collect();
+        lists.sort_by_key(|(list, _)| list.len());
+        let mut left = SENTENCE_BUDGET;
+        for (list, w) in lists {
+            if list.len() > left {
+                break;
+            }
+            left -= list.len();
+            for &(j, v) in list {
+                if partial[j] == 0.0 {
+                    touched.push(j);
+                }
+                partial[j] += w * v;
+            }
+        }
+        let best_first = |x: &usize, y: &usize| partial[*y].total_cmp(&partial[*x]).then(x.cmp(y));
+        if touched.len() > TOP_K {
+            touched.select_nth_unstable_by(TOP_K, best_first);
+        }
+        for &j in touched.iter().take(TOP_K) {
+            let (score, shared) = a.similarity(&rp[j]);
+            if score >= threshold && shared >= MIN_SHARED {
+                out.push(Candidate {
+                    score,
+                    left: i,
+                    right: j,
+                });
+            }
+        }
+        for &j in &touched {
+            partial[j] = 0.0;
         }
         touched.clear();
     }

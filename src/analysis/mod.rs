@@ -6,4 +6,5 @@ pub mod align;
 pub mod diff;
 pub mod keyness;
 pub mod lexicon;
+pub mod pair;
 pub mod tone;

@@ -16,6 +16,10 @@ pub struct Args {
 
 pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "readouts", out);
+    // clap_complete panics when its writer fails (a closed pipe under `| head`),
+    // so the script is made in memory and written here, where errors are errors.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "readouts", &mut script);
+    out.write_all(&script)?;
     Ok(Outcome::Success)
 }

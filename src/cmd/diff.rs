@@ -15,6 +15,10 @@ use crate::render::{self, Format, Painter};
 
 /// Terminal width when neither --width, COLUMNS nor the terminal says.
 const DEFAULT_WIDTH: usize = 100;
+/// Narrowest and widest layouts: two 12-cell columns and their chrome; wider
+/// than any screen (a larger $COLUMNS or terminal is taken as this).
+const MIN_WIDTH: usize = 30;
+const MAX_WIDTH: usize = 1000;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -42,8 +46,8 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
-    /// Terminal width in columns (default: $COLUMNS, else the terminal's, else 100)
-    #[arg(long, value_name = "N")]
+    /// Terminal width in columns, 30 to 1,000 (default: $COLUMNS, else the terminal's, else 100)
+    #[arg(long, value_name = "N", value_parser = super::bounded(MIN_WIDTH as u64, MAX_WIDTH as u64))]
     pub width: Option<usize>,
     /// Similarity (0–1) below which a sentence has no counterpart
     #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
@@ -101,6 +105,9 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
         _ => unreachable!("clap allows one or two events"),
     };
+    for side in [&left, &right] {
+        warn_if_one_of_several(side.event, side.statement);
+    }
     let matcher = lexicon_matcher(&args.lexicon)?;
     let (left, right) = (framed(left, &matcher), framed(right, &matcher));
     let initiator = (left.event.id == right.event.id)
@@ -123,6 +130,29 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
     }
     Ok(Outcome::Success)
+}
+
+/// Says on stderr when the event holds more than one statement from the
+/// chosen statement's side: the diff shows the first, and the others are named.
+fn warn_if_one_of_several(event: &crate::corpus::Event, chosen: &crate::corpus::Statement) {
+    let others: Vec<&str> = event
+        .statements
+        .iter()
+        .filter(|s| s.side == chosen.side && s.id != chosen.id)
+        .map(|s| s.id.as_str())
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let line = format!(
+        "readouts: warning: event {} has {} statements from {}; comparing the first, {} (not {})",
+        event.id,
+        others.len() + 1,
+        chosen.side,
+        chosen.id,
+        others.join(", ")
+    );
+    let _ = writeln!(std::io::stderr(), "{}", render::escape::terminal(&line));
 }
 
 /// The built-in framing lexicon plus any `--lexicon` files, ready to match.
@@ -164,14 +194,14 @@ fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> 
     ))
 }
 
-/// Writes the HTML diff of `a` and `b` on `event` to `path` (used by
+/// Writes the HTML diff of `a` and `b` on `event` to `out` (used by
 /// `tone --with-diffs`, so the report's links lead somewhere).
 pub(crate) fn write_html(
     corpus: &crate::corpus::Corpus,
     event: &crate::corpus::Event,
     (a, b): (&Side, &Side),
     matcher: &Matcher,
-    path: &std::path::Path,
+    out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let (sa, sb) = (select::statement(event, a)?, select::statement(event, b)?);
     let left = framed(SideInput::new(event, sa), matcher);
@@ -182,12 +212,8 @@ pub(crate) fn write_html(
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
-    );
-    render::diff::html(&mut file, &result)?;
-    file.flush()
-        .with_context(|| format!("cannot write {}", path.display()))
+    render::diff::html(out, &result)?;
+    Ok(())
 }
 
 /// $COLUMNS when it is a number, else the terminal's width, else 100.
@@ -198,4 +224,5 @@ fn terminal_width() -> usize {
         .filter(|&c: &usize| c > 0)
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .unwrap_or(DEFAULT_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
 }

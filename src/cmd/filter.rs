@@ -16,7 +16,7 @@ pub struct FilterArgs {
     /// Only statements by this issuing office (e.g. USTR, MOFCOM)
     #[arg(long, value_name = "OFFICE")]
     pub issuer: Vec<String>,
-    /// Only events of this kind (call, meeting, statement, general-debate, ...)
+    /// Only events of this kind or kind family (call-readout, meeting-readout, joint-statement, general-debate, ...; `readout` matches both readout kinds, `call` both call and call-readout)
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     pub kind: Vec<String>,
     /// Only statements on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)

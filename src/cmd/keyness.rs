@@ -59,17 +59,17 @@ pub struct Args {
     /// Only events in which both groups have a statement
     #[arg(long)]
     pub paired: bool,
-    /// Terms listed per group and per n-gram length
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    /// Terms listed per group and per n-gram length (1 to 100,000)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = super::bounded(1, 100_000))]
     pub top: usize,
-    /// Least number of uses (both groups together) for a term to be ranked
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    /// Least number of uses (both groups together) for a term to be ranked (at least 1)
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_count: u64,
     /// Longest phrase, in words (1 to 3)
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = super::bounded(1, 3))]
     pub max_n: usize,
-    /// With --format html: context lines per term and group
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    /// With --format html: context lines per term and group (0 to 1,000)
+    #[arg(long, default_value_t = 5, value_name = "N", value_parser = super::bounded(0, 1000))]
     pub lines: usize,
     #[command(flatten)]
     pub filter: FilterArgs,

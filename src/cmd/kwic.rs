@@ -16,8 +16,8 @@ pub struct Args {
     pub pattern: String,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Characters of context on each side
-    #[arg(long, default_value_t = 40, value_name = "N")]
+    /// Characters of context on each side (1 to 1,000)
+    #[arg(long, default_value_t = 40, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub width: usize,
     /// Order of the lines: by date, or by the context left or right of the keyword
     #[arg(long, value_enum, default_value_t = SortArg::Date)]
@@ -44,6 +44,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         &[FormatArg::Text, FormatArg::Json, FormatArg::Csv],
     )?;
     let index = super::index::open(global)?;
+    super::index::warn_dropped(&index);
     let options = KwicOptions {
         width: args.width,
         sort: match args.sort {

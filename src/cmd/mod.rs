@@ -11,6 +11,7 @@ pub mod index;
 pub mod keyness;
 pub mod kwic;
 pub mod man;
+pub mod pair;
 pub mod phrases;
 pub mod search;
 pub mod tone;
@@ -28,6 +29,8 @@ pub enum Outcome {
     Success,
     NothingFound,
     CheckFailed,
+    /// Done, but some input was skipped (exit status 1).
+    Incomplete,
 }
 
 #[derive(Debug, Parser)]
@@ -92,6 +95,8 @@ pub enum Command {
     Man(man::Args),
     /// Tag statements with the framing lexicon: hits, sentences, initiators, per-side rates
     Phrases(phrases::Args),
+    /// Propose which one-sided statements report the same event; --apply a reviewed pairing file
+    Pair(Box<pair::Args>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,6 +140,13 @@ impl GlobalArgs {
     }
 }
 
+/// A clap parser for a count between `min` and `max` (inclusive): a value out
+/// of range is a usage error naming the argument and the range, never a huge
+/// allocation or an overflow later.
+pub fn bounded(min: u64, max: u64) -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(min..=max)
+}
+
 /// Refuses a format the command does not offer, naming the ones it does.
 pub fn require_format(
     command: &str,
@@ -166,5 +178,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Completions(args) => completions::run(args, out),
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),
+        Command::Pair(args) => pair::run(*args, &cli.global, out),
     }
 }

@@ -9,7 +9,7 @@ use anyhow::Context;
 
 use super::filter::SelectArgs;
 use super::{FormatArg, GlobalArgs, Outcome};
-use crate::analysis::lexicon::report::phrases;
+use crate::analysis::lexicon::report::{phrases, phrases_summary};
 use crate::analysis::lexicon::Lexicon;
 use crate::corpus::{Corpus, Event, Statement};
 use crate::render::phrases as render;
@@ -58,7 +58,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let corpus = super::tone::own_words(loaded.corpus, args.include_questions);
     let selection = select(&corpus, &args, global)?;
-    let report = phrases(&selection, &lexicon);
+    // The summary alone never builds the per-hit lists.
+    let report = if args.summary {
+        phrases_summary(&selection, &lexicon)
+    } else {
+        phrases(&selection, &lexicon)
+    };
     match format {
         Format::Json => render::json(out, &report, args.summary)?,
         Format::Csv => render::csv(out, &report, args.summary)?,

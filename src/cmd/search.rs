@@ -22,8 +22,8 @@ pub struct Args {
     pub query: String,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Number of hits to show
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    /// Number of hits to show (1 to 1,000,000)
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = super::bounded(1, 1_000_000))]
     pub limit: usize,
     /// Match words as written (case and apostrophes folded) instead of by stem
     #[arg(long)]
@@ -68,6 +68,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     };
     let format = super::require_format("search", args.format, offered)?;
     let index = super::index::open(global)?;
+    super::index::warn_dropped(&index);
     let filter = args.filter.to_filter();
     let painter = Painter::new(global.color_stdout());
     if let Some(key) = args.count_by {

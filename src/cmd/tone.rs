@@ -49,7 +49,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// Sides drawn in the HTML tone-over-time chart (the --gap sides first, then the largest)
-    #[arg(long, default_value_t = 8, value_name = "N")]
+    #[arg(long, default_value_t = 8, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub chart_sides: usize,
 }
 
@@ -129,9 +129,6 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     );
     let nothing = scores.is_empty();
     let report = tone::build(scores, &metas, &options, prov);
-    if let (Some(dir), Some(pair)) = (&args.with_diffs, &options.gap) {
-        write_diffs(&corpus, &report, pair, &args.lexicon, dir)?;
-    }
     let rows = match args.rows {
         Some(RowsArg::Groups) => Rows::Groups,
         Some(RowsArg::Events) => Rows::Events,
@@ -146,6 +143,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         Format::Md => render::md::render(out, &report)?,
         Format::Html => render::html::render(out, &report)?,
     }
+    // The pages come after the report: one page that cannot be written
+    // never costs the report itself.
+    if let (Some(dir), Some(pair)) = (&args.with_diffs, &options.gap) {
+        out.flush()?;
+        write_diffs(&corpus, &report, pair, &args.lexicon, dir)?;
+    }
     if nothing {
         eprintln!("readouts: no statement matches the filters");
         return Ok(Outcome::NothingFound);
@@ -153,8 +156,13 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     Ok(Outcome::Success)
 }
 
-/// Writes `DIR/<event>.html`, the side-by-side diff of each largest-gap event
-/// the HTML report links to.
+/// Writes `DIR/<page>`, the side-by-side diff of each largest-gap event the
+/// HTML report links to (page names from [`render::html::diff_page_name`]).
+/// Each page is written to an exclusive temporary file in DIR and renamed
+/// over its name only when complete, so a killed run or a full disk never
+/// leaves a truncated page, and a link planted at a page's name is replaced,
+/// never written through. A page that fails is said and the others are
+/// still written; the error at the end counts the failures.
 fn write_diffs(
     corpus: &crate::corpus::Corpus,
     report: &tone::ToneReport,
@@ -165,14 +173,51 @@ fn write_diffs(
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let extra: Vec<PathBuf> = lexicon.iter().cloned().collect();
     let matcher = super::diff::lexicon_matcher(&extra)?;
+    let mut failed = 0;
     for &i in &report.largest_gaps {
         let id = &report.events[i].id;
         let Some(event) = corpus.event(id) else {
             continue;
         };
-        let path = dir.join(format!("{id}.html"));
-        super::diff::write_html(corpus, event, (a, b), &matcher, &path)?;
+        let path = dir.join(render::html::diff_page_name(id));
+        let written = write_page(&path, |out| {
+            super::diff::write_html(corpus, event, (a, b), &matcher, out)
+        });
+        if let Err(e) = written {
+            eprintln!("readouts: cannot write {}: {e:#}", path.display());
+            failed += 1;
+        }
     }
+    if failed > 0 {
+        bail!(
+            "{failed} of {} diff page(s) could not be written into {} (the report itself was written)",
+            report.largest_gaps.len(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes a page through an exclusive temporary file beside `path`, renamed
+/// over `path` once flushed and synced.
+fn write_page(
+    path: &std::path::Path,
+    render: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".readouts-page-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let mut out = std::io::BufWriter::new(tmp);
+    render(&mut out)?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    // Pages are for reading by others, like any file the user writes.
+    tmp.as_file()
+        .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -263,21 +308,33 @@ fn tagging(extra: Option<&std::path::Path>, sentences: bool) -> anyhow::Result<T
 /// Statement id → its initiative hits, for every statement tone tagged.
 type InitiativeHits = std::collections::HashMap<String, Vec<lexicon::Hit>>;
 
-/// Tone's own input from lexicon hits (the sentence copied out as text when `sentences`).
+/// Tone's own input from lexicon hits. With `sentences`, each sentence that
+/// holds a hit is copied out once and shared by all of its hits (hits come in
+/// text order, so the hits of one sentence are neighbours).
 pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<TonedHit> {
+    let empty: Arc<str> = Arc::from("");
+    let mut last: Option<(crate::text::segment::Sentence, Arc<str>)> = None;
     hits.into_iter()
-        .map(|h| TonedHit {
-            category: category(h.category),
-            phrase: h.entry.to_string(),
-            weight: f64::from(h.weight),
-            grade: h.grade,
-            negated: h.negated,
-            start: h.start,
-            end: h.end,
-            sentence: match sentences {
-                true => h.sentence.text(text).to_string(),
-                false => String::new(),
-            },
+        .map(|h| {
+            let sentence = match (&last, sentences) {
+                (_, false) => Arc::clone(&empty),
+                (Some((at, shared)), true) if *at == h.sentence => Arc::clone(shared),
+                (_, true) => {
+                    let shared: Arc<str> = Arc::from(h.sentence.text(text));
+                    last = Some((h.sentence, Arc::clone(&shared)));
+                    shared
+                }
+            };
+            TonedHit {
+                category: category(h.category),
+                phrase: h.entry.to_string(),
+                weight: f64::from(h.weight),
+                grade: h.grade,
+                negated: h.negated,
+                start: h.start,
+                end: h.end,
+                sentence,
+            }
         })
         .collect()
 }

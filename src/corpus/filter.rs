@@ -11,6 +11,8 @@ pub struct Filter {
     pub sides: Vec<Side>,
     /// Issuers, matched case-insensitively as whole names.
     pub issuers: Vec<String>,
+    /// Kinds or kind families: `readout` matches `call-readout` and
+    /// `meeting-readout`, `call` matches `call` and `call-readout` (see [`kind_matches`]).
     pub kinds: Vec<String>,
     /// Inclusive; a partial date (`2020`) covers its whole span.
     pub from: Option<Date>,
@@ -31,11 +33,7 @@ impl Filter {
                     .issuers
                     .iter()
                     .any(|i| i.eq_ignore_ascii_case(&statement.issuer)))
-            && (self.kinds.is_empty()
-                || self
-                    .kinds
-                    .iter()
-                    .any(|k| k.eq_ignore_ascii_case(&event.kind)))
+            && (self.kinds.is_empty() || self.kinds.iter().any(|k| kind_matches(k, &event.kind)))
             && self
                 .from
                 .is_none_or(|from| statement.date.last_day() >= from.first_day())
@@ -47,6 +45,22 @@ impl Filter {
                 .as_ref()
                 .is_none_or(|ids| ids.contains(&statement.id))
     }
+}
+
+/// Whether `--kind wanted` selects an event of `kind`: the same kind, or a
+/// kind whose first or last hyphen-separated part it is (case ignored).
+pub fn kind_matches(wanted: &str, kind: &str) -> bool {
+    let (w, k) = (wanted.to_lowercase(), kind.to_lowercase());
+    k == w
+        || k.strip_prefix(&w).is_some_and(|rest| rest.starts_with('-'))
+        || k.strip_suffix(&w).is_some_and(|rest| rest.ends_with('-'))
+}
+
+/// The same choice as [`kind_matches`] as a regular expression over whole
+/// lower-cased kinds (for the index's term dictionary).
+pub fn kind_pattern(wanted: &str) -> String {
+    let w = regex::escape(&wanted.to_lowercase());
+    format!("{w}|{w}-.*|.*-{w}")
 }
 
 impl super::Corpus {
@@ -88,6 +102,19 @@ mod tests {
         assert!(f.accepts(&e, &s));
         f.sides = vec![Side::parse("USA").unwrap()];
         assert!(!f.accepts(&e, &s));
+    }
+
+    #[test]
+    fn kinds_match_whole_or_by_family() {
+        assert!(kind_matches("readout", "call-readout"));
+        assert!(kind_matches("Readout", "meeting-readout"));
+        assert!(kind_matches("call", "call-readout"));
+        assert!(kind_matches("call-readout", "call-readout"));
+        assert!(!kind_matches("call", "meeting-readout"));
+        assert!(!kind_matches("read", "call-readout"));
+        assert!(!kind_matches("statement", "statements"));
+        let re = regex::Regex::new(&format!("^(?:{})$", kind_pattern("readout"))).unwrap();
+        assert!(re.is_match("call-readout") && !re.is_match("readouts"));
     }
 
     #[test]

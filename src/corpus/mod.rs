@@ -9,6 +9,7 @@ pub mod import;
 mod iso3166;
 pub mod load;
 pub mod model;
+pub mod officials;
 #[cfg(test)]
 pub(crate) mod sample;
 pub mod sides;

@@ -157,7 +157,7 @@ mod tests {
     #[test]
     fn questions_and_labels_are_blanked_with_the_same_byte_length() {
         let text = "Q: Is it hostile?\nA: We seek cooperation.";
-        let turns = [turn(Role::Question, 3, 17), turn(Role::Answer, 21, 42)];
+        let turns = [turn(Role::Question, 3, 17), turn(Role::Answer, 21, text.len())];
         let own = own_text(text, &turns);
         assert_eq!(own.len(), text.len());
         assert_eq!(own, format!("{}\n{}We seek cooperation.", " ".repeat(17), " ".repeat(3)));

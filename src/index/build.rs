@@ -1,8 +1,10 @@
 //! Building and updating the index. An update reads the corpus, hashes each
 //! statement and touches only what changed: new and edited statements are
 //! (re-)indexed, removed ones deleted, the rest left alone. An index of
-//! another schema version is rebuilt from scratch. Tantivy's writer lock keeps
-//! two updates from running at once; the second is told the index is busy.
+//! another schema version, or a damaged one (`damage.rs`), is rebuilt from
+//! scratch. Only a folder that is the tool's (`folder.rs`) is ever written.
+//! Tantivy's writer lock keeps two updates from running at once; the second
+//! is told the index is busy.
 
 use std::collections::HashSet;
 use std::fs;
@@ -15,7 +17,7 @@ use tantivy::schema::TantivyDocument;
 use tantivy::{IndexWriter, TantivyError, Term};
 
 use super::manifest::{self, fnv1a, Hashes, Manifest};
-use super::{analyzer, schema, swap, Error, Fields};
+use super::{analyzer, damage, folder, schema, swap, Error, Fields};
 use crate::corpus::{self, Event, Statement};
 
 /// What an update did.
@@ -45,6 +47,16 @@ pub fn terminal_progress() -> ProgressBar {
     bar
 }
 
+/// How closely an update looks at the index it finds before trusting it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scrutiny {
+    /// Every segment file present and ending with a whole footer (a few stats).
+    #[default]
+    Footers,
+    /// And every segment file's checksum (reads the whole index).
+    Checksums,
+}
+
 /// Brings the index at `index_dir` up to date with `corpus_dir`, creating it if needed.
 /// A small change is one atomic tantivy commit; a first build, a rebuild or a
 /// change larger than one in-flight batch is built beside the index and
@@ -54,16 +66,28 @@ pub fn update(
     index_dir: &Path,
     progress: &ProgressBar,
 ) -> Result<UpdateReport, Error> {
+    update_with(corpus_dir, index_dir, progress, Scrutiny::Footers)
+}
+
+/// [`update`], looking at the index found with the given [`Scrutiny`]: a
+/// damaged index is rebuilt, and [`UpdateReport::rebuilt`] says what was wrong.
+pub fn update_with(
+    corpus_dir: &Path,
+    index_dir: &Path,
+    progress: &ProgressBar,
+    scrutiny: Scrutiny,
+) -> Result<UpdateReport, Error> {
     // Stamp the files before reading them: an edit made while indexing shows next time.
-    let stamp = Manifest::of_corpus(corpus_dir)?;
+    let mut stamp = Manifest::of_corpus(corpus_dir)?;
     swap::recover(index_dir);
-    check_folder(index_dir)?;
-    let plan = plan(corpus_dir, index_dir)?;
-    match swap::staging_dir(index_dir) {
-        Some(staging) if plan.old.is_none() || plan.bytes > IN_FLIGHT_BYTES => {
-            staged(index_dir, &staging, plan, &stamp, progress)
-        }
-        _ => in_place(index_dir, plan, &stamp, progress),
+    folder::claim(index_dir)?;
+    let plan = plan(corpus_dir, index_dir, scrutiny)?;
+    stamp.corpus_errors = plan.report.corpus_errors;
+    let whole = plan.old.is_none() || plan.bytes > IN_FLIGHT_BYTES;
+    if whole && swap::can_stage(index_dir) {
+        staged(index_dir, plan, &stamp, progress)
+    } else {
+        in_place(index_dir, plan, &stamp, progress)
     }
 }
 
@@ -72,9 +96,9 @@ struct Plan {
     report: UpdateReport,
     /// Every statement of the corpus, by event.
     events: Vec<Event>,
-    /// Ids of the statements to (re-)index.
+    /// Keys ([`schema::key`]) of the statements to (re-)index.
     todo: HashSet<String>,
-    /// Ids to delete from the index.
+    /// Keys to delete from the index.
     gone: Vec<String>,
     /// Bytes of text to (re-)index.
     bytes: usize,
@@ -83,9 +107,9 @@ struct Plan {
     old: Option<Hashes>,
 }
 
-fn plan(corpus_dir: &Path, index_dir: &Path) -> Result<Plan, Error> {
+fn plan(corpus_dir: &Path, index_dir: &Path, scrutiny: Scrutiny) -> Result<Plan, Error> {
     let mut report = UpdateReport::default();
-    let (old, rebuilt) = stored_hashes(index_dir);
+    let (old, rebuilt) = stored_hashes(index_dir, scrutiny);
     report.rebuilt = rebuilt;
     let loaded = corpus::load(corpus_dir)?;
     report.corpus_errors = loaded.error_count();
@@ -94,14 +118,20 @@ fn plan(corpus_dir: &Path, index_dir: &Path) -> Result<Plan, Error> {
     let mut events = loaded.corpus.events;
     for event in &mut events {
         let kind = event.kind.clone();
+        let mut keys = Vec::with_capacity(event.statements.len());
         event.statements.retain(|statement| {
             let hash = statement_hash(&kind, statement);
+            let key = schema::key(&event.id, &statement.id);
             // A duplicate id the loader already reported is indexed once.
-            hashes.insert(statement.id.clone(), hash).is_none()
+            let new = hashes.insert(key.clone(), hash).is_none();
+            if new {
+                keys.push(key);
+            }
+            new
         });
-        for statement in &event.statements {
-            match left.remove(&statement.id) {
-                Some(h) if h == hashes[&statement.id] => report.unchanged += 1,
+        for (statement, key) in event.statements.iter().zip(keys) {
+            match left.remove(&key) {
+                Some(h) if h == hashes[&key] => report.unchanged += 1,
                 found => {
                     if found.is_some() {
                         report.changed += 1;
@@ -109,7 +139,7 @@ fn plan(corpus_dir: &Path, index_dir: &Path) -> Result<Plan, Error> {
                         report.added += 1;
                     }
                     bytes += statement.text.len();
-                    todo.insert(statement.id.clone());
+                    todo.insert(key);
                 }
             }
         }
@@ -129,46 +159,47 @@ fn plan(corpus_dir: &Path, index_dir: &Path) -> Result<Plan, Error> {
 
 /// The statement hashes of the index at `dir` if it can be updated in place,
 /// else `None` and why it is rebuilt (nothing said for a new index).
-fn stored_hashes(dir: &Path) -> (Option<Hashes>, Option<String>) {
+fn stored_hashes(dir: &Path, scrutiny: Scrutiny) -> (Option<Hashes>, Option<String>) {
     if !dir.join("meta.json").is_file() {
         return (None, None);
     }
-    let ours = || {
-        tantivy::Index::open_in_dir(dir)
-            .ok()
-            .is_some_and(|i| Fields::of(&i.schema()).is_some())
-    };
     match Manifest::stored_version(dir) {
-        Some(schema::VERSION) if ours() => (manifest::read_hashes(dir), None),
-        Some(v) if v != schema::VERSION => (
-            None,
-            Some(format!(
-                "the index was written by schema version {v}; rebuilt with version {}",
-                schema::VERSION
-            )),
-        ),
-        _ => (None, Some("the index had no manifest; rebuilt".to_string())),
+        Some(schema::VERSION) => {}
+        Some(v) => {
+            return (
+                None,
+                Some(format!(
+                    "the index was written by schema version {v}; rebuilt with version {}",
+                    schema::VERSION
+                )),
+            )
+        }
+        None => return (None, Some("the index had no manifest; rebuilt".to_string())),
     }
+    if let Err(why) = examine(dir, scrutiny) {
+        return (
+            None,
+            Some(format!("the index was damaged ({why}); rebuilt")),
+        );
+    }
+    (manifest::read_hashes(dir), None)
 }
 
-/// A folder holding files other than an index (and its lock) is not ours to replace.
-fn check_folder(dir: &Path) -> Result<(), Error> {
-    if !dir.is_dir() || dir.join("meta.json").is_file() {
-        return Ok(());
+/// Whether the index at `dir` opens as ours and passes the checks `scrutiny` asks for.
+fn examine(dir: &Path, scrutiny: Scrutiny) -> Result<(), String> {
+    let index =
+        tantivy::Index::open_in_dir(dir).map_err(|e| format!("meta.json cannot be read: {e}"))?;
+    if Fields::of(&index.schema()).is_none() {
+        return Err("meta.json describes another schema".to_string());
     }
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in fs::read_dir(dir).map_err(io)? {
-        if entry.map_err(io)?.file_name() != LOCK_FILE {
-            return Err(Error::NotAnIndex(dir.to_path_buf()));
-        }
+    let (_, found) = damage::problems(&index, dir, scrutiny == Scrutiny::Checksums)?;
+    match found.as_slice() {
+        [] => {}
+        [one] => return Err(one.clone()),
+        [first, rest @ ..] => return Err(format!("{first}, and {} more files", rest.len())),
     }
     Ok(())
 }
-
-const LOCK_FILE: &str = ".tantivy-writer.lock";
 
 /// Updates the index folder itself, in one commit.
 fn in_place(
@@ -181,17 +212,16 @@ fn in_place(
         path: index_dir.to_path_buf(),
         source,
     };
-    if index_dir.is_dir() {
-        swap::check_writable(index_dir)?;
-    }
-    let (index, _) = open_or_create(index_dir)?;
+    let (index, _) = open_or_create(index_dir, plan.old.is_none())?;
     let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(index_dir.into()))?;
     let mut writer = writer(&index, index_dir)?;
+    // Segment files orphaned by an update that failed (a full disk) go first.
+    writer.garbage_collect_files().wait().map_err(terr)?;
     if plan.old.is_none() {
         writer.delete_all_documents().map_err(terr)?;
     }
-    for id in &plan.gone {
-        writer.delete_term(Term::from_field_text(fields.id, id));
+    for key in &plan.gone {
+        writer.delete_term(Term::from_field_text(fields.key, key));
     }
     let report = plan.report.clone();
     add_all(
@@ -211,53 +241,49 @@ fn in_place(
     Ok(report)
 }
 
-/// Builds the whole index in `staging` while holding the lock of `index_dir`,
-/// then swaps it in.
+/// Builds the whole index in a new staging folder while holding the lock of
+/// `index_dir`, then swaps it in.
 fn staged(
     index_dir: &Path,
-    staging: &Path,
     plan: Plan,
     stamp: &Manifest,
     progress: &ProgressBar,
 ) -> Result<UpdateReport, Error> {
+    let _held = swap::lock(index_dir)?;
+    swap::clear_leftovers(index_dir);
+    let staging = swap::new_staging(index_dir)?;
+    let at = staging.path().to_path_buf();
     let terr = |source| Error::Tantivy {
-        path: staging.to_path_buf(),
+        path: at.clone(),
         source,
     };
-    fs::create_dir_all(index_dir).map_err(|source| Error::Io {
-        path: index_dir.to_path_buf(),
-        source,
-    })?;
-    swap::check_writable(index_dir)?;
-    let _held = swap::lock(index_dir)?;
-    swap::fresh_staging(staging)?;
-    let index = tantivy::Index::create_in_dir(staging, schema::build()).map_err(terr)?;
+    let index = tantivy::Index::create_in_dir(&at, schema::build()).map_err(terr)?;
     analyzer::register(&index);
-    let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(staging.into()))?;
-    let mut writer = writer(&index, staging)?;
+    let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(at.clone()))?;
+    let mut writer = writer(&index, &at)?;
     // Merging while building holds old and new segments in memory at once;
     // nobody searches the staging folder, so its segments are left as written.
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let all: HashSet<String> = plan.hashes.keys().cloned().collect();
-    add_all(&mut writer, &fields, plan.events, &all, progress, staging)?;
+    add_all(&mut writer, &fields, plan.events, &all, progress, &at)?;
     writer.commit().map_err(terr)?;
     writer.wait_merging_threads().map_err(terr)?;
-    manifest::write_hashes(staging, &plan.hashes)?;
-    stamp.write(staging)?;
+    manifest::write_hashes(&at, &plan.hashes)?;
+    stamp.write(&at)?;
     // Hold the new folder's lock too, so nobody starts on it before we are done.
-    let _new = swap::lock(staging)?;
+    let _new = swap::lock(&at)?;
     swap::swap_in(staging, index_dir)?;
     Ok(plan.report)
 }
 
-/// Adds the statements whose ids are in `ids`, deleting any earlier version;
+/// Adds the statements whose keys are in `keys`, deleting any earlier version;
 /// commits every [`IN_FLIGHT_BYTES`] to bound memory (only ever reached in a
 /// staging folder, or for a nameless index folder).
 fn add_all(
     writer: &mut IndexWriter,
     fields: &Fields,
     events: Vec<Event>,
-    ids: &HashSet<String>,
+    keys: &HashSet<String>,
     progress: &ProgressBar,
     dir: &Path,
 ) -> Result<(), Error> {
@@ -265,15 +291,16 @@ fn add_all(
         path: dir.to_path_buf(),
         source,
     };
-    progress.set_length(ids.len() as u64);
+    progress.set_length(keys.len() as u64);
     let mut queued_bytes = 0;
     for mut event in events {
         for statement in std::mem::take(&mut event.statements) {
-            if !ids.contains(&statement.id) {
+            let key = schema::key(&event.id, &statement.id);
+            if !keys.contains(&key) {
                 continue;
             }
             // Deleting first also mends an index whose hash file was lost mid-update.
-            writer.delete_term(Term::from_field_text(fields.id, &statement.id));
+            writer.delete_term(Term::from_field_text(fields.key, &key));
             queued_bytes += statement.text.len();
             writer
                 .add_document(document(fields, &event, statement))
@@ -289,51 +316,42 @@ fn add_all(
     Ok(())
 }
 
-/// Opens the index folder, or creates it; an index of another schema version
-/// is emptied and created anew (the reason is returned).
-fn open_or_create(dir: &Path) -> Result<(tantivy::Index, Option<String>), Error> {
+/// Opens the index folder (already claimed as the tool's), or creates the
+/// index in it; with `rebuild`, or when the index there cannot be used as it
+/// is, the tool's files are removed and the index created anew.
+fn open_or_create(dir: &Path, rebuild: bool) -> Result<(tantivy::Index, bool), Error> {
     let terr = |source| Error::Tantivy {
         path: dir.to_path_buf(),
         source,
     };
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut rebuilt = None;
     if dir.join("meta.json").is_file() {
-        let version = Manifest::stored_version(dir);
-        let ours = tantivy::Index::open_in_dir(dir)
-            .ok()
+        let ours = (!rebuild && Manifest::stored_version(dir) == Some(schema::VERSION))
+            .then(|| tantivy::Index::open_in_dir(dir).ok())
+            .flatten()
             .filter(|i| Fields::of(&i.schema()).is_some());
-        match (version, ours) {
-            (Some(schema::VERSION), Some(index)) => {
-                analyzer::register(&index);
-                return Ok((index, None));
-            }
-            (Some(v), _) => {
-                rebuilt = Some(format!(
-                    "the index was written by schema version {v}; rebuilt with version {}",
-                    schema::VERSION
-                ))
-            }
-            (None, _) => rebuilt = Some("the index had no manifest; rebuilt".to_string()),
+        if let Some(index) = ours {
+            analyzer::register(&index);
+            return Ok((index, false));
         }
-        empty_folder(dir).map_err(io)?;
-    } else if dir.is_dir() && fs::read_dir(dir).map_err(io)?.next().is_some() {
-        return Err(Error::NotAnIndex(dir.to_path_buf()));
+        remove_tool_files(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
     }
-    fs::create_dir_all(dir).map_err(io)?;
     let index = tantivy::Index::create_in_dir(dir, schema::build()).map_err(terr)?;
     analyzer::register(&index);
-    Ok((index, rebuilt))
+    Ok((index, true))
 }
 
-/// Removes the files of an index folder we created (never sub-folders).
-fn empty_folder(dir: &Path) -> std::io::Result<()> {
+/// Removes the index files of a folder that is the tool's: only names the
+/// tool writes ([`folder::is_tool_file`]), never the marker, a lock, a link
+/// or a sub-folder.
+fn remove_tool_files(dir: &Path) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_type()?.is_file() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let keep = name == folder::MARKER || name.ends_with(".lock");
+        if entry.file_type()?.is_file() && folder::is_tool_file(&name) && !keep {
             fs::remove_file(entry.path())?;
         }
     }
@@ -365,6 +383,7 @@ const IN_FLIGHT_BYTES: usize = 24 << 20;
 
 fn document(f: &Fields, event: &Event, s: Statement) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
+    doc.add_text(f.key, schema::key(&event.id, &s.id));
     doc.add_text(f.id, &s.id);
     doc.add_text(f.event, &s.event_id);
     doc.add_text(f.date, s.date.to_string());

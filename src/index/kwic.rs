@@ -65,7 +65,7 @@ pub struct KwicLine {
 }
 
 /// Every occurrence of `pattern` (one or more words) in the statements `filter` accepts.
-pub fn kwic(
+fn kwic_unguarded(
     index: &Index,
     pattern: &str,
     filter: &Filter,
@@ -244,6 +244,18 @@ fn head(s: &str, width: usize) -> String {
         to -= 1;
     }
     fold_space(&s[..to]).chars().take(width).collect()
+}
+
+/// [`kwic_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn kwic(
+    index: &Index,
+    pattern: &str,
+    filter: &Filter,
+    options: KwicOptions,
+) -> Result<Vec<KwicLine>, Error> {
+    super::damage::quietly(|| kwic_unguarded(index, pattern, filter, options))
+        .unwrap_or_else(|| Err(index.damaged()))
 }
 
 #[cfg(test)]

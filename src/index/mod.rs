@@ -6,20 +6,25 @@
 
 pub mod analyzer;
 mod build;
+mod damage;
+mod folder;
 pub mod kwic;
 mod manifest;
 pub mod query;
 pub mod schema;
 mod swap;
+mod verify;
 
 use std::path::{Path, PathBuf};
 
 use tantivy::{IndexReader, ReloadPolicy};
 
-pub use build::{terminal_progress, update, UpdateReport};
+pub use build::{terminal_progress, update, update_with, Scrutiny, UpdateReport};
+pub use folder::MARKER;
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 pub use query::{count_by, search, select, Count, CountKey, Hit, SearchOptions, Snippet};
 pub use schema::Fields;
+pub use verify::{verify, Verification};
 
 /// Why the index could not be built, opened or queried.
 #[derive(Debug, thiserror::Error)]
@@ -38,8 +43,14 @@ pub enum Error {
         found: u32,
         expected: u32,
     },
-    #[error("{} holds files that are not a readouts index; give --index an empty or new folder", .0.display())]
+    #[error("{} holds files that are not a readouts index (it has no {MARKER} file); readouts never replaces or deletes such a folder: give --index an empty or new folder", .0.display(), MARKER = folder::MARKER)]
     NotAnIndex(PathBuf),
+    #[error("{} is a symbolic link; readouts never writes through a link in its index: remove it, or give --index a real folder", .0.display())]
+    Link(PathBuf),
+    #[error("{} is not a folder; give --index a folder", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("the index at {} is damaged ({why}); run `readouts index` to rebuild it", path.display())]
+    Damaged { path: PathBuf, why: String },
     #[error("the query does not parse at character {column}, near `{near}`: {message}")]
     Query {
         column: usize,
@@ -68,6 +79,11 @@ pub struct Index {
     dir: PathBuf,
     /// What the refresh on opening did, if it had anything to do.
     pub update: Option<UpdateReport>,
+    /// Corpus errors that kept statements out of the index when it was last updated.
+    pub corpus_errors: usize,
+    /// The refresh was skipped because another process is updating the
+    /// index: this is the index as last committed.
+    pub busy: bool,
 }
 
 impl std::fmt::Debug for Index {
@@ -82,28 +98,46 @@ pub fn default_dir(corpus_dir: &Path) -> PathBuf {
 }
 
 /// Opens the index of `corpus_dir` (at `index_dir` or the default place),
-/// first bringing it up to date with the corpus when `refresh` is true.
-/// The freshness check only compares file sizes and times, so it is cheap.
+/// first bringing it up to date with the corpus when `refresh` is true. The
+/// freshness check compares file stamps (`manifest.rs`), so it is cheap. A
+/// damaged index is rebuilt; while another process updates the index, the
+/// index as last committed answers ([`Index::busy`]).
 pub fn open_fresh(
     corpus_dir: &Path,
     index_dir: Option<&Path>,
     refresh: bool,
 ) -> Result<Index, Error> {
     let dir = index_dir.map_or_else(|| default_dir(corpus_dir), Path::to_path_buf);
-    let mut report = None;
-    if refresh {
-        if !manifest::is_fresh(corpus_dir, &dir)? {
-            report = Some(update(corpus_dir, &dir, &build::terminal_progress())?);
-        }
-    } else {
+    if !refresh {
         manifest::check_version(&dir)?;
+        return open(&dir);
     }
-    let mut index = open(&dir)?;
-    index.update = report;
-    Ok(index)
+    let mut scrutiny = Scrutiny::Footers;
+    if manifest::is_fresh(corpus_dir, &dir)? {
+        match open(&dir) {
+            // Damage the footers do not show (a segment that fails to open): checksums will.
+            Err(Error::Damaged { .. }) => scrutiny = Scrutiny::Checksums,
+            opened => return opened,
+        }
+    }
+    match update_with(corpus_dir, &dir, &build::terminal_progress(), scrutiny) {
+        Ok(report) => {
+            let mut index = open(&dir)?;
+            index.corpus_errors = report.corpus_errors;
+            index.update = Some(report);
+            Ok(index)
+        }
+        Err(Error::Busy(_)) if dir.join("meta.json").is_file() => {
+            let mut index = open(&dir)?;
+            index.busy = true;
+            Ok(index)
+        }
+        Err(e) => Err(e),
+    }
 }
 
-/// Opens the index at `dir` as it stands.
+/// Opens the index at `dir` as it stands. A folder holding a symbolic link
+/// is refused, and damage tantivy would panic on is reported as [`Error::Damaged`].
 pub fn open(dir: &Path) -> Result<Index, Error> {
     let terr = |source| Error::Tantivy {
         path: dir.to_path_buf(),
@@ -113,20 +147,39 @@ pub fn open(dir: &Path) -> Result<Index, Error> {
     if !dir.join("meta.json").is_file() {
         return Err(Error::Missing(dir.to_path_buf()));
     }
-    let inner = tantivy::Index::open_in_dir(dir).map_err(terr)?;
+    let owner = folder::owner(dir)?;
+    let ours = matches!(owner, folder::Owner::Marked | folder::Owner::Unmarked);
+    let damaged = |why: String| Error::Damaged {
+        path: dir.to_path_buf(),
+        why,
+    };
+    let inner = match tantivy::Index::open_in_dir(dir) {
+        Ok(inner) => inner,
+        Err(e) if ours => return Err(damaged(format!("meta.json cannot be read: {e}"))),
+        Err(e) => return Err(terr(e)),
+    };
     analyzer::register(&inner);
     let fields = Fields::of(&inner.schema()).ok_or_else(|| Error::NotAnIndex(dir.to_path_buf()))?;
-    let reader = inner
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(terr)?;
+    damage::sound(&inner, dir).map_err(damaged)?;
+    let reader = match damage::quietly(|| {
+        inner
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+    }) {
+        Some(Ok(reader)) => reader,
+        Some(Err(e)) if !ours => return Err(terr(e)),
+        Some(Err(e)) => return Err(damaged(format!("{e}"))),
+        None => return Err(damaged("a segment file does not parse".to_string())),
+    };
     Ok(Index {
         inner,
         reader,
         fields,
         dir: dir.to_path_buf(),
         update: None,
+        corpus_errors: manifest::Manifest::stored(dir).map_or(0, |m| m.corpus_errors),
+        busy: false,
     })
 }
 
@@ -142,6 +195,14 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The error for an index whose bytes made tantivy fail to read them.
+    pub(crate) fn damaged(&self) -> Error {
+        Error::Damaged {
+            path: self.dir.clone(),
+            why: "a segment file does not parse; `readouts index --verify` names it".to_string(),
+        }
     }
 
     pub(crate) fn terr(&self, source: tantivy::TantivyError) -> Error {

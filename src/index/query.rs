@@ -8,7 +8,9 @@ use std::ops::{Bound, Range};
 
 use serde::Serialize;
 use tantivy::collector::{Count as CountCollector, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, RegexQuery, TermQuery,
+};
 use tantivy::query_grammar;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -104,7 +106,7 @@ pub struct Count {
 }
 
 /// Ranked hits for `query` among the statements `filter` accepts.
-pub fn search(
+fn search_unguarded(
     index: &Index,
     query: &str,
     filter: &Filter,
@@ -130,7 +132,7 @@ pub fn search(
 
 /// The ids of the statements matching `query` (all statements when it is
 /// empty) among those `filter` accepts, in corpus order (date, then id).
-pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
+fn select_unguarded(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
     let user = parse(index, query, false)?;
     let full = restrict(&index.fields, user, filter);
     let searcher = index.reader.searcher();
@@ -148,7 +150,7 @@ pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>
 }
 
 /// How many matching statements each side, issuer, year or month has, in key order.
-pub fn count_by(
+fn count_by_unguarded(
     index: &Index,
     query: &str,
     filter: &Filter,
@@ -206,10 +208,39 @@ fn group_key(key: CountKey, value: &str) -> String {
     }
 }
 
+/// Deepest nesting of parentheses a query may have. tantivy's parser recurses
+/// once per level and overflows the stack at a few thousand; no real query
+/// comes near this.
+pub const MAX_NESTING: usize = 64;
+
+/// The byte offset of the first `(` nested deeper than [`MAX_NESTING`]
+/// (outside quoted phrases), if any.
+fn too_deep(query: &str) -> Option<usize> {
+    let (mut depth, mut quoted) = (0usize, false);
+    for (i, b) in query.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'(' if !quoted => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses a user query; an empty query matches every statement.
 pub(crate) fn parse(index: &Index, query: &str, exact: bool) -> Result<Box<dyn Query>, Error> {
     if query.trim().is_empty() {
         return Ok(Box::new(AllQuery));
+    }
+    if let Some(at) = too_deep(query) {
+        let message = format!("parentheses are nested more than {MAX_NESTING} deep");
+        return Err(syntax_error(query, at, &message));
     }
     let (_, errors) = query_grammar::parse_query_lenient(query);
     if let Some(e) = errors.first() {
@@ -299,7 +330,17 @@ pub(crate) fn restrict(f: &Fields, user: Box<dyn Query>, filter: &Filter) -> Box
         clauses.push((Occur::Must, any_of(f.issuer, filter.issuers.clone())));
     }
     if !filter.kinds.is_empty() {
-        clauses.push((Occur::Must, any_of(f.kind, filter.kinds.clone())));
+        // A kind or a kind family (`readout`), as `Filter::accepts` matches it.
+        let families = filter
+            .kinds
+            .iter()
+            .filter_map(|k| {
+                let pattern = crate::corpus::filter::kind_pattern(k);
+                let q: Box<dyn Query> = Box::new(RegexQuery::from_pattern(&pattern, f.kind).ok()?);
+                Some((Occur::Should, q))
+            })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(families))));
     }
     if let Some(from) = filter.from {
         let day = Term::from_field_u64(f.last_day, schema::day_number(from.first_day()));
@@ -393,4 +434,53 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> S
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// [`search_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn search(
+    index: &Index,
+    query: &str,
+    filter: &Filter,
+    options: SearchOptions,
+) -> Result<Found, Error> {
+    super::damage::quietly(|| search_unguarded(index, query, filter, options))
+        .unwrap_or_else(|| Err(index.damaged()))
+}
+
+/// [`select_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
+    super::damage::quietly(|| select_unguarded(index, query, filter))
+        .unwrap_or_else(|| Err(index.damaged()))
+}
+
+/// [`count_by_unguarded`], with a panic of tantivy's on damaged bytes
+/// reported as [`Error::Damaged`] instead.
+pub fn count_by(
+    index: &Index,
+    query: &str,
+    filter: &Filter,
+    key: CountKey,
+    exact: bool,
+) -> Result<Vec<Count>, Error> {
+    super::damage::quietly(|| count_by_unguarded(index, query, filter, key, exact))
+        .unwrap_or_else(|| Err(index.damaged()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_bounded_outside_quoted_phrases() {
+        let ok = format!("{}a{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert_eq!(too_deep(&ok), None);
+        let deep = format!("x {}a", "(".repeat(MAX_NESTING + 1));
+        assert_eq!(too_deep(&deep), Some(2 + MAX_NESTING));
+        let quoted = format!("\"{}\" a", "(".repeat(3000));
+        assert_eq!(too_deep(&quoted), None);
+        let flat = "(a) ".repeat(3000);
+        assert_eq!(too_deep(&flat), None);
+    }
 }

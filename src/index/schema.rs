@@ -13,7 +13,8 @@ use tantivy::schema::{
 use super::analyzer;
 
 /// Version of the schema and analyzers; stored in the index folder.
-pub const VERSION: u32 = 1;
+/// 2: the `key` field (event and statement id), so ids repeated across events are kept.
+pub const VERSION: u32 = 2;
 
 /// Field names users may write in queries (`side:chn`, `year:[2000 TO 2010]`).
 pub const QUERY_FIELDS: &[&str] = &[
@@ -23,6 +24,8 @@ pub const QUERY_FIELDS: &[&str] = &[
 /// The fields, looked up once.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
+    /// What identifies a document: [`key`] of its event and statement id.
+    pub key: Field,
     pub id: Field,
     pub event: Field,
     pub date: Field,
@@ -40,6 +43,7 @@ pub struct Fields {
 
 pub fn build() -> Schema {
     let mut b = Schema::builder();
+    b.add_text_field("key", STRING);
     b.add_text_field("id", STRING | STORED);
     let keyword = TextOptions::default()
         .set_indexing_options(
@@ -86,6 +90,7 @@ impl Fields {
     pub fn of(schema: &Schema) -> Option<Fields> {
         let f = |name: &str| schema.get_field(name).ok();
         Some(Fields {
+            key: f("key")?,
             id: f("id")?,
             event: f("event")?,
             date: f("date")?,
@@ -101,6 +106,13 @@ impl Fields {
             exact: f("exact")?,
         })
     }
+}
+
+/// The key of a statement in the index and its hash file. A statement id is
+/// unique within its event but may repeat across events (an `id` given by
+/// hand or an import); event ids never hold a `/`, so `event/id` is unique.
+pub fn key(event_id: &str, statement_id: &str) -> String {
+    format!("{event_id}/{statement_id}")
 }
 
 /// A day as the number `YYYYMMDD`, for range filters.

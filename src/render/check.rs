@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Painter, Style};
+use super::{escape, Painter, Style};
 use crate::corpus::{Diagnostic, Summary};
 
 /// What `check` found, ready to render.
@@ -69,10 +69,11 @@ pub fn text(out: &mut dyn Write, report: &CheckReport<'_>, painter: Painter) -> 
             "{} {}{}",
             painter.paint(Style::Path, &place),
             painter.paint(style, label),
-            d.message
+            escape::terminal(&d.message)
         )?;
     }
     let summary = summary_line(&report.summary);
+    let summary = escape::terminal(&summary);
     if report.ok {
         writeln!(out, "{} {summary}", painter.paint(Style::Ok, "ok:"))
     } else {

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{csv_row, html};
+use super::escape::{self, csv_row, html};
 use super::{Painter, Style};
 use crate::analysis::keyness::{Keyness, Line, Order, Point, Term, TermLines, Which};
 
@@ -47,21 +47,16 @@ pub fn text(out: &mut dyn Write, k: &Keyness, p: Painter) -> io::Result<()> {
         k.b.statements,
         thousands(k.b.words),
     )?;
-    writeln!(
-        out,
-        "{}",
-        p.paint(
-            Style::Dim,
-            &format!(
-                "prior: {} ({} statements, {} words); terms used at least {} times\nmethod: {}",
-                k.prior.label,
-                k.prior.statements,
-                thousands(k.prior.words),
-                k.min_count,
-                k.method
-            )
-        )
-    )?;
+    let prior = format!(
+        "prior: {} ({} statements, {} words); terms used at least {} times",
+        k.prior.label,
+        k.prior.statements,
+        thousands(k.prior.words),
+        k.min_count,
+    );
+    writeln!(out, "{}", p.paint(Style::Dim, &prior))?;
+    let method = format!("method: {}", k.method);
+    writeln!(out, "{}", p.paint(Style::Dim, &method))?;
     for o in &k.orders {
         table(out, k, o, Which::A, p)?;
         table(out, k, o, Which::B, p)?;
@@ -85,6 +80,7 @@ fn table(out: &mut dyn Write, k: &Keyness, o: &Order, which: Which, p: Painter) 
     if terms.is_empty() {
         return writeln!(out, "  (none)");
     }
+    let (la, lb) = (escape::terminal(la), escape::terminal(lb));
     let wa = la.chars().count().max(6);
     let wb = lb.chars().count().max(6);
     writeln!(

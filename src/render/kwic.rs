@@ -18,16 +18,16 @@ pub fn text(
     let side_width = lines.iter().map(|l| l.side.len()).max().unwrap_or(0);
     let date_width = lines.iter().map(|l| l.date.len()).max().unwrap_or(0);
     for l in lines {
-        let pad = width.saturating_sub(l.left.width());
+        let left = escape::terminal(&l.left);
+        let pad = width.saturating_sub(left.width());
         let meta = format!("{:<date_width$} {:<side_width$}", l.date, l.side);
         writeln!(
             out,
-            "{}  {}{}{}{}",
+            "{}  {}{left}{}{}",
             painter.paint(Style::Dim, &meta),
             " ".repeat(pad),
-            l.left,
             painter.paint(Style::Hit, &l.keyword),
-            l.right
+            escape::terminal(&l.right)
         )?;
     }
     Ok(())

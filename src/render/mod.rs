@@ -8,6 +8,7 @@ pub mod diff;
 pub mod escape;
 pub mod keyness;
 pub mod kwic;
+pub mod pair;
 pub mod phrases;
 pub mod search;
 pub mod style;

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{csv_row, md_cell};
+use super::escape::{csv_row, md_cell, terminal};
 use super::{Painter, Style};
 use crate::analysis::lexicon::initiator::Status;
 use crate::analysis::lexicon::report::{PhrasesReport, ReportedHit, SideSummary};
@@ -90,12 +90,10 @@ fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> 
     let hit = &h.hit;
     let mut label = format!("  {:<16}", short(hit.category));
     label = p.paint(category_style(hit.category), &label);
-    let mut line = format!(
-        "{label} “{}”",
-        hit.surface.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
+    let surface = hit.surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = format!("{label} “{}”", terminal(&surface));
     if hit.surface.to_lowercase() != hit.entry.to_lowercase() {
-        line.push_str(&format!(" ({})", hit.entry));
+        line.push_str(&format!(" ({})", terminal(&hit.entry)));
     }
     if let Some(g) = hit.grade {
         line.push_str(&format!(" grade {g}"));
@@ -114,7 +112,19 @@ fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> 
     let s = &h.sentence_text;
     let (a, b) = (hit.start - hit.sentence.start, hit.end - hit.sentence.start);
     let (left, right) = (tail(&s[..a], CONTEXT), head(&s[b..], CONTEXT));
-    let shown = format!("{left}{}{right}", p.paint(Style::Hit, &s[a..b]));
+    // White space becomes plain spaces before escaping, so a line break in a
+    // sentence is folded like any other space instead of shown as `\n`.
+    let spaced = |t: &str| -> String {
+        t.chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect()
+    };
+    let shown = format!(
+        "{}{}{}",
+        terminal(&spaced(&left)),
+        p.paint(Style::Hit, &spaced(&s[a..b])),
+        terminal(&spaced(&right))
+    );
     writeln!(
         out,
         "      {}",
@@ -150,7 +160,7 @@ fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<
     writeln!(
         out,
         "  {}: {}",
-        i.event,
+        terminal(&i.event),
         p.paint(Style::Initiative, &verdict)
     )?;
     for e in &i.evidence {
@@ -158,8 +168,8 @@ fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<
         writeln!(
             out,
             "      {} “{}” → {to} ({}): {}",
-            e.statement,
-            e.surface,
+            terminal(&e.statement),
+            terminal(&e.surface),
             e.rule.as_str(),
             p.paint(Style::Dim, &e.sentence)
         )?;
@@ -191,7 +201,7 @@ fn text_summary(out: &mut dyn Write, summary: &[SideSummary]) -> io::Result<()> 
                 }
             })
             .collect();
-        writeln!(out, "{}", cells.join("  ").trim_end())?;
+        writeln!(out, "{}", terminal(cells.join("  ").trim_end()))?;
     }
     Ok(())
 }
@@ -247,7 +257,7 @@ const HIT_COLUMNS: &[&str] = &[
 /// The CSV and Markdown cells of each hit, made one row at a time (a whole
 /// corpus has hundreds of thousands of hits; collecting their cells first
 /// doubled the memory of `phrases --format csv`).
-fn hit_cells(r: &PhrasesReport) -> impl Iterator<Item = Vec<String>> + '_ {
+fn hit_cells<'r>(r: &'r PhrasesReport<'_>) -> impl Iterator<Item = Vec<String>> + 'r {
     r.statements.iter().flat_map(|s| {
         s.hits.iter().map(move |h| {
             let hit = &h.hit;
@@ -268,7 +278,7 @@ fn hit_cells(r: &PhrasesReport) -> impl Iterator<Item = Vec<String>> + '_ {
                 hit.weight.to_string(),
                 hit.negated.to_string(),
                 hit.negator.clone().unwrap_or_default(),
-                h.sentence_text.clone(),
+                h.sentence_text.to_string(),
             ]
         })
     })
@@ -300,12 +310,18 @@ pub fn csv(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Re
     Ok(())
 }
 
-fn md_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+/// Writes a Markdown table; rows are written as they come (one hit's row at a
+/// time: a long sentence is never held once per hit).
+fn md_table<R: AsRef<[String]>>(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<()> {
     let cells = |r: &[String]| r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ");
     writeln!(out, "| {} |", cells(header))?;
     writeln!(out, "|{}", "---|".repeat(header.len()))?;
     for r in rows {
-        writeln!(out, "| {} |", cells(r))?;
+        writeln!(out, "| {} |", cells(r.as_ref()))?;
     }
     Ok(())
 }
@@ -326,29 +342,27 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let rows: Vec<Vec<String>> = hit_cells(r)
-            .map(|c| {
-                let grade = if c[12].is_empty() {
-                    String::new()
+        let rows = hit_cells(r).map(|c| {
+            let grade = if c[12].is_empty() {
+                String::new()
+            } else {
+                format!(" (grade {})", c[12])
+            };
+            vec![
+                c[0].clone(),
+                format!("{}{grade}", c[5]),
+                c[6].clone(),
+                c[7].clone(),
+                format!("{}–{}", c[10], c[11]),
+                if c[14] == "true" {
+                    format!("yes ({})", c[15])
                 } else {
-                    format!(" (grade {})", c[12])
-                };
-                vec![
-                    c[0].clone(),
-                    format!("{}{grade}", c[5]),
-                    c[6].clone(),
-                    c[7].clone(),
-                    format!("{}–{}", c[10], c[11]),
-                    if c[14] == "true" {
-                        format!("yes ({})", c[15])
-                    } else {
-                        "no".into()
-                    },
-                    c[16].clone(),
-                ]
-            })
-            .collect();
-        md_table(out, &header, &rows)?;
+                    "no".into()
+                },
+                c[16].clone(),
+            ]
+        });
+        md_table(out, &header, rows)?;
         writeln!(out, "\n## Initiators\n")?;
         let header: Vec<String> = ["event", "initiator", "evidence"]
             .iter()
@@ -370,15 +384,14 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
                 vec![i.event.clone(), verdict, ev.join("; ")]
             })
             .collect();
-        md_table(out, &header, &rows)?;
+        md_table(out, &header, rows)?;
         writeln!(out)?;
     }
     writeln!(
         out,
         "## Per side (hits per 1,000 words; negated hits not counted)\n"
     )?;
-    let rows: Vec<Vec<String>> = r.summary.iter().map(summary_cells).collect();
-    md_table(out, &summary_header(), &rows)
+    md_table(out, &summary_header(), r.summary.iter().map(summary_cells))
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub fn text(out: &mut dyn Write, found: &Found, painter: Painter) -> io::Result<
         let line = marked(
             &hit.snippet,
             |m| painter.paint(Style::Hit, m),
-            str::to_string,
+            |s| escape::terminal(s).into_owned(),
         );
         writeln!(out, "   {}", line.trim())?;
     }
@@ -157,17 +157,18 @@ pub fn counts_text(
     counts: &[Count],
     painter: Painter,
 ) -> io::Result<()> {
-    let width = counts
+    let keys: Vec<_> = counts.iter().map(|c| escape::terminal(&c.key)).collect();
+    let width = keys
         .iter()
-        .map(|c| unicode_width::UnicodeWidthStr::width(c.key.as_str()))
+        .map(|k| unicode_width::UnicodeWidthStr::width(k.as_ref()))
         .chain([key.name().len(), "total".len()])
         .max()
         .unwrap_or(0);
     let head = format!("{:<width$}  statements", key.name());
     writeln!(out, "{}", painter.paint(Style::Heading, &head))?;
-    for c in counts {
-        let pad = width - unicode_width::UnicodeWidthStr::width(c.key.as_str());
-        writeln!(out, "{}{}  {:>10}", c.key, " ".repeat(pad), c.statements)?;
+    for (c, k) in counts.iter().zip(&keys) {
+        let pad = width - unicode_width::UnicodeWidthStr::width(k.as_ref());
+        writeln!(out, "{k}{}  {:>10}", " ".repeat(pad), c.statements)?;
     }
     let total: usize = counts.iter().map(|c| c.statements).sum();
     writeln!(

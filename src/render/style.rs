@@ -1,7 +1,9 @@
 //! Terminal styles by meaning, not by colour: renderers ask for `Style::Hit`
 //! or `Style::Cooperative`, and this module alone decides the ANSI codes. With
-//! colour off, text passes through untouched, so `--color never` output is
-//! plain and still readable.
+//! colour off, text passes through unstyled, so `--color never` output is
+//! plain and still readable. Either way the painted text goes through
+//! [`escape::terminal`](super::escape::terminal): only the painter's own codes
+//! reach the terminal.
 
 /// What a span of terminal text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,11 +65,13 @@ impl Painter {
         Painter { color }
     }
 
+    /// `text` with its control characters escaped, in `style` when colour is on.
     pub fn paint(&self, style: Style, text: &str) -> String {
+        let text = super::escape::terminal(text);
         if self.color && !text.is_empty() {
             format!("\x1b[{}m{}\x1b[0m", style.sgr(), text)
         } else {
-            text.to_string()
+            text.into_owned()
         }
     }
 }
@@ -83,5 +87,13 @@ mod tests {
             Painter::new(true).paint(Style::Hit, "x"),
             "\x1b[1;31mx\x1b[0m"
         );
+    }
+
+    #[test]
+    fn painted_text_cannot_carry_its_own_codes() {
+        for color in [false, true] {
+            let painted = Painter::new(color).paint(Style::Hit, "a\x1b[8mb\n");
+            assert!(painted.contains("a\\u{1b}[8mb\\n"), "{painted:?}");
+        }
     }
 }

@@ -36,8 +36,9 @@ pub struct Word<'a> {
 }
 
 /// The words of `text`, in order, with byte offsets into `text`: the UAX #29
-/// word segments that hold a letter or digit. Plain ASCII stretches are
-/// segmented by a fast path (`words_fast.rs`) that gives the same result.
+/// word segments that hold a letter or digit, except that the narrow no-break
+/// space U+202F separates words (UAX #29 glues them; see `words_fast.rs`).
+/// Plain ASCII stretches are segmented by a fast path that gives the same result.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     words_fast::Words::new(text)
 }

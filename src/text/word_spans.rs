@@ -12,13 +12,14 @@
 //! word bytes, and the word starts and ends are read off the set bits of one mask.
 //!
 //! The text is cut at its non-ASCII characters: the region between the safe
-//! points around each one (see `words_fast`) goes to `unicode-segmentation`,
-//! and the ASCII stretches between those regions to the mask path. UAX #29
-//! looks across no safe point, so the pieces give the words of the whole.
+//! points (and U+202F, which separates words here) around each one (see
+//! `words_fast`) goes to `unicode-segmentation`, and the ASCII stretches
+//! between those regions to the mask path. UAX #29 looks across no safe
+//! point, so the pieces give the words of the whole.
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::words_fast::{is_safe, joins};
+use super::words_fast::{is_cut, joins};
 
 /// Calls `found(start, end)` for every word of `text`, in order: the same
 /// byte ranges as [`super::words`].
@@ -31,11 +32,11 @@ pub fn for_each_word(text: &str, mut found: impl FnMut(usize, usize)) {
             return;
         };
         let mut start = wide;
-        while start > at && !is_safe(b, start) {
+        while start > at && !is_cut(b, start) {
             start -= 1;
         }
         let mut end = wide + 1;
-        while end < b.len() && !is_safe(b, end) {
+        while end < b.len() && !is_cut(b, end) {
             end += 1;
         }
         ascii_words(b, at, start, &mut found);
@@ -242,8 +243,8 @@ mod tests {
 
     /// The UAX #29 word segments that hold a letter or digit.
     fn reference(text: &str) -> Vec<(usize, usize)> {
-        text.split_word_bound_indices()
-            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        super::super::words_fast::reference_segments(text)
+            .into_iter()
             .map(|(i, w)| (i, i + w.len()))
             .collect()
     }
@@ -253,7 +254,8 @@ mod tests {
     const PIECES: &[&str] = &[
         "a", "Zq", "word", "7", "_", ".", ",", ";", ":", "'", "\"", " ", "  ", "\n", "\r\n", "\t",
         "-", "(", "é", "\u{301}", "\u{AD}", "\u{200D}", "\u{2019}", "\u{FEFF}", "\u{4E2D}",
-        "\u{3002}", "\u{A0}", "U.S.", "1,000.5", "don't", "e.g.", "a:b", "__", "x_1",
+        "\u{3002}", "\u{A0}", "\u{202F}", "\u{2009}", "U.S.", "1,000.5", "don't", "e.g.", "a:b",
+        "__", "x_1",
     ];
 
     /// Texts of up to `max_len` bytes of `PIECES` (half of them ASCII only),

@@ -25,7 +25,12 @@ pub use topics::{Topic, TopicKind};
 pub use words::Segment;
 
 use topics::{round3, OtherSide};
-use words::{segments, shared_flags, Token};
+use words::{segments, shared_flags_until, Token};
+
+/// How long the word diffs of all aligned groups together may take; past
+/// it, the remaining groups show no shared wording (see [`words`]). Two UN
+/// speeches take a few milliseconds.
+pub const WORDS_DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// A framing phrase found in a statement: byte range into the statement text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -197,7 +202,13 @@ pub fn diff(
     let rw: Vec<Word<'_>> = words(rt).collect();
     let lf = clean_framings(lt, &left.framings);
     let rf = clean_framings(rt, &right.framings);
-    let rows = rows(&al, (lt, &lw), (rt, &rw), &lf, &rf);
+    let rows = rows(
+        &al,
+        (lt, &lw),
+        (rt, &rw),
+        &Framings::new(&lf),
+        &Framings::new(&rf),
+    );
     let mut lr = side_report(tw, left, (&lw, &al.left), &rw, &lf, opts.max_topics);
     let mut rr = side_report(tw, right, (&rw, &al.right), &lw, &rf, opts.max_topics);
     lr.unmatched = al.left_unmatched.len();
@@ -298,6 +309,30 @@ fn group_tokens(all: &[Word<'_>], sentences: &[Sentence], idx: &[usize]) -> Vec<
         .collect()
 }
 
+/// One side's framings, sorted by start, with what finds those near a sentence
+/// quickly (a statement may hold thousands; a sentence a few).
+struct Framings<'f> {
+    list: &'f [Framing],
+    /// The longest framing's length in bytes.
+    longest: usize,
+}
+
+impl<'f> Framings<'f> {
+    fn new(list: &'f [Framing]) -> Framings<'f> {
+        let longest = list.iter().map(|f| f.end - f.start).max().unwrap_or(0);
+        Framings { list, longest }
+    }
+
+    /// The framings that may overlap `start..end`, still sorted.
+    fn near(&self, start: usize, end: usize) -> &'f [Framing] {
+        let lo = self
+            .list
+            .partition_point(|f| f.start + self.longest <= start);
+        let hi = self.list.partition_point(|f| f.start < end);
+        &self.list[lo..hi.max(lo)]
+    }
+}
+
 /// Passages for a group, given one shared flag per token of the group.
 fn passages(
     text: &str,
@@ -305,7 +340,7 @@ fn passages(
     idx: &[usize],
     toks: &[Token],
     flags: &[bool],
-    fr: &[Framing],
+    fr: &Framings<'_>,
 ) -> Vec<Passage> {
     idx.iter()
         .map(|&i| {
@@ -316,7 +351,14 @@ fn passages(
                 sentence: i,
                 start: s.start,
                 end: s.end,
-                segments: segments(text, s.start, s.end, &toks[from..to], &flags[from..to], fr),
+                segments: segments(
+                    text,
+                    s.start,
+                    s.end,
+                    &toks[from..to],
+                    &flags[from..to],
+                    fr.near(s.start, s.end),
+                ),
             }
         })
         .collect()
@@ -326,7 +368,7 @@ fn lone(
     (text, all): (&str, &[Word<'_>]),
     sentences: &[Sentence],
     i: usize,
-    fr: &[Framing],
+    fr: &Framings<'_>,
 ) -> Vec<Passage> {
     let toks = group_tokens(all, sentences, &[i]);
     let flags = vec![false; toks.len()];
@@ -339,14 +381,15 @@ fn rows(
     al: &Alignment,
     (lt, lw): (&str, &[Word<'_>]),
     (rt, rw): (&str, &[Word<'_>]),
-    lf: &[Framing],
-    rf: &[Framing],
+    lf: &Framings<'_>,
+    rf: &Framings<'_>,
 ) -> Vec<Row> {
     let mut main: Vec<(usize, Row)> = Vec::new();
+    let deadline = std::time::Instant::now() + WORDS_DEADLINE;
     for link in &al.links {
         let ltok = group_tokens(lw, &al.left, &link.left);
         let rtok = group_tokens(rw, &al.right, &link.right);
-        let (lflags, rflags) = shared_flags(lt, &ltok, rt, &rtok);
+        let (lflags, rflags) = shared_flags_until(lt, &ltok, rt, &rtok, deadline);
         let row = Row {
             kind: RowKind::Pair,
             score: Some(round3(link.score)),
@@ -375,9 +418,16 @@ fn rows(
             row_of_right[p.sentence] = Some(i);
         }
     }
+    // The row of the nearest earlier matched right sentence, for every j in one pass.
+    let mut anchors: Vec<Option<usize>> = Vec::with_capacity(row_of_right.len());
+    let mut last = None;
+    for r in &row_of_right {
+        anchors.push(last);
+        last = r.or(last);
+    }
     let mut inserts: Vec<(Option<usize>, Row)> = Vec::new();
     for &j in &al.right_unmatched {
-        let anchor = row_of_right[..j].iter().rev().find_map(|r| *r);
+        let anchor = anchors[j];
         let row = Row {
             kind: RowKind::RightOnly,
             score: None,

@@ -237,14 +237,20 @@ fn entities(
     other: &OtherSide,
 ) -> Vec<Topic> {
     let mut found: HashMap<Vec<u32>, Topic> = HashMap::new();
+    // Names the other side mentions, so each is looked up there once.
+    let mut mentioned: HashSet<Vec<u32>> = HashSet::new();
     for run in capital_runs(text, text_words, sentences) {
         let ids: Vec<u32> = run.iter().map(|w| tw.word_id(w.text)).collect();
         if let Some(t) = found.get_mut(&ids) {
             t.count += 1;
             continue;
         }
+        if mentioned.contains(&ids) {
+            continue;
+        }
         let key = rarest(tw, &ids);
         if other.has_sequence(&ids) || other.content.contains(&key) {
+            mentioned.insert(ids);
             continue;
         }
         let (start, end) = (run[0].start, run[run.len() - 1].end);

@@ -5,6 +5,13 @@
 //! diff, which finds the most shared words (its Myers mode gives up minimality
 //! on long inputs and misses names such as "Taiwan"); an aligned group is at
 //! most a few hundred words, and a deadline bounds the work all the same.
+//!
+//! Cost: the LCS table takes (left words × right words) cells, so a group
+//! above [`MAX_LCS_CELLS`] (a sentence of tens of thousands of words) is
+//! compared with Myers' diff instead, in linear memory; each group has
+//! [`DIFF_TIMEOUT`], and the diff as a whole a deadline its caller passes
+//! (see [`shared_flags_until`]): once it has passed, groups are compared no
+//! more (their words count as own wording) and the diff still finishes.
 
 use std::time::{Duration, Instant};
 
@@ -17,6 +24,10 @@ use crate::text::{normalise, words};
 
 /// How long one word diff may run before `similar` falls back to a coarser result.
 pub const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
+
+/// Largest LCS table (left words × right words) a group is compared with;
+/// larger groups use Myers' diff (linear memory). 4 Mi cells: 32 MB.
+pub const MAX_LCS_CELLS: usize = 1 << 22;
 
 /// A word of a statement: byte range in the statement text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,13 +54,33 @@ pub const MIN_FUNCTION_RUN: usize = 3;
 /// For each token of each side, whether the other side has it in the same place
 /// of the common word sequence (the longest-common-subsequence view of a diff).
 pub fn shared_flags(left: &str, lt: &[Token], right: &str, rt: &[Token]) -> (Vec<bool>, Vec<bool>) {
+    shared_flags_until(left, lt, right, rt, Instant::now() + DIFF_TIMEOUT)
+}
+
+/// [`shared_flags`] with a deadline (the earlier of it and [`DIFF_TIMEOUT`]
+/// from now applies); past it, no word is shared.
+pub fn shared_flags_until(
+    left: &str,
+    lt: &[Token],
+    right: &str,
+    rt: &[Token],
+    deadline: Instant,
+) -> (Vec<bool>, Vec<bool>) {
+    let mut lf = vec![false; lt.len()];
+    let mut rf = vec![false; rt.len()];
+    let now = Instant::now();
+    if now >= deadline {
+        return (lf, rf);
+    }
+    let deadline = deadline.min(now + DIFF_TIMEOUT);
     let key = |text: &str, t: &Token| normalise(&text[t.start..t.end]).into_owned();
     let lk: Vec<String> = lt.iter().map(|t| key(left, t)).collect();
     let rk: Vec<String> = rt.iter().map(|t| key(right, t)).collect();
-    let deadline = Instant::now() + DIFF_TIMEOUT;
-    let ops = capture_diff_slices_deadline(Algorithm::Lcs, &lk, &rk, Some(deadline));
-    let mut lf = vec![false; lt.len()];
-    let mut rf = vec![false; rt.len()];
+    let algorithm = match lk.len().checked_mul(rk.len()) {
+        Some(cells) if cells <= MAX_LCS_CELLS => Algorithm::Lcs,
+        _ => Algorithm::Myers,
+    };
+    let ops = capture_diff_slices_deadline(algorithm, &lk, &rk, Some(deadline));
     for op in ops {
         if let DiffOp::Equal {
             old_index,
@@ -86,6 +117,9 @@ pub struct Segment {
 /// and `flags` whether each is shared; the text between two words is own
 /// wording only when the words on both sides of it are (at the sentence edges,
 /// the one neighbour decides), so own wording reads as whole phrases.
+/// `framings` must be sorted by (start, end, category), as the diff keeps
+/// them; a run inside several takes the first. One sweep over the cuts:
+/// linear in words and framings (plus the few framings open at once).
 pub fn segments(
     text: &str,
     start: usize,
@@ -109,13 +143,11 @@ pub fn segments(
     cuts.sort_unstable();
     cuts.dedup();
     let mut out: Vec<Segment> = Vec::new();
+    let mut open = OpenFramings::default();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let shared = shared_at(tokens, flags, a);
-        let framing = framings
-            .iter()
-            .find(|f| f.start <= a && b <= f.end)
-            .map(|f| f.category.clone());
+        let framing = open.at(framings, a, b).map(|f| f.category.clone());
         match out.last_mut() {
             Some(last) if last.shared == shared && last.framing == framing => {
                 last.end = b;
@@ -131,6 +163,31 @@ pub fn segments(
         }
     }
     out
+}
+
+/// The framings that hold the current run, found by a sweep over increasing
+/// cut positions (each framing is entered once and left once).
+#[derive(Default)]
+struct OpenFramings {
+    /// Framings not yet entered start at or after `framings[next]`.
+    next: usize,
+    /// Indices of entered framings that may still hold a run, ascending.
+    open: Vec<usize>,
+}
+
+impl OpenFramings {
+    /// The first framing (in sorted order) holding `a..b`; cuts come in increasing order.
+    fn at<'f>(&mut self, framings: &'f [Framing], a: usize, b: usize) -> Option<&'f Framing> {
+        while self.next < framings.len() && framings[self.next].start <= a {
+            self.open.push(self.next);
+            self.next += 1;
+        }
+        self.open.retain(|&i| framings[i].end > a);
+        self.open
+            .iter()
+            .map(|&i| &framings[i])
+            .find(|f| f.start <= a && b <= f.end)
+    }
 }
 
 /// Whether the run starting at byte `at` is shared.

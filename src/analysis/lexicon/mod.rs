@@ -115,6 +115,14 @@ pub struct Entry {
     pub grade: Option<u8>,
     /// Initiative entries only.
     pub initiator: Option<Points>,
+    /// Normalised words that cancel a hit when one of them is among the
+    /// [`matcher::NOT_AFTER_WINDOW`] words before it in its clause: the
+    /// speaker as subject of "must" ("we must") is no demand on another party.
+    pub not_after: Vec<String>,
+    /// Normalised words that cancel a hit when one of them is among the
+    /// [`matcher::NOT_AFTER_WINDOW`] words after it in its clause:
+    /// "reiterated concerns" is a restated objection, not a commitment.
+    pub not_before: Vec<String>,
     /// Where the entry was defined (`lexicon.toml:42` for the built-in one).
     pub source: String,
     #[serde(skip)]
@@ -247,6 +255,14 @@ impl Lexicon {
                 e.grade,
                 e.initiator.map(Points::as_str)
             ));
+            for w in e
+                .not_after
+                .iter()
+                .chain(["|".to_string()].iter())
+                .chain(&e.not_before)
+            {
+                h.field(w);
+            }
             h.field("\n");
         }
         for w in &self.exact {
@@ -355,6 +371,48 @@ mod tests {
         for p in [Points::After, Points::Before, Points::Counterpart] {
             assert!(readme.contains(&format!("- `{}`:", p.as_str())));
         }
+    }
+
+    /// The words of a pattern as text, each gap filled with its least number
+    /// of a word no phrase uses.
+    fn spelled(p: &Pattern) -> String {
+        let mut words = Vec::new();
+        for el in &p.elements {
+            match el {
+                Element::Word(w) => words.push(w.clone()),
+                Element::Gap { min, .. } => words.extend((0..*min).map(|_| "zq".to_string())),
+            }
+        }
+        words.join(" ")
+    }
+
+    #[test]
+    fn every_documented_phrase_and_variant_matches_its_entry() {
+        let lex = Lexicon::builtin();
+        let m = lex.matcher();
+        let mut missed = Vec::new();
+        let mut checked = 0;
+        for e in &lex.entries {
+            for p in &e.patterns {
+                let text = spelled(p);
+                checked += 1;
+                let hit = m.find(&text).into_iter().any(|h| {
+                    h.entry == e.phrase && h.start == 0 && h.end == text.len() && !h.negated
+                });
+                if !hit {
+                    missed.push(format!("{} ({text:?})", e.phrase));
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} patterns");
+        assert!(missed.is_empty(), "variants that cannot match: {missed:?}");
+        // The two seen missing in real text.
+        let found: Vec<String> = m
+            .find("Frankly, they threatened us.")
+            .iter()
+            .map(|h| h.entry.to_string())
+            .collect();
+        assert_eq!(found, ["frank", "threaten"]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ const BARRIERS: &[&str] = &[
 /// Words after a negator that make it no negation ("not only", "no doubt").
 const RELEASES: &[&str] = &["only", "just", "merely", "least", "doubt", "less"];
 
-const CLAUSE_PUNCTUATION: &[char] = &[
+pub(super) const CLAUSE_PUNCTUATION: &[char] = &[
     ',', ';', ':', '(', ')', '[', ']', '—', '–', '!', '?', '，', '；', '：',
 ];
 
@@ -93,7 +93,7 @@ mod tests {
             flags("The talks were not constructive."),
             [("constructive".into(), Some("not".into()))]
         );
-        assert_eq!(negated("There was no progress."), [true]);
+        assert_eq!(negated("There was no substantial progress."), [true]);
         assert_eq!(negated("They did not make progress."), [true]);
         assert_eq!(negated("They didn\u{2019}t make progress."), [true]);
         assert_eq!(
@@ -117,7 +117,7 @@ mod tests {
         );
         assert_eq!(negated("No. Constructive talks followed."), [false]);
         assert_eq!(
-            negated("We did not expect that, and progress followed."),
+            negated("We did not expect that, and progress was made."),
             [false]
         );
         // Too far back: more than four words between the negator and the hit.

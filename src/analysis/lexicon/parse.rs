@@ -118,6 +118,8 @@ const ENTRY_KEYS: &[&str] = &[
     "gloss",
     "grade",
     "initiator",
+    "not_after",
+    "not_before",
 ];
 
 struct Reader<'a> {
@@ -296,6 +298,28 @@ fn number(r: &Reader<'_>, v: &Spanned<DeValue<'_>>, what: &str) -> Result<f64, L
         .map_err(|_| r.err(v.span().start, format!("`{what}` must be a number")))
 }
 
+/// A list of single words, normalised (`not_after`, `not_before`).
+fn single_words(
+    r: &Reader<'_>,
+    v: Option<&Spanned<DeValue<'_>>>,
+    what: &str,
+) -> Result<Vec<String>, LexiconError> {
+    let Some(v) = v else {
+        return Ok(Vec::new());
+    };
+    let words = strings(r, v, what)?;
+    if let Some(bad) = words.iter().find(|w| text::word_count(w) != 1) {
+        return Err(r.err(
+            v.span().start,
+            format!("`{what}` lists single words; `{bad}` is not one word"),
+        ));
+    }
+    Ok(words
+        .iter()
+        .map(|w| text::normalise(w.trim()).into_owned())
+        .collect())
+}
+
 fn sides(r: &Reader<'_>, v: &Spanned<DeValue<'_>>) -> Result<Vec<SideNames>, LexiconError> {
     let DeValue::Table(t) = v.get_ref() else {
         return Err(r.err(
@@ -348,7 +372,9 @@ fn entry(
     for variant in &variants {
         let p = Pattern::parse(variant)
             .map_err(|m| r.err(field("variants").map_or(here, |v| v.span().start), m))?;
-        if !patterns.iter().any(|q| q.key() == p.key()) {
+        // Same words, not same stems: "frankly" (an exact word) is another
+        // pattern than "frank" although both stem to `frank`.
+        if !patterns.contains(&p) {
             patterns.push(p);
         }
     }
@@ -425,8 +451,12 @@ fn entry(
         }
         (None, _) => None,
     };
+    let not_after = single_words(r, field("not_after"), "not_after")?;
+    let not_before = single_words(r, field("not_before"), "not_before")?;
     Ok(Entry {
         phrase: phrase.into(),
+        not_after,
+        not_before,
         variants,
         category,
         weight,
@@ -517,8 +547,10 @@ mod tests {
             (e.grade, e.weight, e.source.as_str()),
             (Some(2), 1.5, "my.toml:3")
         );
-        // "gravely concerned" and "grave concerns" stem like "grave concern": one pattern.
-        assert_eq!(e.patterns.len(), 1);
+        // "gravely concerned" and "grave concerns" stem like "grave concern":
+        // kept as written (an `exact` word would tell them apart), one key.
+        assert_eq!(e.patterns.len(), 3);
+        assert!(e.patterns.iter().all(|p| p.key() == "grave concern"));
         assert_eq!(e.variants.len(), 2);
     }
 }

@@ -2,6 +2,10 @@
 //! statement with the sentence it occurs in, a per-side summary (hits per
 //! category per 1,000 words) and each event's initiator. Plain data for the
 //! renderers; every count can be traced to the hits listed with it.
+//!
+//! Memory: a hit's sentence is a slice of the statement text (no copy), so a
+//! statement with thousands of hits in one long sentence costs the hits
+//! alone; [`phrases_summary`] keeps no hit at all, only per-statement tallies.
 
 use std::collections::BTreeMap;
 
@@ -19,24 +23,24 @@ pub struct LexiconInfo {
     pub entries: usize,
 }
 
-/// A hit with its sentence written out.
+/// A hit with its sentence, borrowed from the statement text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReportedHit {
+pub struct ReportedHit<'a> {
     #[serde(flatten)]
     pub hit: Hit,
-    pub sentence_text: String,
+    pub sentence_text: &'a str,
 }
 
 /// The hits of one statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StatementPhrases {
+pub struct StatementPhrases<'a> {
     pub event: String,
     pub statement: String,
     pub side: Side,
     pub issuer: String,
     pub date: Date,
     pub words: usize,
-    pub hits: Vec<ReportedHit>,
+    pub hits: Vec<ReportedHit<'a>>,
 }
 
 /// Hits of one category on one side; negated hits are not counted.
@@ -61,51 +65,67 @@ pub struct SideSummary {
     pub max_grade: Option<u8>,
 }
 
+/// Statements and initiators are empty in a report made by [`phrases_summary`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PhrasesReport {
+pub struct PhrasesReport<'a> {
     pub lexicon: LexiconInfo,
-    pub statements: Vec<StatementPhrases>,
+    pub statements: Vec<StatementPhrases<'a>>,
     pub summary: Vec<SideSummary>,
     /// One per event with a selected statement, from the selected statements.
     pub initiators: Vec<Initiator>,
+    /// Hits found (negated ones included), also when they are not listed.
+    #[serde(skip)]
+    pub hits: usize,
 }
 
-impl PhrasesReport {
+impl PhrasesReport<'_> {
     pub fn hit_count(&self) -> usize {
-        self.statements.iter().map(|s| s.hits.len()).sum()
+        self.hits
+    }
+}
+
+fn lexicon_info(lexicon: &Lexicon) -> LexiconInfo {
+    LexiconInfo {
+        version: lexicon.version.clone(),
+        fingerprint: lexicon.fingerprint(),
+        entries: lexicon.entries.len(),
     }
 }
 
 /// Tags the selected statements (in the given order) with `lexicon`.
-pub fn phrases(selection: &[(&Event, &Statement)], lexicon: &Lexicon) -> PhrasesReport {
+pub fn phrases<'a>(
+    selection: &[(&'a Event, &'a Statement)],
+    lexicon: &Lexicon,
+) -> PhrasesReport<'a> {
     let matcher = lexicon.matcher();
     // Tagged on all cores; each statement's words are counted in the same pass.
     let tagged: Vec<Tagged> = crate::par::map(selection, 32, |(e, s)| {
         let (hits, words) = matcher.find_counted(&s.text);
         (*e, *s, hits, words)
     });
+    let tallies: Vec<(&Side, Tally)> = tagged
+        .iter()
+        .map(|(_, s, hits, words)| (&s.side, Tally::of(hits, *words)))
+        .collect();
     PhrasesReport {
-        lexicon: LexiconInfo {
-            version: lexicon.version.clone(),
-            fingerprint: lexicon.fingerprint(),
-            entries: lexicon.entries.len(),
-        },
-        summary: summarise(&tagged),
+        lexicon: lexicon_info(lexicon),
+        summary: summarise(&tallies),
+        hits: tallies.iter().map(|(_, t)| t.hits).sum(),
         initiators: initiators(&tagged, &matcher),
         statements: tagged
-            .iter()
+            .into_iter()
             .map(|(e, s, hits, words)| StatementPhrases {
                 event: e.id.clone(),
                 statement: s.id.clone(),
                 side: s.side.clone(),
                 issuer: s.issuer.clone(),
                 date: s.date,
-                words: *words,
+                words,
                 hits: hits
-                    .iter()
+                    .into_iter()
                     .map(|h| ReportedHit {
-                        hit: h.clone(),
-                        sentence_text: h.sentence.text(&s.text).to_string(),
+                        sentence_text: h.sentence.text(&s.text),
+                        hit: h,
                     })
                     .collect(),
             })
@@ -113,15 +133,71 @@ pub fn phrases(selection: &[(&Event, &Statement)], lexicon: &Lexicon) -> Phrases
     }
 }
 
+/// The per-side summary alone: each statement's hits are tallied as soon as
+/// it is tagged and dropped, so no hit outlives its statement's tagging.
+pub fn phrases_summary(
+    selection: &[(&Event, &Statement)],
+    lexicon: &Lexicon,
+) -> PhrasesReport<'static> {
+    let matcher = lexicon.matcher();
+    let tallies: Vec<(&Side, Tally)> = crate::par::map(selection, 32, |(_, s)| {
+        let (hits, words) = matcher.find_counted(&s.text);
+        (&s.side, Tally::of(&hits, words))
+    });
+    PhrasesReport {
+        lexicon: lexicon_info(lexicon),
+        summary: summarise(&tallies),
+        hits: tallies.iter().map(|(_, t)| t.hits).sum(),
+        initiators: Vec::new(),
+        statements: Vec::new(),
+    }
+}
+
 /// A statement with its event, hits and word count.
 type Tagged<'a> = (&'a Event, &'a Statement, Vec<Hit>, usize);
 
-fn summarise(tagged: &[Tagged]) -> Vec<SideSummary> {
+/// What the summary needs of one statement's hits.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    words: usize,
+    /// Every hit, negated ones included.
+    hits: usize,
+    negated: usize,
+    max_grade: Option<u8>,
+    /// Counted hits and summed weight, per category (in `Category::ALL` order).
+    counts: [(usize, f64); 7],
+}
+
+impl Tally {
+    fn of(hits: &[Hit], words: usize) -> Tally {
+        let mut t = Tally {
+            words,
+            hits: hits.len(),
+            ..Tally::default()
+        };
+        for h in hits {
+            if h.negated {
+                t.negated += 1;
+                continue;
+            }
+            t.max_grade = t.max_grade.max(h.grade);
+            let i = Category::ALL
+                .iter()
+                .position(|&c| c == h.category)
+                .unwrap_or(0);
+            t.counts[i].0 += 1;
+            t.counts[i].1 += f64::from(h.weight);
+        }
+        t
+    }
+}
+
+fn summarise(tallies: &[(&Side, Tally)]) -> Vec<SideSummary> {
     let mut by_side: BTreeMap<&Side, SideSummary> = BTreeMap::new();
     let mut counts: BTreeMap<(&Side, Category), (usize, f64)> = BTreeMap::new();
-    for (_, s, hits, words) in tagged {
-        let sum = by_side.entry(&s.side).or_insert_with(|| SideSummary {
-            side: s.side.clone(),
+    for (side, t) in tallies {
+        let sum = by_side.entry(side).or_insert_with(|| SideSummary {
+            side: (*side).clone(),
             statements: 0,
             words: 0,
             categories: Vec::new(),
@@ -129,16 +205,15 @@ fn summarise(tagged: &[Tagged]) -> Vec<SideSummary> {
             max_grade: None,
         });
         sum.statements += 1;
-        sum.words += words;
-        for h in hits {
-            if h.negated {
-                sum.negated += 1;
-                continue;
+        sum.words += t.words;
+        sum.negated += t.negated;
+        sum.max_grade = sum.max_grade.max(t.max_grade);
+        for (category, (n, w)) in Category::ALL.iter().zip(t.counts) {
+            if n > 0 {
+                let c = counts.entry((side, *category)).or_insert((0, 0.0));
+                c.0 += n;
+                c.1 += w;
             }
-            sum.max_grade = sum.max_grade.max(h.grade);
-            let c = counts.entry((&s.side, h.category)).or_insert((0, 0.0));
-            c.0 += 1;
-            c.1 += f64::from(h.weight);
         }
     }
     by_side

@@ -125,8 +125,14 @@ pub struct TonedHit {
     pub start: usize,
     pub end: usize,
     /// The sentence the hit occurs in (empty when the report lists no hits:
-    /// the command copies sentences out only for `--explain`).
-    pub sentence: String,
+    /// the command copies sentences out only for `--explain`). Shared by
+    /// every hit of one sentence: a long sentence is held once, not per hit.
+    #[serde(serialize_with = "shared_str")]
+    pub sentence: std::sync::Arc<str>,
+}
+
+fn shared_str<S: serde::Serializer>(v: &std::sync::Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v)
 }
 
 /// One statement to score: its metadata, word count and hits.
@@ -327,7 +333,7 @@ pub(crate) mod tests {
             negated,
             start: 0,
             end: phrase.len(),
-            sentence: format!("… {phrase} …"),
+            sentence: format!("… {phrase} …").into(),
         }
     }
 

@@ -167,7 +167,7 @@ mod tests {
                 negated: false,
                 start,
                 end: start + p.len(),
-                sentence: s.text.clone(),
+                sentence: s.text.as_str().into(),
             })
         })
         .collect();

@@ -1,16 +1,24 @@
 //! `import csv`: an archive of releases as CSV with a header row (RFC 4180:
-//! quoted fields may hold commas, doubled quotes and line breaks), mapped by
-//! column name into the corpus format. Rows are numbered by the line they
-//! start on, so a reported row can be found in an editor.
+//! quoted fields may hold commas, doubled quotes and line breaks), read with
+//! the `csv` crate and mapped by column name into the corpus format. Rows are
+//! numbered by the line they start on, so a reported row can be found in an
+//! editor. A stray quote that would open a field running over the following
+//! lines costs only its own line: the row is reported and reading resumes on
+//! the next line, so one bad quote never swallows the rest of the file.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::mapping::{import_rows, Mapping, Row};
-use super::{Error, Report, Skipped};
+use super::{Error, Options, Report, Skipped};
 
-/// Imports every row of `file` into `into/import/<file name>.jsonl`.
-pub fn import(file: &Path, mapping: &Mapping, into: &Path, strict: bool) -> Result<Report, Error> {
+/// Imports every row of `file` into its own file under `into/import/`.
+pub fn import(
+    file: &Path,
+    mapping: &Mapping,
+    into: &Path,
+    options: Options,
+) -> Result<Report, Error> {
     let text = super::jsonl::read(file)?;
     let records = records(&text);
     let mut iter = records.into_iter();
@@ -49,76 +57,92 @@ pub fn import(file: &Path, mapping: &Mapping, into: &Path, strict: bool) -> Resu
             Ok(Row { line, fields })
         })
         .collect();
-    import_rows(file, rows, mapping, into, strict)
+    import_rows(file, rows, mapping, into, options)
 }
 
 type Record = Result<(usize, Vec<String>), (usize, String)>;
 
-/// The records of a CSV text with the line each starts on; blank lines are passed over.
+/// The records of a CSV text with the line each starts on; blank lines are
+/// passed over. A record of several lines whose field count differs from the
+/// header's, or whose quotes do not pair up, is a stray quote: it is reported
+/// on its first line and reading starts again on the line after.
 fn records(text: &str) -> Vec<Record> {
     let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1;
-    while chars.peek().is_some() {
-        let start = line;
-        let mut cells = Vec::new();
-        let mut cell = String::new();
-        let mut quoted = false;
-        let mut was_quoted = false;
-        let mut error = None;
-        loop {
-            let Some(c) = chars.next() else {
-                if quoted {
-                    error =
-                        Some("a quoted field is not closed before the end of the file".to_string());
-                }
-                break;
-            };
-            if quoted {
-                match c {
-                    '"' if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        cell.push('"');
-                    }
-                    '"' => quoted = false,
-                    '\n' => {
-                        line += 1;
-                        cell.push('\n');
-                    }
-                    c => cell.push(c),
-                }
-                continue;
-            }
-            match c {
-                '"' if cell.is_empty() && !was_quoted => {
-                    quoted = true;
-                    was_quoted = true;
-                }
-                '"' => {
-                    error.get_or_insert_with(|| "a quote inside an unquoted field".to_string());
-                }
-                ',' => {
-                    cells.push(std::mem::take(&mut cell));
-                    was_quoted = false;
-                }
-                '\r' if chars.peek() == Some(&'\n') => {}
-                '\n' => {
-                    line += 1;
-                    break;
-                }
-                c => cell.push(c),
-            }
-        }
-        cells.push(cell);
-        if cells.len() == 1 && cells[0].is_empty() && error.is_none() {
-            continue;
-        }
-        out.push(match error {
-            Some(e) => Err((start, e)),
-            None => Ok((start, cells)),
-        });
+    let mut width = None;
+    let mut lines = Lines::default();
+    let mut offset = 0;
+    while let Some(bad) = read_from(text, offset, &mut lines, &mut width, &mut out) {
+        offset = text[bad..].find('\n').map_or(text.len(), |i| bad + i + 1);
     }
     out
+}
+
+/// Line numbers of byte offsets, counted forward from the last one asked.
+#[derive(Default)]
+struct Lines {
+    byte: usize,
+    newlines: usize,
+}
+
+impl Lines {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = Lines::default();
+        }
+        self.newlines += memchr::memchr_iter(b'\n', &text.as_bytes()[self.byte..byte]).count();
+        self.byte = byte;
+        self.newlines + 1
+    }
+}
+
+/// Reads records from `text[offset..]` into `out`; on a stray quote reports
+/// it and returns the byte where the bad record starts.
+fn read_from(
+    text: &str,
+    offset: usize,
+    lines: &mut Lines,
+    width: &mut Option<usize>,
+    out: &mut Vec<Record>,
+) -> Option<usize> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&text.as_bytes()[offset..]);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(e) => {
+                let byte = e.position().map_or(offset, |p| offset + p.byte() as usize);
+                out.push(Err((lines.at(text, byte), format!("unreadable CSV: {e}"))));
+                return None;
+            }
+        }
+        let pos = record
+            .position()
+            .expect("records read from a reader have positions");
+        let end = offset + reader.position().byte() as usize;
+        // after a CRLF the record's position may still point at its LF
+        let raw = text[offset + pos.byte() as usize..end].trim_start_matches(['\r', '\n']);
+        let start = end - raw.len();
+        let line = lines.at(text, start);
+        let expected = *width.get_or_insert(record.len());
+        let unclosed = raw.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+        let lines_in = raw.trim_end_matches(['\r', '\n']).matches('\n').count() + 1;
+        if (record.len() != expected || unclosed) && lines_in > 1 {
+            out.push(Err((line, stray_quote(line, line + lines_in - 1))));
+            return Some(start);
+        }
+        out.push(Ok((line, record.iter().map(str::to_string).collect())));
+    }
+}
+
+fn stray_quote(line: usize, last: usize) -> String {
+    format!(
+        "a stray quote opens a field that would run on to line {last}; only this line is skipped, reading resumes at line {}",
+        line + 1
+    )
 }
 
 #[cfg(test)]
@@ -131,8 +155,30 @@ mod tests {
         let got = records(text);
         assert_eq!(got[0], Ok((1, vec!["a".into(), "b".into()])));
         assert_eq!(got[1], Ok((2, vec!["1".into(), "x, \"y\"\nz".into()])));
-        assert_eq!(got[2], Err((5, "a quote inside an unquoted field".into())));
+        assert_eq!(got[2], Ok((5, vec!["2".into(), "bad\"quote".into()])));
         assert_eq!(got[3], Ok((6, vec!["3".into(), "ok".into()])));
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn a_stray_quote_costs_only_its_own_line() {
+        let mut text = String::from("n,text\n1,\"unclosed\n");
+        for i in 2..=1000 {
+            text.push_str(&format!("{i},row {i}\n"));
+        }
+        let got = records(&text);
+        assert_eq!(got.len(), 1001, "header, one bad row, 999 good ones");
+        let Err((2, reason)) = &got[1] else {
+            panic!("{:?}", got[1])
+        };
+        assert!(
+            reason.contains("run on to line 1001") && reason.contains("resumes at line 3"),
+            "{reason}"
+        );
+        assert_eq!(got[2], Ok((3, vec!["2".into(), "row 2".into()])));
+        assert_eq!(
+            got[1000],
+            Ok((1001, vec!["1000".into(), "row 1000".into()]))
+        );
     }
 }

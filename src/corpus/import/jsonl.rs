@@ -10,10 +10,15 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::mapping::{import_rows, Mapping, Row};
-use super::{Error, Report, Skipped};
+use super::{Error, Options, Report, Skipped};
 
-/// Imports every line of `file` into `into/import/<file name>.jsonl`.
-pub fn import(file: &Path, mapping: &Mapping, into: &Path, strict: bool) -> Result<Report, Error> {
+/// Imports every line of `file` into its own file under `into/import/`.
+pub fn import(
+    file: &Path,
+    mapping: &Mapping,
+    into: &Path,
+    options: Options,
+) -> Result<Report, Error> {
     let text = read(file)?;
     let rows = text
         .lines()
@@ -21,7 +26,7 @@ pub fn import(file: &Path, mapping: &Mapping, into: &Path, strict: bool) -> Resu
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| row(file, n + 1, l))
         .collect();
-    import_rows(file, rows, mapping, into, strict)
+    import_rows(file, rows, mapping, into, options)
 }
 
 pub(super) fn read(file: &Path) -> Result<String, Error> {

@@ -4,13 +4,16 @@
 //! corpus field (`--map date=publish_time,text=content`) and may fix a value
 //! for every row (`--set side=USA,issuer=State Department`). Each row becomes
 //! one statement; rows that cannot are reported with their line and skipped,
-//! or, with `--strict`, refuse the whole import.
+//! or, with `--strict`, refuse the whole import. Ids come from the row (its
+//! URL, else its date, title and text), never from the input file's name.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{write_jsonl, Error, Line, Report, Skipped};
-use crate::corpus::{Date, Side};
+use super::dates::{parse_published, DateRules};
+use super::output::short_hash;
+use super::{write_import, Error, Line, Options, Report, Skipped};
+use crate::corpus::Side;
 
 /// Corpus fields a mapping may fill.
 pub const TARGETS: &[&str] = &[
@@ -39,22 +42,36 @@ pub enum MappingError {
     Missing(&'static str),
 }
 
-/// Which source field (or fixed value) fills each corpus field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Which source field (or fixed value) fills each corpus field, and how dates read.
+#[derive(Debug, Clone)]
 pub struct Mapping {
     fields: BTreeMap<String, String>,
     fixed: BTreeMap<String, String>,
+    dates: DateRules,
 }
+
+/// The publisher's time zone when none is given.
+pub const DEFAULT_TZ: &str = "America/New_York";
 
 impl Mapping {
     /// From `--map` pairs (`date=publish_time`) and `--set` pairs (`side=USA`).
+    /// Each argument may hold several pairs joined by commas; a comma starts a
+    /// new pair only where a corpus field name and `=` follow it, so
+    /// `issuer=Antony J. Blinken, Secretary of State` is one value.
+    /// Dates are read in [`DEFAULT_TZ`] until [`Mapping::with_dates`].
     pub fn new(map: &[String], set: &[String]) -> Result<Mapping, MappingError> {
-        let mut m = Mapping::default();
-        for (pairs, into) in [(map, &mut m.fields), (set, &mut m.fixed)] {
-            for pair in pairs {
+        let mut m = Mapping {
+            fields: BTreeMap::new(),
+            fixed: BTreeMap::new(),
+            dates: DateRules::new(DEFAULT_TZ, None)
+                .expect("the bundled zone database has New York"),
+        };
+        for (args, into) in [(map, &mut m.fields), (set, &mut m.fixed)] {
+            for pair in args.iter().flat_map(|a| split_pairs(a)) {
+                let pair = &pair;
                 let (target, source) = pair
                     .split_once('=')
-                    .ok_or_else(|| MappingError::Malformed(pair.clone()))?;
+                    .ok_or_else(|| MappingError::Malformed(pair.to_string()))?;
                 let target = target.trim();
                 if !TARGETS.contains(&target) {
                     return Err(MappingError::UnknownTarget(target.to_string()));
@@ -70,6 +87,12 @@ impl Mapping {
         Ok(m)
     }
 
+    /// Reads dates with `rules` (the publisher's zone, `--date-format`).
+    pub fn with_dates(mut self, rules: DateRules) -> Mapping {
+        self.dates = rules;
+        self
+    }
+
     /// The value of corpus field `target` in `row`: mapped source field first, then fixed value.
     fn get<'r>(&'r self, row: &'r HashMap<String, String>, target: &str) -> Option<&'r str> {
         self.fields
@@ -79,6 +102,25 @@ impl Mapping {
             .map(|v| v.trim())
             .filter(|v| !v.is_empty())
     }
+}
+
+/// `date=a,text=b` → [`date=a`, `text=b`]; a comma followed by anything but
+/// `FIELD=` (FIELD a corpus field) stays inside the value.
+fn split_pairs(arg: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in arg.match_indices(',') {
+        let rest = arg[i + 1..].trim_start();
+        let starts_pair = rest
+            .split_once('=')
+            .is_some_and(|(field, _)| TARGETS.contains(&field.trim()));
+        if starts_pair {
+            out.push(&arg[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&arg[start..]);
+    out
 }
 
 /// One source row: its line number and its fields as strings.
@@ -104,48 +146,38 @@ struct Owned {
     text: String,
 }
 
-/// Turns rows into statements and writes them to `<into>/import/<name>.jsonl`.
-/// Rows that are unusable land in the report's `skipped`, or refuse the
-/// import when `strict`; a re-run rewrites the same file.
+/// Turns rows into statements and writes them to the source's own file under
+/// `<into>/import/` ([`write_import`]). Unusable rows land in the report's
+/// `skipped` (or refuse the import when `strict`); when no row is usable
+/// nothing is written and the error carries every skipped row.
 pub fn import_rows(
     source: &Path,
     rows: Vec<Result<Row, Skipped>>,
     mapping: &Mapping,
     into: &Path,
-    strict: bool,
+    options: Options,
 ) -> Result<Report, Error> {
-    let name = slug(
-        &source
-            .file_stem()
-            .map_or_else(|| "import".into(), |s| s.to_string_lossy()),
-    );
     let mut report = Report::default();
-    let mut made: Vec<Owned> = Vec::new();
+    let mut made: Vec<(usize, Owned)> = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for row in rows {
         let result = row.and_then(|row| {
-            let owned = statement(&name, &row, mapping).map_err(|reason| Skipped {
+            let skip = |reason| Skipped {
                 path: source.to_path_buf(),
                 line: row.line,
                 reason,
-            })?;
+            };
+            let owned = statement(&row, mapping).map_err(skip)?;
             let key = (owned.event.clone(), owned.side.clone());
-            if let Some(first) = seen.get(&key) {
-                return Err(Skipped {
-                    path: source.to_path_buf(),
-                    line: row.line,
-                    reason: format!(
-                        "the same event and side as line {first} (event `{}`, side {})",
-                        key.0, key.1
-                    ),
-                });
+            if let Some(&at) = seen.get(&key) {
+                return Err(skip(collision(&made[at], &owned)));
             }
-            seen.insert(key, row.line);
-            Ok(owned)
+            seen.insert(key, made.len());
+            Ok((row.line, owned))
         });
         match result {
-            Ok(owned) => made.push(owned),
-            Err(skip) if strict => {
+            Ok(done) => made.push(done),
+            Err(skip) if options.strict => {
                 return Err(Error::NotASource {
                     path: skip.path,
                     what: "a clean import (--strict)",
@@ -155,13 +187,18 @@ pub fn import_rows(
             Err(skip) => report.skipped.push(skip),
         }
     }
+    if made.is_empty() {
+        return Err(Error::Nothing {
+            path: source.to_path_buf(),
+            skipped: report.skipped,
+        });
+    }
+    let mut made: Vec<Owned> = made.into_iter().map(|(_, o)| o).collect();
     made.sort_by(|a, b| (&a.date, &a.event, &a.side).cmp(&(&b.date, &b.event, &b.side)));
     let lines: Vec<Line<'_>> = made.iter().map(line).collect();
-    let path: PathBuf = into.join("import").join(format!("{name}.jsonl"));
-    write_jsonl(&path, &lines)?;
+    let path = write_import(into, source, &lines, options.force)?;
     report.statements = lines.len();
     let mut events: Vec<&str> = made.iter().map(|o| o.event.as_str()).collect();
-    events.dedup();
     events.sort_unstable();
     events.dedup();
     report.events = events.len();
@@ -169,7 +206,23 @@ pub fn import_rows(
     Ok(report)
 }
 
-fn statement(name: &str, row: &Row, m: &Mapping) -> Result<Owned, String> {
+/// Why a row with the event and side of an earlier one is not imported:
+/// a plain duplicate, or a conflict naming what differs.
+fn collision((first_line, first): &(usize, Owned), new: &Owned) -> String {
+    let what = format!("event `{}` and side {}", new.event, new.side);
+    if first.date != new.date {
+        format!(
+            "conflict with line {first_line}: same {what} but date {} there and {} here",
+            first.date, new.date
+        )
+    } else if first.text != new.text {
+        format!("conflict with line {first_line}: same {what} and date but a different text")
+    } else {
+        format!("duplicate of line {first_line} (same {what}, date and text)")
+    }
+}
+
+fn statement(row: &Row, m: &Mapping) -> Result<Owned, String> {
     let get = |t: &str| m.get(&row.fields, t).map(str::to_string);
     let need = |t: &str| {
         get(t).ok_or_else(|| match m.fields.get(t) {
@@ -178,9 +231,7 @@ fn statement(name: &str, row: &Row, m: &Mapping) -> Result<Owned, String> {
         })
     };
     let raw_date = need("date")?;
-    let date = parse_date(&raw_date).ok_or_else(|| {
-        format!("date `{raw_date}` is not YYYY, YYYY-MM or YYYY-MM-DD (a time after it is ignored)")
-    })?;
+    let date = parse_published(&raw_date, &m.dates).map_err(|e| format!("date: {e}"))?;
     let side = Side::parse(&need("side")?).map_err(|e| e.to_string())?;
     let text = need("text")?;
     let title = get("title").unwrap_or_default();
@@ -191,12 +242,10 @@ fn statement(name: &str, row: &Row, m: &Mapping) -> Result<Owned, String> {
             return Err(format!("url `{u}` does not start with http:// or https://"));
         }
     }
+    let date = date.to_string();
     let event = match get("event") {
-        Some(e) => slug(&e),
-        None => {
-            let basis = url.clone().unwrap_or_else(|| format!("{title}\n{text}"));
-            format!("{name}-{date}-{:08x}", stable_hash(&basis) as u32)
-        }
+        Some(e) => event_id_of(&e),
+        None => derived_event_id(url.as_deref(), &date, &title, &text),
     };
     let coverage = get("coverage").unwrap_or_else(|| "full".into());
     if coverage != "full" && coverage != "excerpt" {
@@ -205,13 +254,13 @@ fn statement(name: &str, row: &Row, m: &Mapping) -> Result<Owned, String> {
     Ok(Owned {
         event_title: get("event_title").unwrap_or_else(|| {
             if title.is_empty() {
-                format!("{name} release of {date}")
+                format!("Release of {date}")
             } else {
                 title.clone()
             }
         }),
         event,
-        date: date.to_string(),
+        date,
         kind: get("kind").unwrap_or_else(|| "statement".into()),
         side: side.as_str().to_string(),
         issuer: need("issuer")?,
@@ -222,6 +271,44 @@ fn statement(name: &str, row: &Row, m: &Mapping) -> Result<Owned, String> {
         notes: get("notes"),
         text,
     })
+}
+
+/// Longest slug kept in a derived id.
+const ID_SLUG: usize = 48;
+
+/// A mapped event value as an id: kept when it already is one, else its slug
+/// and a hash of the value (so values that differ only in letters a slug
+/// drops, such as Chinese titles, stay apart).
+fn event_id_of(value: &str) -> String {
+    let s = slug(value);
+    if s == value {
+        s
+    } else {
+        format!("{}-{}", cut(&s), short_hash(value))
+    }
+}
+
+/// An id from the release itself: the URL's last path part and a hash of the
+/// URL when there is one, else the date, a title slug and a hash of the text.
+pub fn derived_event_id(url: Option<&str>, date: &str, title: &str, text: &str) -> String {
+    match url {
+        Some(u) => {
+            let path = u
+                .split(['?', '#'])
+                .next()
+                .unwrap_or(u)
+                .trim_end_matches('/');
+            let last = path.rsplit('/').next().unwrap_or(path);
+            let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+            format!("{}-{}", cut(&slug(last)), short_hash(u))
+        }
+        None => format!("{date}-{}-{}", cut(&slug(title)), short_hash(text)),
+    }
+}
+
+/// At most [`ID_SLUG`] bytes of an ASCII slug, without a trailing `-`.
+fn cut(s: &str) -> &str {
+    s[..s.len().min(ID_SLUG)].trim_end_matches(['-', '.', '_'])
 }
 
 fn line(o: &Owned) -> Line<'_> {
@@ -242,24 +329,11 @@ fn line(o: &Owned) -> Line<'_> {
     }
 }
 
-/// FNV-1a: the same id for the same release on every run, so re-imports do not duplicate.
-fn stable_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// A date from the start of a timestamp: `2020-08-25T10:00:00Z` gives 2020-08-25.
-fn parse_date(raw: &str) -> Option<Date> {
-    let head = raw.split(['T', ' ']).next().unwrap_or(raw);
-    head.parse().ok()
-}
-
 /// Lower-case letters, digits and single hyphens: a valid event id part.
 pub fn slug(raw: &str) -> String {
     let mut out = String::new();
     for c in raw.chars() {
-        if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+        if c.is_ascii_alphanumeric() || (!out.is_empty() && (c == '.' || c == '_')) {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -267,7 +341,7 @@ pub fn slug(raw: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_string();
     if out.is_empty() {
-        "import".to_string()
+        "release".to_string()
     } else {
         out
     }
@@ -277,43 +351,78 @@ pub fn slug(raw: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn mappings_are_checked_up_front() {
-        let map = |m: &[&str], s: &[&str]| {
-            Mapping::new(
-                &m.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
-                &s.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
-            )
-        };
-        assert!(map(&["date=t", "text=c", "side=s"], &["issuer=State"]).is_ok());
-        assert_eq!(
-            map(&["date=t", "text=c"], &["issuer=x"]),
-            Err(MappingError::Missing("side"))
-        );
-        assert_eq!(
-            map(&["dat=t"], &[]),
-            Err(MappingError::UnknownTarget("dat".into()))
-        );
-        assert_eq!(
-            map(&["date"], &[]),
-            Err(MappingError::Malformed("date".into()))
-        );
+    fn map(m: &[&str], s: &[&str]) -> Result<Mapping, MappingError> {
+        let owned = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        Mapping::new(&owned(m), &owned(s))
     }
 
     #[test]
-    fn timestamps_give_dates_and_names_give_ids() {
+    fn mappings_are_checked_up_front() {
+        assert!(map(&["date=t", "text=c", "side=s"], &["issuer=State"]).is_ok());
+        let err = |m: &[&str], s: &[&str]| map(m, s).unwrap_err();
         assert_eq!(
-            parse_date("2020-08-25T10:00:00Z").unwrap().to_string(),
-            "2020-08-25"
+            err(&["date=t", "text=c"], &["issuer=x"]),
+            MappingError::Missing("side")
         );
         assert_eq!(
-            parse_date("2020-08-25 10:00").unwrap().to_string(),
-            "2020-08-25"
+            err(&["dat=t"], &[]),
+            MappingError::UnknownTarget("dat".into())
         );
-        assert!(parse_date("25/08/2020").is_none());
+        assert_eq!(err(&["date"], &[]), MappingError::Malformed("date".into()));
+    }
+
+    #[test]
+    fn commas_split_pairs_only_before_a_field_name() {
+        let m = map(
+            &["date=d,text=body, title=t"],
+            &[
+                "issuer=Antony J. Blinken, Secretary of State,side=USA",
+                "notes=a=b, c",
+            ],
+        )
+        .unwrap();
+        assert_eq!(m.fields["text"], "body");
+        assert_eq!(m.fields["title"], "t");
+        assert_eq!(m.fixed["issuer"], "Antony J. Blinken, Secretary of State");
+        assert_eq!(m.fixed["side"], "USA");
+        assert_eq!(m.fixed["notes"], "a=b, c");
+    }
+
+    #[test]
+    fn ids_come_from_the_release_not_the_file() {
+        let by_url = derived_event_id(
+            Some("https://www.state.gov/secretary-call-with-wang/"),
+            "2022-08-03",
+            "x",
+            "y",
+        );
+        assert!(by_url.starts_with("secretary-call-with-wang-"), "{by_url}");
         assert_eq!(
-            slug("State Dept Releases (2020)"),
-            "state-dept-releases-2020"
+            by_url,
+            derived_event_id(
+                Some("https://www.state.gov/secretary-call-with-wang/"),
+                "2021",
+                "z",
+                "w"
+            )
         );
+        let page = derived_event_id(
+            Some("https://www.fmprc.gov.cn/eng/t1234.shtml"),
+            "2020",
+            "",
+            "",
+        );
+        assert!(page.starts_with("t1234-"), "{page}");
+        let plain = derived_event_id(None, "2022-08-03", "Secretary's Call", "text");
+        assert!(plain.starts_with("2022-08-03-secretary-s-call-"), "{plain}");
+        assert_ne!(
+            plain,
+            derived_event_id(None, "2022-08-03", "Secretary's Call", "other text")
+        );
+        assert!(derived_event_id(None, "2022", "外交部", "t").starts_with("2022-release-"));
+        assert_eq!(event_id_of("2022-08-03-call"), "2022-08-03-call");
+        assert_ne!(event_id_of("外交部声明"), event_id_of("外交部答问"));
+        assert!(event_id_of(&"Long title ".repeat(40)).len() < 60);
+        assert_eq!(slug("_State Dept (2020)"), "state-dept-2020");
     }
 }

@@ -5,7 +5,7 @@
 //! conservatively, so a paragraph that merely starts with "Note:" or "As of
 //! 24:00" is not taken for a change of speaker:
 //! - question labels: Q, QUESTION, Follow-up, Journalist, Reporter, 问, 追问,
-//!   记者 and anything ending in 记者 ("路透社记者"), or containing 记者问;
+//!   记者 and any label containing 记者 ("路透社记者", "总台央视记者提问");
 //! - answer labels: A, 答, the names given as the side's speakers, and
 //!   upper-case names (MR PRICE, MS. PSAKI, SECRETARY BLINKEN);
 //! - any other short label without digits (a news outlet, "CCTV:") is a
@@ -103,7 +103,7 @@ fn label_of(para: &str, speakers: &[String]) -> Option<(String, Label, usize)> {
 fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
     let lower = name.to_lowercase();
     let question = ["q", "question", "follow-up", "follow up", "journalist", "reporter", "问", "追问", "记者"];
-    if question.contains(&lower.as_str()) || name.ends_with("记者") || name.contains("记者问") {
+    if question.contains(&lower.as_str()) || name.contains("记者") {
         return Some(Label::Question);
     }
     let odd = |c: char| c.is_ascii_digit() || "，,。;；!?？()（）\"“”《》".contains(c);
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn chinese_press_conference_with_opening_announcement() {
-        let text = "应某国邀请，王毅将访问。\n\n问：美方说中方挑衅？\n\n答：中方愿意合作。\n\n路透社记者：你怎么看？\n\n答：无可奉告。";
+        let text = "应某国邀请，王毅将访问。\n\n问：美方说中方挑衅？\n\n答：中方愿意合作。\n\n路透社记者：你怎么看？\n\n答：无可奉告。\n\n总台央视记者提问：会议讨论什么？\n\n耿爽：合作。";
         let turns = find(text, &["耿爽".to_string()]);
         let got = spans(text, &turns);
         assert_eq!(got[0], ("应某国邀请，王毅将访问。", "statement", "耿爽".into()));
@@ -159,7 +159,9 @@ mod tests {
         assert_eq!(got[2], ("中方愿意合作。", "answer", "耿爽".into()));
         assert_eq!(got[3].1, "question");
         assert_eq!(got[3].2, "路透社记者");
-        assert_eq!(got.len(), 5);
+        assert_eq!(got[5].1, "question");
+        assert_eq!(got[6], ("合作。", "answer", "耿爽".into()));
+        assert_eq!(got.len(), 7);
     }
 
     #[test]

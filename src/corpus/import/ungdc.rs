@@ -10,6 +10,10 @@
 //!   PRC's speeches (from 1972) stand apart.
 //! - `CZK` (a code used by a few files of the corpus, not an ISO code) is
 //!   read as `CZE`.
+//!
+//! Two folders for one year (a copy, or a special session) are both read
+//! into the year's event; a country found in both is imported once and the
+//! other file is reported as skipped, naming the one kept.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,20 +37,22 @@ struct Speech {
 pub fn import(src: &Path, into: &Path) -> Result<Report, Error> {
     let sessions = session_folders(src)?;
     let mut report = Report::default();
-    for (session, year, folder) in sessions {
-        let speeches = speeches(&folder, session, year, src, &mut report.skipped)?;
-        let texts: Vec<(Speech, String)> = speeches
-            .into_iter()
-            .filter_map(|s| read_speech(s, &mut report.skipped))
-            .collect();
+    for (year, folders) in by_year(sessions) {
+        let mut texts: Vec<(Speech, String)> = Vec::new();
+        for (session, folder) in &folders {
+            let speeches = speeches(folder, *session, year, src, &mut report.skipped)?;
+            for speech in speeches {
+                if let Some((speech, text)) = read_speech(speech, &mut report.skipped) {
+                    keep_once(&mut texts, speech, text, &mut report.skipped);
+                }
+            }
+        }
         if texts.is_empty() {
             continue;
         }
+        texts.sort_by(|a, b| a.0.code.cmp(&b.0.code));
         let event = format!("ungdc-{year}");
-        let title = format!(
-            "UN General Assembly, {} session general debate ({year})",
-            ordinal(session)
-        );
+        let title = event_title(&folders, year);
         let lines: Vec<Line<'_>> = texts
             .iter()
             .map(|(s, text)| line(&event, &title, s, text))
@@ -58,6 +64,50 @@ pub fn import(src: &Path, into: &Path) -> Result<Report, Error> {
         report.files_written.push(path);
     }
     Ok(report)
+}
+
+/// Session folders grouped by year, in order.
+fn by_year(sessions: Vec<(u16, u16, PathBuf)>) -> Vec<(u16, Vec<(u16, PathBuf)>)> {
+    let mut out: Vec<(u16, Vec<(u16, PathBuf)>)> = Vec::new();
+    for (session, year, folder) in sessions {
+        match out.last_mut() {
+            Some((y, folders)) if *y == year => folders.push((session, folder)),
+            _ => out.push((year, vec![(session, folder)])),
+        }
+    }
+    out
+}
+
+/// Adds a speech unless the year already has one from its country (one
+/// statement per side), in which case the later file is reported.
+fn keep_once(
+    texts: &mut Vec<(Speech, String)>,
+    speech: Speech,
+    text: String,
+    skipped: &mut Vec<Skipped>,
+) {
+    match texts.iter().find(|(s, _)| s.code == speech.code) {
+        Some((kept, _)) => skipped.push(Skipped {
+            reason: format!(
+                "{} already has a {} speech from {}; this one is not imported",
+                speech.year, speech.code, kept.rel
+            ),
+            path: speech.path,
+            line: 0,
+        }),
+        None => texts.push((speech, text)),
+    }
+}
+
+fn event_title(folders: &[(u16, PathBuf)], year: u16) -> String {
+    let sessions: Vec<String> = folders.iter().map(|(s, _)| ordinal(*s)).collect();
+    let sessions = sessions.join(" and ");
+    let noun = if folders.len() > 1 {
+        "sessions"
+    } else {
+        "session"
+    };
+    format!("UN General Assembly, {sessions} {noun} general debate ({year})")
 }
 
 fn session_folders(src: &Path) -> Result<Vec<(u16, u16, PathBuf)>, Error> {
@@ -85,7 +135,7 @@ fn session_folders(src: &Path) -> Result<Vec<(u16, u16, PathBuf)>, Error> {
             why: "it has no `Session NN - YYYY` folders".into(),
         });
     }
-    out.sort();
+    out.sort_by(|a, b| (a.1, a.0, &a.2).cmp(&(b.1, b.0, &b.2)));
     Ok(out)
 }
 

@@ -1,14 +1,18 @@
 //! Reading a corpus folder: every `*.toml` file is one event, every `*.jsonl`
-//! file holds statements one per line. Hidden entries (such as the `.index/`
+//! file holds statements one per line, and `*.events.toml` files group
+//! statements of other files into events (applied last; `events_file.rs`). Hidden entries (such as the `.index/`
 //! folder) and other files (READMEs) are passed over. Nothing stops at the
 //! first problem: bad files and lines become diagnostics and everything valid
 //! is kept, so one broken file never hides the rest of months of collecting.
+//! Only regular files and real folders are read ([`walk`]).
 
+mod events_file;
 mod jsonl_file;
 mod record;
 mod toml_file;
+pub mod walk;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +21,7 @@ use super::model::Event;
 use super::Corpus;
 use record::Checker;
 
+pub use events_file::{is_events_file, SUFFIX as EVENTS_FILE_SUFFIX};
 pub use jsonl_file::EVENT_KEYS as JSONL_EVENT_KEYS;
 pub use record::STATEMENT_KEYS;
 
@@ -49,15 +54,21 @@ impl Loaded {
 
 /// Reads every event below `root`.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
-    let files = corpus_files(root)?;
-    let mut diagnostics = Vec::new();
+    let walk::Walk {
+        files,
+        mut diagnostics,
+    } = walk_corpus(root)?;
+    let (grouping_files, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| is_events_file(p));
     let mut events: Vec<Event> = Vec::new();
     // Files are read and parsed on all cores, and merged in path order.
     for (mut found, mut diags) in crate::par::map(&files, 1, |path| read_file(path)) {
         events.append(&mut found);
         diagnostics.append(&mut diags);
     }
-    let events = merge(events, &mut diagnostics);
+    let mut events = merge(events, &mut diagnostics);
+    let groupings = read_events_files(&grouping_files, &mut diagnostics);
+    events_file::apply(groupings, &mut events, &mut diagnostics);
     warn_one_sided(&events, &mut diagnostics);
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Ok(Loaded {
@@ -66,9 +77,32 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
     })
 }
 
-/// The corpus files below `root`, in a stable order; a `root` that is
-/// missing or not a folder is said so plainly.
+/// The `[[event]]` entries of every events file (applied after all else is read).
+fn read_events_files(
+    paths: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<events_file::Grouping> {
+    let mut out = Vec::new();
+    for path in paths {
+        let mut checker = Checker::new(path);
+        match fs::read_to_string(path) {
+            Ok(text) => out.extend(events_file::read(path, &text, &mut checker)),
+            Err(e) => checker.error_at(1, 1, format!("cannot read the file: {e}")),
+        }
+        diagnostics.append(&mut checker.diagnostics);
+    }
+    out
+}
+
+/// The corpus files below `root`, in a stable order (entries passed over are
+/// left out; [`load`] reports them); a `root` that is missing or not a folder
+/// is said so plainly.
 pub fn corpus_files(root: &Path) -> Result<Vec<PathBuf>, Error> {
+    Ok(walk_corpus(root)?.files)
+}
+
+/// The corpus files below `root` and the diagnostics of what was passed over.
+fn walk_corpus(root: &Path) -> Result<walk::Walk, Error> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound(root.to_path_buf()),
         _ => Error::Io {
@@ -79,40 +113,18 @@ pub fn corpus_files(root: &Path) -> Result<Vec<PathBuf>, Error> {
     if !meta.is_dir() {
         return Err(Error::NotADirectory(root.to_path_buf()));
     }
-    let mut files = Vec::new();
-    collect_files(root, &mut files)?;
-    files.sort();
-    Ok(files)
+    // The root itself must be listable; anything below it that is not is a diagnostic.
+    fs::read_dir(root).map_err(|source| Error::Io {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    Ok(walk::walk(root))
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let io = |e| Error::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    };
-    for entry in fs::read_dir(dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type().map_err(io)?;
-        if kind.is_dir() {
-            collect_files(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("toml" | "jsonl")
-        ) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Reads one corpus file; a file that cannot be read at all is one diagnostic.
+/// Reads one corpus file; a file that cannot be read at all (or is not a
+/// regular file once opened) is one diagnostic.
 pub fn read_file(path: &Path) -> (Vec<Event>, Vec<Diagnostic>) {
-    match fs::read(path) {
+    match walk::read_regular(path) {
         Ok(bytes) => parse_bytes(path, &bytes),
         Err(e) => {
             let mut checker = Checker::new(path);
@@ -175,6 +187,9 @@ fn prefix_position(bytes: &[u8], at: usize) -> (usize, usize) {
 /// else with the same id is a duplicate.
 fn merge(events: Vec<Event>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Event> {
     let mut by_id: BTreeMap<String, Event> = BTreeMap::new();
+    // Statement ids of each event merged from several files, so joining the
+    // files of one event stays linear in its statements.
+    let mut ids: BTreeMap<String, HashSet<String>> = BTreeMap::new();
     for event in events {
         let Some(first) = by_id.get_mut(&event.id) else {
             by_id.insert(event.id.clone(), event);
@@ -182,8 +197,11 @@ fn merge(events: Vec<Event>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Event> {
         };
         let both_jsonl = is_jsonl(&first.origin.path) && is_jsonl(&event.origin.path);
         if both_jsonl && first.date == event.date && first.kind == event.kind {
+            let seen = ids
+                .entry(event.id.clone())
+                .or_insert_with(|| first.statements.iter().map(|f| f.id.clone()).collect());
             for s in event.statements {
-                if first.statements.iter().any(|f| f.id == s.id) {
+                if !seen.insert(s.id.clone()) {
                     diagnostics.push(Diagnostic::error(
                         &s.origin.path,
                         s.origin.line,

@@ -366,14 +366,18 @@ impl<'a> Checker<'a> {
     /// Finishes an event: duplicate statement ids are errors.
     pub fn event(&mut self, head: EventHead, statements: Vec<Statement>) -> Event {
         let mut kept: Vec<Statement> = Vec::with_capacity(statements.len());
+        // Statement id → line of its first appearance: linear in statements.
+        let mut first_line: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(statements.len());
         for s in statements {
-            if let Some(first) = kept.iter().find(|k| k.id == s.id) {
+            if let Some(first) = first_line.get(&s.id) {
                 self.error_at(s.origin.line, 1, format!(
-                    "statement `{}` appears twice in event `{}` (first on line {}); give each statement of one side its own `id`",
-                    s.id, head.id, first.origin.line
+                    "statement `{}` appears twice in event `{}` (first on line {first}); give each statement of one side its own `id`",
+                    s.id, head.id
                 ));
                 continue;
             }
+            first_line.insert(s.id.clone(), s.origin.line);
             kept.push(s);
         }
         Event {

@@ -9,11 +9,12 @@ use super::{initiator_text, method_text, shared_share, topic_label};
 use crate::analysis::diff::{Diff, Passage, RowKind, SideReport};
 use crate::render::escape::md_cell;
 
-/// Escapes a cell and the inline markers this renderer uses.
+/// Escapes a cell ([`md_cell`]: HTML, pipes, link brackets) and the inline
+/// markers this renderer uses.
 fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in md_cell(text).chars() {
-        if matches!(c, '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#') {
+        if matches!(c, '*' | '_' | '`' | '#') {
             out.push('\\');
         }
         out.push(c);

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use super::wrap::{wrap, Piece};
 use super::{category_style, initiator_text, method_text, shared_share, topic_label};
 use crate::analysis::diff::{Diff, FramingAt, Passage, Row, RowKind, SideReport};
+use crate::render::escape::terminal;
 use crate::render::{Painter, Style};
 
 /// Narrowest column the layout accepts; narrower terminals get this anyway.
@@ -62,23 +63,22 @@ pub fn text(out: &mut dyn Write, diff: &Diff, painter: Painter, width: usize) ->
 fn header(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()> {
     writeln!(out, "{}", painter.paint(Style::Heading, &diff.title))?;
     let (l, r) = (&diff.left, &diff.right);
-    if l.event_id == r.event_id {
-        writeln!(
-            out,
+    let line = if l.event_id == r.event_id {
+        format!(
             "{} · {} · {} and {} · {}",
             l.event_id,
             l.date,
             l.side,
             r.side,
             initiator_text(diff)
-        )?;
+        )
     } else {
-        writeln!(
-            out,
+        format!(
             "{} ({}) and {} ({}) · {}",
             l.event_id, l.date, r.event_id, r.date, l.side
-        )?;
-    }
+        )
+    };
+    writeln!(out, "{}", terminal(&line))?;
     let legend = if painter.color {
         format!(
             "{} shared wording · {} · {} · framing phrases in their category's colour",
@@ -200,12 +200,14 @@ fn summary(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()
     framings(out, l, painter)?;
     framings(out, r, painter)?;
     let initiator = initiator_text(diff);
-    writeln!(
-        out,
-        "  {}{}.",
-        initiator[..1].to_uppercase(),
-        &initiator[1..]
-    )?;
+    let mut chars = initiator.chars();
+    let first: String = chars
+        .next()
+        .map(char::to_uppercase)
+        .into_iter()
+        .flatten()
+        .collect();
+    writeln!(out, "  {}.", terminal(&(first + chars.as_str())))?;
     writeln!(
         out,
         "{}",
@@ -222,8 +224,9 @@ fn topics(out: &mut dyn Write, s: &SideReport, painter: &Painter) -> io::Result<
     };
     writeln!(
         out,
-        "  {} {list}",
-        painter.paint(Style::Heading, &format!("Only {} mentions:", s.side))
+        "  {} {}",
+        painter.paint(Style::Heading, &format!("Only {} mentions:", s.side)),
+        terminal(&list)
     )
 }
 
@@ -256,7 +259,7 @@ fn framing_label(f: &FramingAt, painter: &Painter) -> String {
     format!(
         "{} “{}” ({}…{}{place})",
         painter.paint(category_style(&f.framing.category), &f.framing.category),
-        f.framing.phrase,
+        terminal(&f.framing.phrase),
         f.framing.start,
         f.framing.end
     )

@@ -1,10 +1,12 @@
 //! Word wrapping of styled text into a terminal column: breaks at white
 //! space, measures display width (CJK characters take two cells, combining
 //! marks none) and breaks a word wider than the column between characters.
+//! Control characters and bidi overrides are shown escaped
+//! ([`escape::push_terminal`]) and measured as what is shown.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::render::{Painter, Style};
+use crate::render::{escape, Painter, Style};
 
 /// A run of text with one style (`None`: unstyled).
 pub type Piece = (String, Option<Style>);
@@ -63,11 +65,11 @@ fn words(pieces: &[Piece]) -> Vec<Word> {
                     out.push(Word { pieces, space });
                 }
                 next_space = *style;
-            } else if !c.is_control() {
+            } else {
                 if current.is_empty() && run.is_empty() {
                     space = next_space;
                 }
-                run.push(c);
+                escape::push_terminal(&mut run, c);
             }
         }
         if !run.is_empty() {
@@ -166,6 +168,16 @@ mod tests {
             lines[0].render(&Painter::new(true), 0),
             "a \x1b[32mconstructive dialogue\x1b[0m b"
         );
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_and_measured() {
+        assert_eq!(
+            plain("a\x1b[2Jb \u{202e}c", 40),
+            ["a\\u{1b}[2Jb \\u{202e}c"]
+        );
+        let lines = wrap(&[("\x07".to_string(), None)], 40);
+        assert_eq!(lines[0].width, "\\u{7}".len());
     }
 
     #[test]

@@ -148,7 +148,7 @@ fn hits(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                 h.negated.to_string(),
                 h.start.to_string(),
                 h.end.to_string(),
-                h.sentence.clone(),
+                h.sentence.to_string(),
             ];
             writeln!(out, "{}", csv_row(&row))?;
         }

@@ -12,7 +12,7 @@ use super::{
     GROUP_HEADINGS,
 };
 use crate::analysis::tone::ToneReport;
-use crate::render::escape::html;
+use crate::render::escape::{href_path, html};
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\
 h1{margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}\
@@ -176,9 +176,8 @@ fn largest_gaps(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         let e = &r.events[i];
         let name = match &r.diffs_dir {
             Some(dir) => format!(
-                "<a href=\"{}/{}.html\">{}</a>",
-                html(dir.trim_end_matches('/')),
-                html(&e.id),
+                "<a href=\"{}\">{}</a>",
+                href_path(dir, &diff_page_name(&e.id)),
                 html(&e.title)
             ),
             None => html(&e.title),
@@ -196,6 +195,27 @@ fn largest_gaps(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</table>")
+}
+
+/// Event ids longer than this get a shortened page name.
+const PAGE_ID_MAX: usize = 100;
+
+/// The file name of an event's diff page in the `--with-diffs` folder:
+/// `<id>.html`, or for an id longer than [`PAGE_ID_MAX`] bytes its first 80
+/// bytes, `-` and a 64-bit FNV-1a hash of the whole id in hex (always under
+/// the 255-byte limit of file names, and still telling long ids apart).
+pub fn diff_page_name(id: &str) -> String {
+    if id.len() <= PAGE_ID_MAX {
+        return format!("{id}.html");
+    }
+    let mut cut = 80;
+    while !id.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}-{hash:016x}.html", &id[..cut])
 }
 
 fn phrases(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {

@@ -77,7 +77,7 @@ pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                         hit.phrase.clone(),
                         hit.weight.to_string(),
                         if hit.negated { "no (negated)" } else { "yes" }.into(),
-                        hit.sentence.clone(),
+                        hit.sentence.to_string(),
                     ],
                 )?;
             }

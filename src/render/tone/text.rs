@@ -10,14 +10,16 @@ use super::{
     GROUP_HEADINGS,
 };
 use crate::analysis::tone::{StatementScore, ToneReport};
+use crate::render::escape::terminal;
 use crate::render::{Painter, Style};
 
 pub fn render(out: &mut dyn Write, r: &ToneReport, painter: Painter) -> io::Result<()> {
     for (label, value) in provenance_lines(&r.provenance) {
         writeln!(
             out,
-            "{} {value}",
-            painter.paint(Style::Dim, &format!("{label}:"))
+            "{} {}",
+            painter.paint(Style::Dim, &format!("{label}:")),
+            terminal(&value)
         )?;
     }
     writeln!(
@@ -44,7 +46,12 @@ pub fn render(out: &mut dyn Write, r: &ToneReport, painter: Painter) -> io::Resu
         }
     }
     for n in &r.notes {
-        writeln!(out, "{} {n}", painter.paint(Style::Warning, "note:"))?;
+        writeln!(
+            out,
+            "{} {}",
+            painter.paint(Style::Warning, "note:"),
+            terminal(n)
+        )?;
     }
     Ok(())
 }
@@ -69,8 +76,12 @@ fn table(
     painter: Painter,
     style_of: &dyn Fn(usize, &str) -> Option<Style>,
 ) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| terminal(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = head.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
@@ -89,7 +100,7 @@ fn table(
         "{}",
         painter.paint(Style::Heading, line.join("  ").trim_end())
     )?;
-    for row in rows {
+    for row in &rows {
         let cells: Vec<String> = row
             .iter()
             .enumerate()

@@ -90,15 +90,28 @@ pub fn import(dir: &Path, into: &Path, options: &Options) -> Result<Report, Erro
     for (path, result) in files.iter().zip(results) {
         match result {
             Ok(read) => pages.push(read),
-            Err(reason) => report.skipped.push(Skipped {
-                path: path.clone(),
-                line: 0,
-                reason,
-            }),
+            Err(reason) => {
+                let skipped = Skipped {
+                    path: path.clone(),
+                    line: 0,
+                    reason,
+                };
+                if holds_no_statement(&skipped.reason) {
+                    report.passed_over.push(skipped);
+                } else {
+                    report.skipped.push(skipped);
+                }
+            }
         }
     }
     write(pages, into, &mut report)?;
     Ok(report)
+}
+
+/// List pages, redirects and error stubs are part of any mirror: they are
+/// reported, but they are not statements lost.
+fn holds_no_statement(reason: &str) -> bool {
+    reason.starts_with("list page") || reason.contains(" stub (")
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
@@ -188,12 +201,10 @@ fn slug_of(path: &str) -> String {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let stem = |s: &str| s.rsplit_once('.').map_or(s, |(a, _)| a).to_string();
     let generic = |s: &str| matches!(stem(s).as_str(), "index" | "default" | "");
-    let chosen: Vec<String> = match segments.iter().rposition(|s| !generic(s)) {
-        Some(i) if i + 1 == segments.len() => vec![stem(segments[i])],
-        Some(i) => segments[i..].iter().map(|s| stem(s)).collect(),
-        None => vec!["home".into()],
-    };
-    slugify(&chosen.join("-"))
+    match segments.iter().rposition(|s| !generic(s)) {
+        Some(i) => slugify(&stem(segments[i])),
+        None => "home".into(),
+    }
 }
 
 /// Lower-case ASCII letters, digits, `-`, `_` and `.`; anything else becomes `-`.

@@ -1,0 +1,149 @@
+//! Noticing a damaged index before tantivy trips over it. Tantivy panics on
+//! some damage (a segment file cut to 4–7 bytes fails a subtraction in its
+//! `file_slice.rs`) and answers others with wrong results (flipped bytes in
+//! most files go unnoticed). Two checks, by cost:
+//! - [`sound`], on every open: each file the committed segments need exists,
+//!   is a regular file and ends with a whole tantivy footer (its length and
+//!   magic number). A few stats and 8-byte reads; catches truncation and loss.
+//! - checksums ([`problems`] asked for them), on `readouts index` and `index --verify`: every such file
+//!   read whole and its CRC-32 compared with the one in its footer (tantivy's
+//!   own check); catches flipped bytes.
+
+use std::fs::{self, File};
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use tantivy::index::SegmentComponent;
+
+/// What tantivy writes after every file: `footer_len: u32`, `magic: u32`, little-endian.
+const FOOTER_MAGIC: u32 = 1337;
+const FOOTER_MAX_LEN: u64 = 50_000;
+
+/// The files the committed segments of `index` consist of.
+pub fn segment_files(index: &tantivy::Index) -> tantivy::Result<Vec<PathBuf>> {
+    const PARTS: [SegmentComponent; 6] = [
+        SegmentComponent::Postings,
+        SegmentComponent::Positions,
+        SegmentComponent::FastFields,
+        SegmentComponent::FieldNorms,
+        SegmentComponent::Terms,
+        SegmentComponent::Store,
+    ];
+    let mut files = Vec::new();
+    for segment in index.searchable_segment_metas()? {
+        files.extend(PARTS.iter().map(|c| segment.relative_path(c.clone())));
+        if segment.has_deletes() {
+            files.push(segment.relative_path(SegmentComponent::Delete));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The first problem found in the files of `index` (in folder `dir`), cheaply.
+pub fn sound(index: &tantivy::Index, dir: &Path) -> Result<(), String> {
+    match problems(index, dir, false)?.1.into_iter().next() {
+        Some(why) => Err(why),
+        None => Ok(()),
+    }
+}
+
+/// How many segment files `index` (in folder `dir`) has, and every problem
+/// found in them: footers always, checksums too when `checksums` is true
+/// (only of files whose footer is whole: tantivy's checksum code panics on a
+/// file it cannot frame). `Err` when the segment list itself cannot be read.
+pub fn problems(
+    index: &tantivy::Index,
+    dir: &Path,
+    checksums: bool,
+) -> Result<(usize, Vec<String>), String> {
+    let files = segment_files(index).map_err(|e| format!("meta.json cannot be read: {e}"))?;
+    let mut found = Vec::new();
+    for rel in &files {
+        if let Err(why) = footer_ok(&dir.join(rel)) {
+            found.push(format!("{}: {why}", rel.display()));
+            continue;
+        }
+        if !checksums {
+            continue;
+        }
+        match index.directory().validate_checksum(rel) {
+            Ok(true) => {}
+            Ok(false) => found.push(format!(
+                "{}: its content does not match its checksum",
+                rel.display()
+            )),
+            Err(e) => found.push(format!("{}: {e}", rel.display())),
+        }
+    }
+    Ok((files.len(), found))
+}
+
+/// Runs `f`, turning a panic of tantivy's on bytes it cannot parse (a footer
+/// overwritten with other bytes of the right length) into `None`, without the
+/// panic message: the caller reports the index as damaged in one line.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    std::panic::set_hook(hook);
+    result
+}
+
+/// Whether `path` is a regular file ending with a plausible tantivy footer.
+fn footer_ok(path: &Path) -> Result<(), String> {
+    let meta = fs::symlink_metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "the file is missing".to_string(),
+        _ => format!("cannot be read: {e}"),
+    })?;
+    if !meta.file_type().is_file() {
+        return Err("not a regular file".to_string());
+    }
+    let len = meta.len();
+    if len < 8 {
+        return Err(format!("cut short ({len} bytes)"));
+    }
+    let mut tail = [0u8; 8];
+    File::open(path)
+        .and_then(|mut f| {
+            f.seek(SeekFrom::Start(len - 8))?;
+            f.read_exact(&mut tail)
+        })
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    let footer_len = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
+    let magic = u32::from_le_bytes([tail[4], tail[5], tail[6], tail[7]]);
+    if magic != FOOTER_MAGIC || footer_len > FOOTER_MAX_LEN || footer_len + 8 > len {
+        return Err(format!("cut short or overwritten at its end ({len} bytes)"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn footer(body: &[u8], footer_len: u32, magic: u32) -> Vec<u8> {
+        let mut bytes = body.to_vec();
+        bytes.extend_from_slice(&footer_len.to_le_bytes());
+        bytes.extend_from_slice(&magic.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_footer_is_checked_for_length_and_magic() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("f");
+        fs::write(&path, footer(b"0123456789", 4, FOOTER_MAGIC)).unwrap();
+        assert_eq!(footer_ok(&path), Ok(()));
+        fs::write(&path, footer(b"0123456789", 4, 7)).unwrap();
+        assert!(footer_ok(&path).is_err());
+        fs::write(&path, footer(b"01", 40, FOOTER_MAGIC)).unwrap();
+        assert!(footer_ok(&path).is_err());
+        fs::write(&path, b"12345").unwrap();
+        assert_eq!(footer_ok(&path), Err("cut short (5 bytes)".to_string()));
+        assert_eq!(
+            footer_ok(&tmp.path().join("gone")),
+            Err("the file is missing".to_string())
+        );
+    }
+}

@@ -1,0 +1,468 @@
+//! `readouts pair`: proposals on fixtures shaped like the archive importers'
+//! output (one-sided events, one statement each), the reviewable pairing file,
+//! `--apply` and `check` on events files, and the real archives when their
+//! importers exist (skipped otherwise).
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use common::Fixture;
+
+fn line(
+    event: &str,
+    date: &str,
+    kind: &str,
+    (side, lang): (&str, &str),
+    title: &str,
+    url: &str,
+    text: &str,
+) -> String {
+    serde_json::json!({
+        "event": event, "date": date, "kind": kind, "event_title": title,
+        "side": side, "issuer": if side == "USA" { "The White House" } else { "MFA" },
+        "title": title, "language": lang, "url": url, "coverage": "full", "text": text,
+        "id": format!("{event}/{side}/{lang}"),
+    })
+    .to_string()
+}
+
+/// Two archives of one-sided events: a U.S. readout, the Chinese readout of
+/// the same meeting (English and Chinese versions), and distractors.
+fn archives() -> Fixture {
+    let f = Fixture::empty();
+    let us = [
+        line("wh-a", "2023-06-18", "meeting-readout", ("USA", "en"), "Readout of Secretary Blinken's Meeting with PRC Director Wang Yi", "https://example.gov/a",
+            "Secretary Blinken met Director Wang Yi in Beijing. They discussed fentanyl, Taiwan and the 2023 working groups on consular affairs."),
+        line("wh-b", "2023-06-19", "call-readout", ("USA", "en"), "Readout of President Biden's Call with Prime Minister Modi", "https://example.gov/b",
+            "President Biden spoke with Prime Minister Modi of India about the state visit and semiconductors."),
+    ];
+    let cn = [
+        line("mfa-a", "2023-06-19", "meeting-readout", ("CHN", "en"), "Wang Yi Meets with U.S. Secretary of State Antony Blinken", "https://example.cn/a-en",
+            "Wang Yi met with Antony Blinken in Beijing. Wang Yi said Taiwan is the core of China's core interests; the two sides discussed fentanyl and 2023 working groups on consular affairs."),
+        line("mfa-a-zh", "2023-06-19", "meeting-readout", ("CHN", "zh"), "王毅会见美国国务卿布林肯", "https://example.cn/a-zh",
+            "王毅在北京会见布林肯。王毅表示，台湾问题是中国核心利益中的核心。双方讨论了芬太尼问题和2023年领事工作组。"),
+        line("mfa-c", "2023-06-18", "meeting-readout", ("CHN", "en"), "Qin Gang Holds Talks with Foreign Minister of Vietnam", "https://example.cn/c",
+            "Qin Gang held talks in Beijing on rail links and trade."),
+    ];
+    f.write("corpus/wh/2023.jsonl", us.join("\n") + "\n");
+    f.write("corpus/mfa/2023.jsonl", cn.join("\n") + "\n");
+    f
+}
+
+fn pairs_of(toml_text: &str) -> Vec<(Vec<String>, bool)> {
+    let doc: toml::Table = toml::from_str(toml_text).expect("the pairing file is TOML");
+    let Some(toml::Value::Array(pairs)) = doc.get("pair") else {
+        return Vec::new();
+    };
+    pairs
+        .iter()
+        .map(|p| {
+            let ids = p["statements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect();
+            (ids, p["accept"].as_bool().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn two_archives_yield_the_readouts_of_one_meeting_as_one_accepted_pair() {
+    let f = archives();
+    let run = f.run(&["pair", "--sides", "USA,CHN", "--languages", "en,zh"]);
+    assert_eq!(
+        run.code, 2,
+        "--sides and --languages are one mode each: {}",
+        run.stderr
+    );
+    let run = f.run(&["pair", "--sides", "USA,CHN"]);
+    run.expect_code(0);
+    let accepted: Vec<_> = pairs_of(&run.stdout)
+        .into_iter()
+        .filter(|(_, a)| *a)
+        .collect();
+    assert_eq!(
+        accepted,
+        vec![(
+            vec!["wh-a/USA/en".to_string(), "mfa-a/CHN/en".to_string()],
+            true
+        )],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("counterparts = [\"Antony Blinken\", \"Wang Yi\"]"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("date_gap_days = 1"), "{}", run.stdout);
+}
+
+#[test]
+fn one_sides_two_language_versions_are_paired() {
+    let f = archives();
+    let run = f.run(&["pair", "--languages", "en,zh"]);
+    run.expect_code(0);
+    let accepted: Vec<_> = pairs_of(&run.stdout)
+        .into_iter()
+        .filter(|(_, a)| *a)
+        .collect();
+    assert_eq!(
+        accepted,
+        vec![(
+            vec!["mfa-a/CHN/en".to_string(), "mfa-a-zh/CHN/zh".to_string()],
+            true
+        )],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn applied_pairs_become_events_that_check_passes_and_diff_reads() {
+    let f = archives();
+    f.run(&["pair", "--sides", "USA,CHN", "--out", "review.pairs.toml"])
+        .expect_code(0);
+    let again = f.run(&["pair", "--sides", "USA,CHN", "--out", "review.pairs.toml"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    let before_us = std::fs::read(f.path("corpus/wh/2023.jsonl")).unwrap();
+    let run = f.run(&["pair", "--apply", "review.pairs.toml"]);
+    run.expect_code(0);
+    let events_file = f.path("corpus/paired/review.events.toml");
+    let text = std::fs::read_to_string(&events_file).expect("events file written");
+    assert_eq!(
+        std::fs::read(f.path("corpus/wh/2023.jsonl")).unwrap(),
+        before_us,
+        "imports untouched"
+    );
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id = \""))
+        .unwrap()
+        .trim_end_matches('"')
+        .to_string();
+    let check = f.run(&["check"]);
+    check.expect_code(0);
+    let diff = f.run(&["diff", &id, "--color", "never"]);
+    diff.expect_code(0);
+    assert!(diff.stdout.contains("fentanyl"), "{}", diff.stdout);
+    let twice = f.run(&["pair", "--apply", "review.pairs.toml"]);
+    assert_eq!(
+        twice.code, 2,
+        "an existing events file is not replaced without --force"
+    );
+    f.run(&["pair", "--apply", "review.pairs.toml", "--force"])
+        .expect_code(0);
+}
+
+#[test]
+fn proposals_sharing_a_statement_become_one_event_of_three_documents() {
+    let f = archives();
+    f.write(
+        "three.pairs.toml",
+        r#"
+[[pair]]
+statements = ["wh-a/USA/en", "mfa-a/CHN/en"]
+accept = true
+kind = "meeting"
+
+[[pair]]
+statements = ["mfa-a/CHN/en", "mfa-a-zh/CHN/zh"]
+accept = true
+
+[[pair]]
+statements = ["wh-b/USA/en", "mfa-c/CHN/en"]
+accept = false
+"#,
+    );
+    f.run(&["pair", "--apply", "three.pairs.toml"])
+        .expect_code(0);
+    let text = std::fs::read_to_string(f.path("corpus/paired/three.events.toml")).unwrap();
+    assert_eq!(
+        text.lines().filter(|l| *l == "[[event]]").count(),
+        1,
+        "{text}"
+    );
+    for id in ["wh-a/USA/en", "mfa-a/CHN/en", "mfa-a-zh/CHN/zh"] {
+        assert!(text.contains(id), "{id} in {text}");
+    }
+    assert!(!text.contains("wh-b"), "{text}");
+    assert!(text.contains("languages = [\"en\", \"zh\"]"), "{text}");
+    f.run(&["check"]).expect_code(0);
+}
+
+#[test]
+fn a_pairing_file_naming_an_unknown_statement_is_refused_at_its_line() {
+    let f = archives();
+    f.write("bad.pairs.toml", "[[pair]]\nstatements = [\"wh-a/USA/en\", \"mfa-a/CHN/en\"]\naccept = true\n\n[[pair]]\nstatements = [\"nope\", \"mfa-c/CHN/en\"]\naccept = true\n");
+    let run = f.run(&["pair", "--apply", "bad.pairs.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("bad.pairs.toml:5: unknown statement id `nope`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!f.path("corpus/paired").exists(), "nothing written");
+}
+
+#[test]
+fn check_reports_bad_events_files_at_file_and_line() {
+    let f = archives();
+    f.write(
+        "corpus/paired/bad.events.toml",
+        r#"[[event]]
+id = "p1"
+date = "2023-06-18"
+kind = "meeting"
+title = "ok"
+sides = ["USA", "CHN"]
+statements = ["wh-a/USA/en", "mfa-a/CHN/en"]
+
+[[event]]
+id = "p2"
+date = "2023-06-18"
+kind = "meeting"
+title = "claims a statement already in p1, and an unknown one"
+statements = [
+  "mfa-a/CHN/en",
+  "ghost/USA",
+]
+
+[[event]]
+id = "p3"
+date = "2023-06-19"
+kind = "call"
+title = "sides and languages that do not match"
+sides = ["USA", "RUS"]
+languages = ["zh"]
+statements = ["wh-b/USA/en", "mfa-c/CHN/en"]
+"#,
+    );
+    let run = f.run(&["check", "--color", "never"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    for (at, what) in [
+        ("bad.events.toml:15:1", "already in event `p1`"),
+        ("bad.events.toml:16:1", "unknown statement id `ghost/USA`"),
+        ("bad.events.toml:26:1", "not one of the event's sides"),
+        ("bad.events.toml:26:1", "not one of the event's languages"),
+    ] {
+        assert!(
+            all.lines().any(|l| l.contains(at) && l.contains(what)),
+            "{at} {what} in\n{all}"
+        );
+    }
+}
+
+#[test]
+fn a_user_officials_file_names_more_counterparts() {
+    let f = Fixture::empty();
+    f.write(
+        "corpus/a.jsonl",
+        line(
+            "x",
+            "2024-01-05",
+            "call-readout",
+            ("USA", "en"),
+            "Readout of a Call with Foreign Minister Zorblat",
+            "",
+            "Talks on grain.",
+        )
+        .to_string()
+            + "\n"
+            + &line(
+                "y",
+                "2024-01-05",
+                "call-readout",
+                ("KAZ", "en"),
+                "Minister Zorblat spoke with the U.S. side",
+                "",
+                "Grain and rail.",
+            )
+            + "\n",
+    );
+    f.write(
+        "more.toml",
+        "[[official]]\nname = \"Aru Zorblat\"\nnames = [\"Zorblat\"]\nside = \"KAZ\"\n",
+    );
+    let run = f.run(&["pair", "--sides", "USA,KAZ", "--officials", "more.toml"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("counterparts = [\"Aru Zorblat\"]"),
+        "{}",
+        run.stdout
+    );
+    f.write(
+        "bad.toml",
+        "[[official]]\nname = \"X\"\nside = \"USA\"\nrole = 1\n",
+    );
+    let bad = f.run(&["pair", "--sides", "USA,KAZ", "--officials", "bad.toml"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("bad.toml:4:"), "{}", bad.stderr);
+}
+
+// ---- the real archives (once their importers are merged) ----
+
+/// Imports `archive` with `readouts import FORMAT`, or `None` (printing
+/// SKIPPED) when the data or the importer is not there yet.
+fn import(format: &str, archive: &str) -> Option<(Fixture, PathBuf)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(archive);
+    if !src.is_dir() {
+        eprintln!("SKIPPED: {} is not there", src.display());
+        return None;
+    }
+    let f = Fixture::empty();
+    let run = f.run(&["import", format, src.to_str().unwrap(), "--into", "corpus"]);
+    if run.code != 0 {
+        eprintln!(
+            "SKIPPED: `readouts import {format}` is not available yet ({})",
+            run.stderr.lines().next().unwrap_or("")
+        );
+        return None;
+    }
+    let dir = f.path("corpus");
+    Some((f, dir))
+}
+
+/// The accepted proposals of a pairing file, by their statements' urls.
+fn accepted_urls(pairing: &str) -> Vec<Vec<String>> {
+    let doc: toml::Table = toml::from_str(pairing).unwrap();
+    let pairs = doc
+        .get("pair")
+        .and_then(|p| p.as_array())
+        .cloned()
+        .unwrap_or_default();
+    pairs
+        .iter()
+        .filter(|p| p["accept"].as_bool() == Some(true))
+        .map(|p| {
+            p["urls"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn white_house_gold_precision_and_recall() {
+    let Some((f, _)) = import("markdown", "wh-briefings") else {
+        return;
+    };
+    let gold: toml::Table = toml::from_str(include_str!("gold/pair/wh-briefings.toml")).unwrap();
+    let list = |key: &str| -> Vec<(String, String)> {
+        gold[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["readout"].as_str().unwrap().into(),
+                    p["joint"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    let (pairs, misses) = (list("pair"), list("near_miss"));
+    let run = f.run(&["pair", "--kinds", "readout,joint-statement"]);
+    run.expect_code(0);
+    let proposed: HashSet<(String, String)> = accepted_urls(&run.stdout)
+        .into_iter()
+        .map(|u| (u[0].clone(), u[1].clone()))
+        .collect();
+    let gold_docs: HashSet<&String> = pairs
+        .iter()
+        .chain(&misses)
+        .flat_map(|(r, j)| [r, j])
+        .collect();
+    let found = pairs.iter().filter(|p| proposed.contains(*p)).count();
+    let judged: Vec<_> = proposed
+        .iter()
+        .filter(|(r, j)| gold_docs.contains(r) || gold_docs.contains(j))
+        .collect();
+    let right = judged.iter().filter(|p| pairs.contains(p)).count();
+    let recall = found as f64 / pairs.len() as f64;
+    let precision = if judged.is_empty() {
+        0.0
+    } else {
+        right as f64 / judged.len() as f64
+    };
+    println!(
+        "wh-briefings gold: precision {precision:.3} ({right}/{}), recall {recall:.3} ({found}/{})",
+        judged.len(),
+        pairs.len()
+    );
+    assert!(
+        precision >= 0.95 && recall >= 0.90,
+        "precision {precision:.3}, recall {recall:.3}"
+    );
+}
+
+#[test]
+fn every_english_mfa_conference_is_paired_with_its_chinese_original() {
+    let Some((f, corpus)) = import("html", "mfa-fmprc") else {
+        return;
+    };
+    let run = f.run(&["pair", "--languages", "en,zh", "--kind", "press-conference"]);
+    run.expect_code(0);
+    let dates = statement_dates(&corpus);
+    let accepted: Vec<(Vec<String>, bool)> = pairs_of(&run.stdout)
+        .into_iter()
+        .filter(|(_, a)| *a)
+        .collect();
+    let english = dates.values().filter(|(lang, _)| lang == "en").count();
+    println!(
+        "mfa-fmprc: {} accepted pairs for {english} English conferences",
+        accepted.len()
+    );
+    for (ids, _) in &accepted {
+        let (a, b) = (&dates[&ids[0]], &dates[&ids[1]]);
+        assert_eq!(a.1, b.1, "a false pair (different dates): {ids:?}");
+    }
+    assert_eq!(accepted.len(), english);
+    assert_eq!(english, 453);
+}
+
+/// Statement id → (language, date) of every JSONL statement below `corpus`.
+fn statement_dates(corpus: &Path) -> HashMap<String, (String, String)> {
+    let mut out = HashMap::new();
+    let mut stack = vec![corpus.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "jsonl") {
+                for l in std::fs::read_to_string(&path)
+                    .unwrap()
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    let side = v["side"].as_str().unwrap_or_default().to_string();
+                    let event = v["event"].as_str().unwrap_or_default();
+                    let id = v["id"]
+                        .as_str()
+                        .map_or(format!("{event}/{side}"), str::to_string);
+                    let lang = v["language"].as_str().unwrap_or("en").to_string();
+                    out.insert(
+                        id,
+                        (lang, v["date"].as_str().unwrap_or_default().to_string()),
+                    );
+                }
+            }
+        }
+    }
+    out
+}

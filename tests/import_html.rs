@@ -24,7 +24,8 @@ const PAGE: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8">
 <div class="tool"><a href="#">Suggest To A Friend</a> <a href="#">Print</a></div></div></div>
 <div class="footer">Copyright 1998-2014, Ministry of Foreign Affairs</div></body></html>"##;
 
-const PAGE_PATH: &str = "mirror/www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml";
+const PAGE_PATH: &str =
+    "mirror/www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml";
 
 fn mfa_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mfa-fmprc");
@@ -40,7 +41,10 @@ fn statements(corpus: &Path) -> Vec<Value> {
     let mut out = Vec::new();
     for year in std::fs::read_dir(corpus.join("fmprc")).unwrap() {
         let text = std::fs::read_to_string(year.unwrap().path()).unwrap();
-        out.extend(text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()));
+        out.extend(
+            text.lines()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+        );
     }
     out
 }
@@ -74,7 +78,8 @@ fn collect_hits(v: &Value, out: &mut Vec<Value>) {
 fn a_framing_word_in_a_question_does_not_count_for_the_side() {
     let f = Fixture::empty();
     f.write(PAGE_PATH, PAGE);
-    f.run(&["import", "html", "mirror", "--into", "corpus"]).expect_code(0);
+    f.run(&["import", "html", "mirror", "--into", "corpus"])
+        .expect_code(0);
     let st = &statements(&f.path("corpus"))[0];
     assert_eq!(st["event"], "fmprc-t1617471");
     assert_eq!(st["date"], "2018-11-29");
@@ -94,12 +99,21 @@ fn a_framing_word_in_a_question_does_not_count_for_the_side() {
 
     let own = tone_hits(&f, &[]);
     let phrases: Vec<&str> = own.iter().map(|h| h["phrase"].as_str().unwrap()).collect();
-    assert!(phrases.iter().any(|p| p.contains("constructive dialogue")), "{phrases:?}");
-    assert!(!phrases.iter().any(|p| p.contains("bullying")), "{phrases:?}");
+    assert!(
+        phrases.iter().any(|p| p.contains("constructive dialogue")),
+        "{phrases:?}"
+    );
+    assert!(
+        !phrases.iter().any(|p| p.contains("bullying")),
+        "{phrases:?}"
+    );
 
     let all = tone_hits(&f, &["--include-questions"]);
     let phrases: Vec<&str> = all.iter().map(|h| h["phrase"].as_str().unwrap()).collect();
-    assert!(phrases.iter().any(|p| p.contains("bullying")), "{phrases:?}");
+    assert!(
+        phrases.iter().any(|p| p.contains("bullying")),
+        "{phrases:?}"
+    );
 }
 
 #[test]
@@ -110,7 +124,9 @@ fn list_pages_and_redirect_stubs_are_passed_over_with_a_reason() {
         "mirror/www.fmprc.gov.cn/robots.shtml",
         "<html><head><title>302 Found</title></head><body><h1>Found</h1><a href=\"https://www.fmprc.gov.cn/error.htm\">here</a></body></html>",
     );
-    let list: String = (0..50).map(|i| format!("<li><a href=\"./t{i}.shtml\">Conference {i}</a></li>")).collect();
+    let list: String = (0..50)
+        .map(|i| format!("<li><a href=\"./t{i}.shtml\">Conference {i}</a></li>"))
+        .collect();
     f.write(
         "mirror/www.fmprc.gov.cn/mfa_eng/default_1.shtml",
         format!("<html><head><title>Regular Press Conference</title></head><body><ul>{list}</ul></body></html>"),
@@ -118,10 +134,19 @@ fn list_pages_and_redirect_stubs_are_passed_over_with_a_reason() {
     // They are no statements lost: the import reports them and exits 0.
     let run = f.run(&["import", "html", "mirror", "--into", "corpus"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("passed over 2 pages that hold no statement"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("passed over 2 pages that hold no statement"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("1 redirect stub"), "{}", run.stdout);
     assert!(run.stdout.contains("1 list page"), "{}", run.stdout);
-    assert!(run.stdout.contains("imported 1 statements"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("imported 1 statements"),
+        "{}",
+        run.stdout
+    );
     // A renamed mirror gives the same ids: they come from the URL.
     std::fs::rename(f.path("mirror"), f.path("renamed")).unwrap();
     f.run(&["import", "html", "renamed", "--into", "corpus2"]);
@@ -149,7 +174,13 @@ fn the_mfa_mirror_imports_every_press_conference_with_turns() {
     let mut no_questions = Vec::new();
     for s in &all {
         let text = s["text"].as_str().unwrap();
-        for furniture in ["Suggest To A Friend", "打印本页", "Copyright", "var ", "字体"] {
+        for furniture in [
+            "Suggest To A Friend",
+            "打印本页",
+            "Copyright",
+            "var ",
+            "字体",
+        ] {
             assert!(!text.contains(furniture), "{furniture} in {}", s["url"]);
         }
         if s["kind"] == "press-conference" {
@@ -157,7 +188,11 @@ fn the_mfa_mirror_imports_every_press_conference_with_turns() {
                 no_questions.push(s["url"].as_str().unwrap());
                 continue;
             };
-            assert!(turns.iter().any(|t| t["role"] == "question"), "{}", s["url"]);
+            assert!(
+                turns.iter().any(|t| t["role"] == "question"),
+                "{}",
+                s["url"]
+            );
             assert!(turns.iter().any(|t| t["role"] == "answer"), "{}", s["url"]);
         }
     }
@@ -168,16 +203,23 @@ fn the_mfa_mirror_imports_every_press_conference_with_turns() {
         ["https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/t1504209.shtml"]
     );
     let by_url = |url: &str| all.iter().find(|s| s["url"] == url).unwrap();
-    let en = by_url("https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml");
+    let en = by_url(
+        "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml",
+    );
     assert_eq!(en["date"], "2018-11-29");
-    assert!(en["text"].as_str().unwrap().starts_with("Q: We have noted that the Foreign Ministry today announced"));
+    assert!(en["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Q: We have noted that the Foreign Ministry today announced"));
     let zh = by_url("https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/t1680056.shtml");
     assert_eq!(zh["date"], "2019-07-10");
     assert_eq!(zh["language"], "zh");
     assert_eq!(zh["turns"][0]["role"], "question");
     assert_eq!(zh["turns"][1]["speaker"], "耿爽");
     // A title without a year takes it from the related conferences.
-    let sep = by_url("https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1593756.shtml");
+    let sep = by_url(
+        "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1593756.shtml",
+    );
     assert_eq!(sep["date"], "2018-09-10");
     f.run(&["check", "corpus"]).expect_code(0);
 }

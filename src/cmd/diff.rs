@@ -75,7 +75,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         );
     }
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    let corpus = &super::tone::own_words(loaded.corpus, args.include_questions);
+    let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let (left, right) = match args.events.as_slice() {
         [id] => {
             if let Some(side) = &args.side {

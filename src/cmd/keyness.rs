@@ -82,7 +82,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     use FormatArg::{Csv, Html, Json, Text};
     let format = super::require_format("keyness", args.format, &[Text, Csv, Json, Html])?;
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    let corpus = &super::tone::own_words(loaded.corpus, args.include_questions);
+    let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let base = args.filter.to_filter();
     let mut index = Queries::new(global);
     let (a, b) = groups(&args, corpus, &base, &mut index)?;

@@ -56,7 +56,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             loaded.error_count()
         );
     }
-    let corpus = super::tone::own_words(loaded.corpus, args.include_questions);
+    let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let selection = select(&corpus, &args, global)?;
     // The summary alone never builds the per-hit lists.
     let report = if args.summary {

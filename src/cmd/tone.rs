@@ -88,7 +88,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             loaded.error_count()
         );
     }
-    let corpus = own_words(loaded.corpus, args.include_questions);
+    let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let list_hits = args.explain || matches!(args.rows, Some(RowsArg::Hits));
     let tagging = tagging(args.lexicon.as_deref(), list_hits)?;
     let filter = args.select.resolve(global)?;
@@ -392,14 +392,5 @@ mod tests {
         assert_eq!(shell_quote("side,year"), "side,year");
         assert_eq!(shell_quote("a b"), "'a b'");
         assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
-}
-
-/// The corpus with the questions of transcripts blanked unless they are wanted.
-pub(crate) fn own_words(corpus: crate::corpus::Corpus, include_questions: bool) -> crate::corpus::Corpus {
-    if include_questions {
-        corpus
-    } else {
-        corpus.own_words_only()
     }
 }

@@ -109,6 +109,16 @@ impl super::Corpus {
         }
         self
     }
+
+    /// [`own_words_only`](Self::own_words_only) unless the questions are
+    /// wanted too (`--include-questions`).
+    pub fn own_words_unless(self, include_questions: bool) -> super::Corpus {
+        if include_questions {
+            self
+        } else {
+            self.own_words_only()
+        }
+    }
 }
 
 /// Why a list of turns does not fit its text, for the loader's diagnostics.
@@ -157,10 +167,16 @@ mod tests {
     #[test]
     fn questions_and_labels_are_blanked_with_the_same_byte_length() {
         let text = "Q: Is it hostile?\nA: We seek cooperation.";
-        let turns = [turn(Role::Question, 3, 17), turn(Role::Answer, 21, text.len())];
+        let turns = [
+            turn(Role::Question, 3, 17),
+            turn(Role::Answer, 21, text.len()),
+        ];
         let own = own_text(text, &turns);
         assert_eq!(own.len(), text.len());
-        assert_eq!(own, format!("{}\n{}We seek cooperation.", " ".repeat(17), " ".repeat(3)));
+        assert_eq!(
+            own,
+            format!("{}\n{}We seek cooperation.", " ".repeat(17), " ".repeat(3))
+        );
         assert_eq!(crate::text::word_count(&own), 3);
     }
 
@@ -188,6 +204,10 @@ mod tests {
         assert!(check("abc", &[turn(Role::Answer, 1, 9)]).is_err());
         assert!(check("abc", &[turn(Role::Answer, 2, 3), turn(Role::Answer, 0, 1)]).is_err());
         assert!(check("é", &[turn(Role::Answer, 1, 2)]).is_err());
-        assert!(check("abc", &[turn(Role::Question, 0, 1), turn(Role::Answer, 1, 3)]).is_ok());
+        assert!(check(
+            "abc",
+            &[turn(Role::Question, 0, 1), turn(Role::Answer, 1, 3)]
+        )
+        .is_ok());
     }
 }

@@ -9,16 +9,16 @@
 pub mod boilerplate;
 pub mod csv;
 pub mod dates;
-pub mod html;
 pub mod feed;
+pub mod html;
 pub mod jsonl;
 pub mod kinds;
 pub mod mapping;
-pub mod turns;
 pub mod markdown;
 pub mod output;
 pub mod plain;
 pub mod release;
+pub mod turns;
 pub mod ungdc;
 
 pub use output::{write_import, write_jsonl};

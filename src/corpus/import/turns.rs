@@ -1,7 +1,7 @@
 //! Finding the speaker turns of a transcript in imported plain text. Press
 //! conferences and briefings print a label at the start of a paragraph
 //! ("Q:", "A:", "问：", "答：", "Zhao Lijian:", "MR PRICE:", "QUESTION:",
-//! "Reuters:"); a turn runs from its label to the next one. Labels are read
+//! "Reuters:", and the White House's "Q" without a colon); a turn runs from its label to the next one. Labels are read
 //! conservatively, so a paragraph that merely starts with "Note:" or "As of
 //! 24:00" is not taken for a change of speaker:
 //! - question labels: Q, QUESTION, Follow-up, Journalist, Reporter, 问, 追问,
@@ -87,22 +87,54 @@ fn close(
 fn label_of(para: &str, speakers: &[String]) -> Option<(String, Label, usize)> {
     let lead = para.len() - para.trim_start().len();
     let rest = &para[lead..];
-    let colon = rest.char_indices().take(41).find(|(_, c)| matches!(c, ':' | '：'))?;
+    if let Some(body) = white_house_question(rest) {
+        return Some(("Q".to_string(), Label::Question, lead + body));
+    }
+    let colon = rest
+        .char_indices()
+        .take(41)
+        .find(|(_, c)| matches!(c, ':' | '：'))?;
     let name = rest[..colon.0].trim();
     let after = colon.0 + colon.1.len_utf8();
     let body = lead + after + (rest[after..].len() - rest[after..].trim_start().len());
     let speech = rest[after..].trim();
     let label = classify(name, speech, speakers)?;
     let speaker = match (&label, name) {
-        (Label::Answer, "A" | "答") => speakers.first().cloned().unwrap_or_else(|| name.to_string()),
+        (Label::Answer, "A" | "答") => speakers
+            .first()
+            .cloned()
+            .unwrap_or_else(|| name.to_string()),
         _ => name.to_string(),
     };
     Some((speaker, label, body))
 }
 
+/// The White House transcripts' question label: `Q`, spaces, then the
+/// question (`Q  Thank you, Jake.`), with no colon; returns where the
+/// question starts. A capital, digit, dash or quote must follow, so prose
+/// that merely starts with the letter is not taken for a label.
+fn white_house_question(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix('Q')?;
+    let speech = after.trim_start();
+    let spaces = after.len() - speech.len();
+    let first = speech.chars().next()?;
+    let opens = first.is_uppercase() || first.is_ascii_digit() || "—–-\"“'‘(".contains(first);
+    (spaces > 0 && opens).then_some(1 + spaces)
+}
+
 fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
     let lower = name.to_lowercase();
-    let question = ["q", "question", "follow-up", "follow up", "journalist", "reporter", "问", "追问", "记者"];
+    let question = [
+        "q",
+        "question",
+        "follow-up",
+        "follow up",
+        "journalist",
+        "reporter",
+        "问",
+        "追问",
+        "记者",
+    ];
     if question.contains(&lower.as_str()) || name.contains("记者") {
         return Some(Label::Question);
     }
@@ -114,8 +146,14 @@ fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
         return Some(Label::Answer);
     }
     let words = name.split_whitespace().count();
-    let latin = name.chars().all(|c| c.is_ascii_alphabetic() || " .'-&".contains(c));
-    if latin && words <= 4 && name.chars().any(|c| c.is_ascii_uppercase()) && name == name.to_uppercase() {
+    let latin = name
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || " .'-&".contains(c));
+    if latin
+        && words <= 4
+        && name.chars().any(|c| c.is_ascii_uppercase())
+        && name == name.to_uppercase()
+    {
         return Some(Label::Answer);
     }
     let outlet = words <= 6 && name.chars().next().is_some_and(char::is_uppercase);
@@ -140,9 +178,17 @@ mod tests {
         assert_eq!(
             spans(text, &turns),
             vec![
-                ("State Councilor Wang Yi will visit Europe.", "statement", "Zhao Lijian".into()),
+                (
+                    "State Councilor Wang Yi will visit Europe.",
+                    "statement",
+                    "Zhao Lijian".into()
+                ),
                 ("Is the US hostile?", "question", "Q".into()),
-                ("We oppose bullying.\n\nWe seek dialogue.", "answer", "Zhao Lijian".into()),
+                (
+                    "We oppose bullying.\n\nWe seek dialogue.",
+                    "answer",
+                    "Zhao Lijian".into()
+                ),
                 ("Will talks resume?", "question", "Reuters".into()),
                 ("Yes.", "answer", "Zhao Lijian".into()),
             ]
@@ -154,7 +200,10 @@ mod tests {
         let text = "应某国邀请，王毅将访问。\n\n问：美方说中方挑衅？\n\n答：中方愿意合作。\n\n路透社记者：你怎么看？\n\n答：无可奉告。\n\n总台央视记者提问：会议讨论什么？\n\n耿爽：合作。";
         let turns = find(text, &["耿爽".to_string()]);
         let got = spans(text, &turns);
-        assert_eq!(got[0], ("应某国邀请，王毅将访问。", "statement", "耿爽".into()));
+        assert_eq!(
+            got[0],
+            ("应某国邀请，王毅将访问。", "statement", "耿爽".into())
+        );
         assert_eq!(got[1], ("美方说中方挑衅？", "question", "问".into()));
         assert_eq!(got[2], ("中方愿意合作。", "answer", "耿爽".into()));
         assert_eq!(got[3].1, "question");
@@ -173,8 +222,25 @@ mod tests {
         assert_eq!(got[1], ("Ned, on China?", "question", "QUESTION".into()));
         assert_eq!(
             got[2],
-            ("We compete.\n\nAs of 24:00 nothing changed.\n\nNote: this is not a label.", "answer", "MR PRICE".into())
+            (
+                "We compete.\n\nAs of 24:00 nothing changed.\n\nNote: this is not a label.",
+                "answer",
+                "MR PRICE".into()
+            )
         );
+    }
+
+    #[test]
+    fn white_house_questions_have_no_colon() {
+        let text = "MR. SULLIVAN: Good morning.\n\nQ  Thanks, Jake. On China?\n\nMR. SULLIVAN: We compete.\n\nQuite so.";
+        let got = spans(text, &find(text, &[]));
+        assert_eq!(got[1], ("Thanks, Jake. On China?", "question", "Q".into()));
+        assert_eq!(
+            got[2],
+            ("We compete.\n\nQuite so.", "answer", "MR. SULLIVAN".into())
+        );
+        assert!(white_house_question("Qatar said so.").is_none());
+        assert!(white_house_question("Q fever is rare").is_none());
     }
 
     #[test]

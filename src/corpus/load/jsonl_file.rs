@@ -146,7 +146,9 @@ fn convert(value: Json) -> Value {
                 items
                     .into_iter()
                     .filter_map(|item| match item {
-                        Json::Object(map) => Some(map.into_iter().map(|(k, v)| (k, scalar(v))).collect()),
+                        Json::Object(map) => {
+                            Some(map.into_iter().map(|(k, v)| (k, scalar(v))).collect())
+                        }
                         _ => None,
                     })
                     .collect(),
@@ -172,7 +174,9 @@ fn convert(value: Json) -> Value {
 fn scalar(value: Json) -> Scalar {
     match value {
         Json::String(s) => Scalar::Str(s),
-        Json::Number(n) => n.as_i64().map_or(Scalar::Other("a fractional number"), Scalar::Int),
+        Json::Number(n) => n
+            .as_i64()
+            .map_or(Scalar::Other("a fractional number"), Scalar::Int),
         Json::Null => Scalar::Other("null"),
         Json::Bool(_) => Scalar::Other("a boolean"),
         Json::Array(_) => Scalar::Other("a list"),

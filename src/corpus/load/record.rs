@@ -345,7 +345,11 @@ impl<'a> Checker<'a> {
             Value::Tables(t) => t,
             Value::List(l) if l.is_empty() => return Vec::new(),
             _ => {
-                self.error_at(line, col, "field `turns` must be a list of tables with speaker, role, start and end");
+                self.error_at(
+                    line,
+                    col,
+                    "field `turns` must be a list of tables with speaker, role, start and end",
+                );
                 return Vec::new();
             }
         };
@@ -398,17 +402,28 @@ impl<'a> Checker<'a> {
 fn turn(n: usize, table: &BTreeMap<String, Scalar>) -> Result<Turn, String> {
     let text = |key: &str| match table.get(key) {
         Some(Scalar::Str(s)) => Ok(s.clone()),
-        Some(Scalar::Other(kind)) => Err(format!("turn {n}: `{key}` must be a string, found {kind}")),
-        Some(Scalar::Int(_)) => Err(format!("turn {n}: `{key}` must be a string, found a number")),
+        Some(Scalar::Other(kind)) => {
+            Err(format!("turn {n}: `{key}` must be a string, found {kind}"))
+        }
+        Some(Scalar::Int(_)) => Err(format!(
+            "turn {n}: `{key}` must be a string, found a number"
+        )),
         None => Err(format!("turn {n}: missing `{key}`")),
     };
     let offset = |key: &str| match table.get(key) {
         Some(Scalar::Int(i)) if *i >= 0 => Ok(*i as usize),
-        Some(_) => Err(format!("turn {n}: `{key}` must be a byte offset (a whole number, 0 or more)")),
+        Some(_) => Err(format!(
+            "turn {n}: `{key}` must be a byte offset (a whole number, 0 or more)"
+        )),
         None => Err(format!("turn {n}: missing `{key}`")),
     };
-    if let Some(key) = table.keys().find(|k| !["speaker", "role", "start", "end"].contains(&k.as_str())) {
-        return Err(format!("turn {n}: unknown field `{key}`; a turn has speaker, role, start and end"));
+    if let Some(key) = table
+        .keys()
+        .find(|k| !["speaker", "role", "start", "end"].contains(&k.as_str()))
+    {
+        return Err(format!(
+            "turn {n}: unknown field `{key}`; a turn has speaker, role, start and end"
+        ));
     }
     let raw_role = text("role")?;
     let role = Role::parse(&raw_role).ok_or_else(|| {

@@ -7,8 +7,30 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote",
-    "section", "article", "main", "pre", "dd", "dt", "hr", "figure", "figcaption",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "pre",
+    "dd",
+    "dt",
+    "hr",
+    "figure",
+    "figcaption",
 ];
 
 /// Elements whose content is never the statement's text.
@@ -86,8 +108,11 @@ impl Walker {
 
 /// `style="display:none"` marks an element the page never shows.
 fn hidden(e: &scraper::node::Element) -> bool {
-    e.attr("style")
-        .is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("display:none"))
+    e.attr("style").is_some_and(|s| {
+        s.replace(' ', "")
+            .to_ascii_lowercase()
+            .contains("display:none")
+    })
 }
 
 /// The first element matching `css` (a selector written in the code).
@@ -98,7 +123,12 @@ pub fn first<'a>(doc: &'a Html, css: &str) -> Option<ElementRef<'a>> {
 
 /// The element's text on one line, white space collapsed.
 pub fn line_text(el: ElementRef<'_>) -> String {
-    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text of the first element matching `css`, when it has any.
@@ -119,16 +149,32 @@ pub fn meta(doc: &Html, key: &str) -> Option<String> {
 /// mirrors save them ("302 Found", "404 Not Found", a meta refresh).
 pub fn stub(doc: &Html) -> Option<String> {
     let title = first_text(doc, "title").unwrap_or_default();
-    let code = title.split_whitespace().next().and_then(|c| c.parse::<u16>().ok());
+    let code = title
+        .split_whitespace()
+        .next()
+        .and_then(|c| c.parse::<u16>().ok());
     if let Some(code) = code.filter(|c| (300..600).contains(c)) {
-        let target = first(doc, "a[href]").and_then(|a| a.attr("href")).unwrap_or("");
+        let target = first(doc, "a[href]")
+            .and_then(|a| a.attr("href"))
+            .unwrap_or("");
         let kind = if code < 400 { "redirect" } else { "error" };
-        let to = if target.is_empty() { String::new() } else { format!(" to {target}") };
+        let to = if target.is_empty() {
+            String::new()
+        } else {
+            format!(" to {target}")
+        };
         return Some(format!("{kind} stub ({title}){to}"));
     }
-    let refresh = first(doc, "meta[http-equiv]")
-        .filter(|m| m.attr("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh")));
-    refresh.map(|m| format!("redirect stub (meta refresh: {})", m.attr("content").unwrap_or("")))
+    let refresh = first(doc, "meta[http-equiv]").filter(|m| {
+        m.attr("http-equiv")
+            .is_some_and(|v| v.eq_ignore_ascii_case("refresh"))
+    });
+    refresh.map(|m| {
+        format!(
+            "redirect stub (meta refresh: {})",
+            m.attr("content").unwrap_or("")
+        )
+    })
 }
 
 /// The paragraphs joined with blank lines: the stored text.
@@ -172,8 +218,13 @@ mod tests {
 
     #[test]
     fn stubs_and_languages() {
-        let doc = Html::parse_document("<title>302 Found</title><p>moved <a href='https://x.org/e'>here</a></p>");
-        assert_eq!(stub(&doc).unwrap(), "redirect stub (302 Found) to https://x.org/e");
+        let doc = Html::parse_document(
+            "<title>302 Found</title><p>moved <a href='https://x.org/e'>here</a></p>",
+        );
+        assert_eq!(
+            stub(&doc).unwrap(),
+            "redirect stub (302 Found) to https://x.org/e"
+        );
         assert!(stub(&Html::parse_document("<title>Remarks</title>")).is_none());
         assert_eq!(script_language("外交部发言人 said"), "zh");
         assert_eq!(script_language("The spokesperson said 中国"), "en");

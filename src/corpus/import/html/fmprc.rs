@@ -18,7 +18,15 @@ pub const ISSUER: &str = "Ministry of Foreign Affairs";
 pub const TZ: &str = "Asia/Shanghai";
 
 /// Paragraphs that are page furniture, not the statement.
-const FURNITURE: &[&str] = &["【打印本页】", "【关闭窗口】", "打印本页", "关闭窗口", "Print", "Close", "Suggest To A Friend"];
+const FURNITURE: &[&str] = &[
+    "【打印本页】",
+    "【关闭窗口】",
+    "打印本页",
+    "关闭窗口",
+    "Print",
+    "Close",
+    "Suggest To A Friend",
+];
 
 pub fn extract(page: &Page<'_>) -> Result<Extracted, String> {
     let doc = page.doc;
@@ -56,7 +64,11 @@ pub fn extract(page: &Page<'_>) -> Result<Extracted, String> {
 /// in February 2020), `statement` for everything else the spokesperson
 /// published. Small on purpose: the kinds table routes through it.
 pub fn kind(title: &str) -> &'static str {
-    let conference = ["Regular Press Conference", "Daily Briefing Online", "例行记者会"];
+    let conference = [
+        "Regular Press Conference",
+        "Daily Briefing Online",
+        "例行记者会",
+    ];
     if conference.iter().any(|c| title.contains(c)) {
         "press-conference"
     } else {
@@ -65,7 +77,9 @@ pub fn kind(title: &str) -> &'static str {
 }
 
 fn list_or_stub(doc: &Html) -> String {
-    let links = doc.select(&scraper::Selector::parse("a[href]").expect("valid")).count();
+    let links = doc
+        .select(&scraper::Selector::parse("a[href]").expect("valid"))
+        .count();
     if links > 40 {
         format!("list page: no article body, {links} links")
     } else {
@@ -74,7 +88,12 @@ fn list_or_stub(doc: &Html) -> String {
 }
 
 fn strip_site(title: &str) -> String {
-    title.split(" — ").next().unwrap_or(title).trim().to_string()
+    title
+        .split(" — ")
+        .next()
+        .unwrap_or(title)
+        .trim()
+        .to_string()
 }
 
 /// The spokesperson the title names: "Spokesperson Geng Shuang's …",
@@ -82,12 +101,19 @@ fn strip_site(title: &str) -> String {
 fn spokespeople(title: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(rest) = title.split("Spokesperson ").nth(1) {
-        if let Some(name) = rest.split("'s ").next().filter(|n| n.split(' ').count() <= 3) {
+        if let Some(name) = rest
+            .split("'s ")
+            .next()
+            .filter(|n| n.split(' ').count() <= 3)
+        {
             out.push(name.to_string());
         }
     }
     if let Some(rest) = title.split("发言人").nth(1) {
-        let name: String = rest.chars().take_while(|c| !"主就答发在，".contains(*c)).collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| !"主就答发在，".contains(*c))
+            .collect();
         if (2..=4).contains(&name.chars().count()) {
             out.push(name);
         }
@@ -107,21 +133,29 @@ fn date(page: &Page<'_>, title: &str, english: bool) -> Result<Date, String> {
     }
     if !english {
         if let Some(end) = title.find('日') {
-            let raw: String = title[..end + '日'.len_utf8()].chars().filter(|c| c.is_ascii_digit() || "年月日".contains(*c)).collect();
+            let raw: String = title[..end + '日'.len_utf8()]
+                .chars()
+                .filter(|c| c.is_ascii_digit() || "年月日".contains(*c))
+                .collect();
             return parse_published(&raw, rules).map_err(|e| format!("no date in the page: {e}"));
         }
         return Err("no date in the page (#News_Body_Time and the title hold none)".into());
     }
-    let raw = title.rsplit(" on ").next().filter(|_| title.contains(" on ")).ok_or_else(|| {
-        format!("no date in the page: the title `{title}` holds none")
-    })?;
+    let raw = title
+        .rsplit(" on ")
+        .next()
+        .filter(|_| title.contains(" on "))
+        .ok_or_else(|| format!("no date in the page: the title `{title}` holds none"))?;
     if let Ok(d) = parse_published(raw, rules) {
         return Ok(d);
     }
     let year = related_year(page.doc, raw)
         .or_else(|| image_year(page.doc))
-        .ok_or_else(|| format!("no year for `{raw}` in the title, the related pages or the image names"))?;
-    parse_published(&format!("{raw}, {year}"), rules).map_err(|e| format!("no date in the page: {e}"))
+        .ok_or_else(|| {
+            format!("no year for `{raw}` in the title, the related pages or the image names")
+        })?;
+    parse_published(&format!("{raw}, {year}"), rules)
+        .map_err(|e| format!("no date in the page: {e}"))
 }
 
 /// The year of the latest dated title in the related-news list, one more
@@ -138,7 +172,9 @@ fn related_year(doc: &Html, month_day: &str) -> Option<i32> {
             parse_published(&raw, &rules).ok()
         })
         .max_by_key(|d| (d.year, d.month, d.day))?;
-    let month = parse_published(&format!("{month_day}, 2000"), &rules).ok()?.month;
+    let month = parse_published(&format!("{month_day}, 2000"), &rules)
+        .ok()?
+        .month;
     let year = i32::from(latest.year);
     Some(if month < latest.month { year + 1 } else { year })
 }
@@ -149,7 +185,10 @@ fn image_year(doc: &Html) -> Option<i32> {
     doc.select(&selector).find_map(|img| {
         let src = img.attr("src")?;
         let at = src.find("W0")?;
-        src.get(at + 2..at + 6)?.parse::<i32>().ok().filter(|y| (1990..2100).contains(y))
+        src.get(at + 2..at + 6)?
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1990..2100).contains(y))
     })
 }
 
@@ -160,10 +199,22 @@ mod tests {
     #[test]
     fn kinds_and_spokespeople() {
         assert_eq!(kind("Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 29, 2018"), "press-conference");
-        assert_eq!(kind("2020年2月10日外交部发言人华春莹主持网上例行记者会"), "press-conference");
-        assert_eq!(kind("外交部发言人陆慷就朝韩领导人会晤发表谈话"), "statement");
+        assert_eq!(
+            kind("2020年2月10日外交部发言人华春莹主持网上例行记者会"),
+            "press-conference"
+        );
+        assert_eq!(
+            kind("外交部发言人陆慷就朝韩领导人会晤发表谈话"),
+            "statement"
+        );
         assert_eq!(spokespeople("Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on May 2, 2019"), vec!["Geng Shuang"]);
-        assert_eq!(spokespeople("2019年7月10日外交部发言人耿爽主持例行记者会"), vec!["耿爽"]);
-        assert_eq!(spokespeople("外交部发言人陆慷就美方公布对华贸易措施答记者问"), vec!["陆慷"]);
+        assert_eq!(
+            spokespeople("2019年7月10日外交部发言人耿爽主持例行记者会"),
+            vec!["耿爽"]
+        );
+        assert_eq!(
+            spokespeople("外交部发言人陆慷就美方公布对华贸易措施答记者问"),
+            vec!["陆慷"]
+        );
     }
 }

@@ -27,12 +27,29 @@ pub struct Profile {
 pub struct Options {
     pub side: Option<String>,
     pub issuer: Option<String>,
+    /// Replace an existing site-and-year file even when it shrinks.
+    pub force: bool,
 }
 
 const GENERIC: Profile = Profile {
-    body: &["article", "main", "[role=main]", "#content", ".content", "#main", "body"],
+    body: &[
+        "article",
+        "main",
+        "[role=main]",
+        "#content",
+        ".content",
+        "#main",
+        "body",
+    ],
     title: &["h1", "title"],
-    furniture: &["Share", "Print", "Share this page", "Back to top", "Skip to content", "###"],
+    furniture: &[
+        "Share",
+        "Print",
+        "Share this page",
+        "Back to top",
+        "Skip to content",
+        "###",
+    ],
     side: "",
     issuer: "",
 };
@@ -73,9 +90,13 @@ pub fn read_with(page: &Page<'_>, profile: &Profile) -> Result<Extracted, String
     if text.trim().is_empty() {
         return Err("the article body is empty".into());
     }
-    let raw = date_of(doc).ok_or("no date in the page (article:published_time, <time datetime> or a date meta tag)")?;
+    let raw = date_of(doc).ok_or(
+        "no date in the page (article:published_time, <time datetime> or a date meta tag)",
+    )?;
     let date = parse_published(&raw, &page.rules).map_err(|e| format!("date `{raw}`: {e}"))?;
-    let lang = first(doc, "html").and_then(|h| h.attr("lang")).map(|l| l.to_lowercase());
+    let lang = first(doc, "html")
+        .and_then(|h| h.attr("lang"))
+        .map(|l| l.to_lowercase());
     let language = match lang.as_deref() {
         Some(l) if l.starts_with("zh") => "zh",
         Some(l) if l.starts_with("en") => "en",
@@ -115,12 +136,15 @@ fn furniture(list: &[&str], p: &str) -> bool {
 }
 
 fn links(el: ElementRef<'_>) -> usize {
-    el.select(&scraper::Selector::parse("a[href]").expect("valid")).count()
+    el.select(&scraper::Selector::parse("a[href]").expect("valid"))
+        .count()
 }
 
 fn date_of(doc: &Html) -> Option<String> {
     meta(doc, "article:published_time")
-        .or_else(|| first(doc, "time[datetime]").and_then(|t| t.attr("datetime").map(str::to_string)))
+        .or_else(|| {
+            first(doc, "time[datetime]").and_then(|t| t.attr("datetime").map(str::to_string))
+        })
         .or_else(|| meta(doc, "date"))
         .or_else(|| meta(doc, "DC.date"))
         .or_else(|| first_text(doc, "time"))

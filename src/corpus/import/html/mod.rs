@@ -61,6 +61,9 @@ pub struct Extracted {
     pub removed: usize,
 }
 
+/// A site's reader: what it extracts from a page, or why it cannot.
+type Profile = fn(&Page<'_>) -> Result<Extracted, String>;
+
 /// A page read, ready to be written.
 struct Read {
     url: String,
@@ -104,7 +107,7 @@ pub fn import(dir: &Path, into: &Path, options: &Options) -> Result<Report, Erro
             }
         }
     }
-    write(pages, into, &mut report)?;
+    write(pages, into, options, &mut report)?;
     Ok(report)
 }
 
@@ -140,7 +143,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 fn read_page(dir: &Path, path: &Path, options: &Options) -> Result<Read, String> {
     let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let html = String::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 (byte {}); save the page as UTF-8", e.utf8_error().valid_up_to())
+        format!(
+            "not UTF-8 (byte {}); save the page as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
     })?;
     let doc = Html::parse_document(&html);
     if let Some(reason) = extract::stub(&doc) {
@@ -148,7 +154,7 @@ fn read_page(dir: &Path, path: &Path, options: &Options) -> Result<Read, String>
     }
     let rel = path.strip_prefix(dir).unwrap_or(path);
     let (host, url_path) = url_of(rel, &doc)?;
-    let (profile, tz): (fn(&Page<'_>) -> Result<Extracted, String>, &str) = match host.as_str() {
+    let (profile, tz): (Profile, &str) = match host.as_str() {
         "www.fmprc.gov.cn" | "fmprc.gov.cn" => (fmprc::extract, fmprc::TZ),
         "www.whitehouse.gov" | "whitehouse.gov" => (whitehouse::extract, whitehouse::TZ),
         "www.state.gov" | "state.gov" => (state::extract, state::TZ),
@@ -174,9 +180,18 @@ fn read_page(dir: &Path, path: &Path, options: &Options) -> Result<Read, String>
 /// Host and URL path: from the mirror layout (`<host>/<path>`), else from
 /// the page's canonical link or `og:url`.
 fn url_of(rel: &Path, doc: &Html) -> Result<(String, String), String> {
-    let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    if parts.len() > 1 && parts[0].contains('.') && !PAGE_ENDINGS.iter().any(|e| parts[0].ends_with(e)) {
-        return Ok((parts[0].to_lowercase(), format!("/{}", parts[1..].join("/"))));
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if parts.len() > 1
+        && parts[0].contains('.')
+        && !PAGE_ENDINGS.iter().any(|e| parts[0].ends_with(e))
+    {
+        return Ok((
+            parts[0].to_lowercase(),
+            format!("/{}", parts[1..].join("/")),
+        ));
     }
     let canonical = extract::first(doc, "link[rel=canonical]")
         .and_then(|l| l.attr("href").map(str::to_string))
@@ -222,16 +237,23 @@ fn slugify(s: &str) -> String {
 }
 
 /// Groups the pages by site and year and writes one file for each.
-fn write(pages: Vec<Read>, into: &Path, report: &mut Report) -> Result<(), Error> {
+fn write(
+    pages: Vec<Read>,
+    into: &Path,
+    options: &Options,
+    report: &mut Report,
+) -> Result<(), Error> {
     let ids = event_ids(&pages);
     let mut files: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
     for (i, r) in pages.iter().enumerate() {
-        let path = into.join(&r.site).join(format!("{}.jsonl", r.page.date.year));
+        let path = into
+            .join(&r.site)
+            .join(format!("{}.jsonl", r.page.date.year));
         files.entry(path).or_default().push(i);
     }
     for (path, members) in files {
         let lines: Vec<Line<'_>> = members.iter().map(|&i| line(&pages[i], &ids[i])).collect();
-        write_jsonl(&path, &lines)?;
+        write_jsonl(&path, &lines, options.force)?;
         report.statements += lines.len();
         report.events += lines.len();
         report.files_written.push(path);
@@ -241,7 +263,10 @@ fn write(pages: Vec<Read>, into: &Path, report: &mut Report) -> Result<(), Error
 
 /// `<site>-<slug>`; when two pages share one, both take the whole path.
 fn event_ids(pages: &[Read]) -> Vec<String> {
-    let short: Vec<String> = pages.iter().map(|r| format!("{}-{}", r.site, r.slug)).collect();
+    let short: Vec<String> = pages
+        .iter()
+        .map(|r| format!("{}-{}", r.site, r.slug))
+        .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for id in &short {
         *seen.entry(id).or_default() += 1;
@@ -286,8 +311,14 @@ mod tests {
     #[test]
     fn ids_come_from_the_url() {
         assert_eq!(site_of("www.fmprc.gov.cn"), "fmprc");
-        assert_eq!(slug_of("/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml"), "t1617471");
-        assert_eq!(slug_of("/briefing-room/statements/2021/11/16/readout-of-the-call/"), "readout-of-the-call");
+        assert_eq!(
+            slug_of("/mfa_eng/xwfw_665399/s2510_665401/2511_665403/t1617471.shtml"),
+            "t1617471"
+        );
+        assert_eq!(
+            slug_of("/briefing-room/statements/2021/11/16/readout-of-the-call/"),
+            "readout-of-the-call"
+        );
         assert_eq!(slug_of("/news/2021/index.html"), "2021");
         assert_eq!(slug_of("/"), "home");
         assert_eq!(slugify("Remarks: A & B"), "remarks-a-b");
@@ -295,11 +326,18 @@ mod tests {
 
     #[test]
     fn urls_from_the_mirror_layout_or_the_page() {
-        let doc = Html::parse_document("<link rel=canonical href='https://www.state.gov/briefings/x/'>");
+        let doc =
+            Html::parse_document("<link rel=canonical href='https://www.state.gov/briefings/x/'>");
         let rel = Path::new("www.fmprc.gov.cn/web/t1.shtml");
-        assert_eq!(url_of(rel, &doc).unwrap(), ("www.fmprc.gov.cn".into(), "/web/t1.shtml".into()));
+        assert_eq!(
+            url_of(rel, &doc).unwrap(),
+            ("www.fmprc.gov.cn".into(), "/web/t1.shtml".into())
+        );
         let flat = Path::new("page.html");
-        assert_eq!(url_of(flat, &doc).unwrap(), ("www.state.gov".into(), "/briefings/x/".into()));
+        assert_eq!(
+            url_of(flat, &doc).unwrap(),
+            ("www.state.gov".into(), "/briefings/x/".into())
+        );
         assert!(url_of(flat, &Html::parse_document("<p>x</p>")).is_err());
     }
 }

@@ -10,8 +10,20 @@ pub const TZ: &str = "America/New_York";
 
 const PROFILE: Profile = Profile {
     body: &[".body-content", ".entry-content", "article", "main"],
-    title: &["h1.page-title", "h1.wp-block-whitehouse-topper__headline", "h1", "title"],
-    furniture: &["###", "Share", "Print", "Copy URL", "Copied!", "The White House"],
+    title: &[
+        "h1.page-title",
+        "h1.wp-block-whitehouse-topper__headline",
+        "h1",
+        "title",
+    ],
+    furniture: &[
+        "###",
+        "Share",
+        "Print",
+        "Copy URL",
+        "Copied!",
+        "The White House",
+    ],
     side: "USA",
     issuer: "The White House",
 };

@@ -25,7 +25,7 @@ fn un_corpus() -> Option<PathBuf> {
     }
     let corpus = root.join("target/bench-ungdc/corpus");
     if !corpus.join("ungdc/ungdc-2022.jsonl").is_file() {
-        let report = readouts::corpus::import::ungdc::import(&src, &corpus).expect("import");
+        let report = readouts::corpus::import::ungdc::import(&src, &corpus, false).expect("import");
         assert_eq!(report.statements, 10_568);
     }
     Some(corpus)

@@ -19,7 +19,7 @@ fn un_corpus() -> Option<(tempfile::TempDir, Corpus)> {
         return None;
     }
     let dir = tempfile::tempdir().ok()?;
-    corpus::import::ungdc::import(&src, dir.path()).expect("import the UN corpus");
+    corpus::import::ungdc::import(&src, dir.path(), false).expect("import the UN corpus");
     let loaded = corpus::load(dir.path()).expect("load the UN corpus");
     Some((dir, loaded.corpus))
 }

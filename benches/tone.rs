@@ -24,7 +24,7 @@ fn un_corpus(tmp: &Path) -> Option<PathBuf> {
         return None;
     }
     let into = tmp.join("corpus");
-    readouts::corpus::import::ungdc::import(&src, &into).expect("import the UN corpus");
+    readouts::corpus::import::ungdc::import(&src, &into, false).expect("import the UN corpus");
     Some(into)
 }
 

@@ -192,6 +192,34 @@ fn duplicate_event_id_across_toml_and_jsonl() {
 }
 
 #[test]
+fn lines_of_one_event_in_two_files_that_disagree_on_its_title_are_named_with_both_places() {
+    let line = |title: &str, side: &str| {
+        format!(
+            r#"{{"event":"e1","date":"2021-11-16","kind":"meeting","event_title":"{title}","side":"{side}","issuer":"I","coverage":"full","text":"x"}}"#
+        )
+    };
+    let f = Fixture::empty();
+    f.write(
+        "corpus/a.jsonl",
+        format!("{}\n", line("Virtual meeting", "USA")),
+    );
+    f.write(
+        "corpus/b.jsonl",
+        format!("{}\n", line("Video summit", "CHN")),
+    );
+    let run = f.run(&["check"]);
+    run.expect_code(1);
+    let errors: Vec<&str> = error_lines(&run)
+        .into_iter()
+        .filter(|l| !l.contains(": warning:"))
+        .collect();
+    assert_eq!(
+        errors,
+        ["corpus/b.jsonl:1:1: `event_title` of event `e1` is \"Video summit\" here but \"Virtual meeting\" in corpus/a.jsonl:1; every line of one event must carry the same event fields, so these statements are left out"]
+    );
+}
+
+#[test]
 fn not_utf8() {
     let run = check_with(
         "corpus/latin1.toml",

@@ -99,6 +99,25 @@ fn the_white_house_archive_imports_whole_and_checks_clean() {
         kinds.get("joint-statement").unwrap_or(&0) >= &100,
         "{kinds:?}"
     );
+    // Briefing transcripts carry their turns (the White House's `Q` has no
+    // colon), so the journalists' questions are not the side's words.
+    let briefings: Vec<&Value> = all
+        .iter()
+        .filter(|v| field(v, "kind") == "press-briefing")
+        .collect();
+    let with_questions = briefings
+        .iter()
+        .filter(|v| {
+            v["turns"]
+                .as_array()
+                .is_some_and(|t| t.iter().any(|t| t["role"] == "question"))
+        })
+        .count();
+    assert!(
+        with_questions * 10 >= briefings.len() * 9,
+        "{with_questions} of {} briefings have question turns",
+        briefings.len()
+    );
     let check = f.run(&["check", "--corpus", "corpus"]);
     assert_eq!(check.code, 0, "{}\n{}", check.stdout, check.stderr);
     let all_output = format!("{}{}", check.stdout, check.stderr);
@@ -423,4 +442,48 @@ fn a_feed_needs_a_side_and_a_bad_feed_is_named() {
         "{}",
         run.stdout
     );
+}
+
+/// The `*.jsonl` files an import wrote below `<dir>/import/`.
+fn jsonl_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir.join("import")) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect()
+}
+
+#[test]
+fn an_archive_whose_every_file_fails_exits_2_and_writes_nothing() {
+    let f = Fixture::empty();
+    f.write("archive/a.md", "Just a note without a date.\n");
+    f.write("archive/b.md", "---\ntitle: [unclosed\n---\ntext\n");
+    let run = f.run(&["import", "markdown", "archive", "--into", "c"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("a.md:1: no date"), "{}", run.stdout);
+    assert!(jsonl_files(&f.path("c")).is_empty());
+}
+
+#[test]
+fn a_smaller_reimport_is_refused_unless_forced() {
+    let f = Fixture::empty();
+    let md = |d: &str| format!("---\ndate: '2022-07-{d}'\ntitle: Readout {d}\n---\nThey met.\n");
+    f.write("archive/a.md", md("28"));
+    f.write("archive/b.md", md("29"));
+    f.run(&["import", "markdown", "archive", "--into", "c"])
+        .expect_code(0);
+    std::fs::remove_file(f.path("archive/b.md")).unwrap();
+    let run = f.run(&["import", "markdown", "archive", "--into", "c"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(
+        lines(&f.path("c")).len(),
+        2,
+        "the first import is kept whole"
+    );
+    f.run(&["import", "markdown", "archive", "--into", "c", "--force"])
+        .expect_code(0);
+    assert_eq!(lines(&f.path("c")).len(), 1);
 }

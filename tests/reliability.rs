@@ -123,6 +123,9 @@ fn un_scenario(un: &Path) -> Scenario {
         for entry in fs::read_dir(un.join("ungdc")).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue; // the importer's lock file
+            }
             let year = name.trim_start_matches("ungdc-").trim_end_matches(".jsonl");
             if keep(year.parse().expect("ungdc-YEAR.jsonl")) {
                 fs::copy(&path, f.path(&format!("corpus/ungdc/{name}"))).unwrap();

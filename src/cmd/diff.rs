@@ -25,6 +25,9 @@ const MAX_WIDTH: usize = 1000;
     after_help = "Examples:\n  readouts diff 2020-08-25-phase-one-review\n  readouts diff ungdc-2022 --sides USA,CHN --format html > diff.html\n  readouts diff ungdc-2021 ungdc-2022 --side CHN"
 )]
 pub struct Args {
+    /// Count the journalists' questions of transcripts too (default: only the issuing side's turns)
+    #[arg(long)]
+    pub include_questions: bool,
     /// The event to compare (two events with --side: one side on two occasions)
     #[arg(value_name = "EVENT", required = true, num_args = 1..=2)]
     pub events: Vec<String>,
@@ -72,7 +75,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         );
     }
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    let corpus = &loaded.corpus;
+    let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let (left, right) = match args.events.as_slice() {
         [id] => {
             if let Some(side) = &args.side {

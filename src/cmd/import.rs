@@ -29,6 +29,27 @@ pub enum Source {
         /// Corpus folder to write into (default: --corpus)
         #[arg(long, value_name = "DIR")]
         into: Option<PathBuf>,
+        /// Replace an existing import even when the new one holds fewer statements
+        #[arg(long)]
+        force: bool,
+    },
+    /// Saved web pages in a `wget --mirror` layout (DIR/<host>/<path>): www.fmprc.gov.cn,
+    /// www.whitehouse.gov and www.state.gov by built-in profiles, other sites with --side and --issuer
+    Html {
+        /// The mirror folder (holding www.fmprc.gov.cn/… and the like)
+        dir: PathBuf,
+        /// Corpus folder to write into (default: --corpus)
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// Side of pages from sites without a profile (e.g. GBR)
+        #[arg(long)]
+        side: Option<String>,
+        /// Issuer of pages from sites without a profile
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Replace an existing import even when the new one holds fewer statements
+        #[arg(long)]
+        force: bool,
     },
     /// An archive of releases as JSON Lines, mapped field by field (--map)
     Jsonl(Generic),
@@ -69,6 +90,9 @@ pub struct Releases {
     /// Corpus folder to write into (default: --corpus)
     #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
+    /// Replace an existing import of this source even when the new one holds fewer statements
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of the generic importers.
@@ -101,9 +125,9 @@ pub struct Generic {
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (report, into) = match args.source {
-        Source::Ungdc { dir, into } => {
+        Source::Ungdc { dir, into, force } => {
             let into = into.unwrap_or_else(|| global.corpus.clone());
-            let report = import::ungdc::import(&dir, &into).with_context(|| {
+            let report = import::ungdc::import(&dir, &into, force).with_context(|| {
                 format!(
                     "cannot import the UN General Debate Corpus from {}",
                     dir.display()
@@ -111,10 +135,27 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             })?;
             (report, into)
         }
+        Source::Html {
+            dir,
+            into,
+            side,
+            issuer,
+            force,
+        } => {
+            let into = into.unwrap_or_else(|| global.corpus.clone());
+            let options = import::html::Options {
+                side,
+                issuer,
+                force,
+            };
+            let report = import::html::import(&dir, &into, &options)
+                .with_context(|| format!("cannot import saved web pages from {}", dir.display()))?;
+            (report, into)
+        }
         Source::Jsonl(g) => generic(g, global, out, import::jsonl::import)?,
         Source::Csv(g) => generic(g, global, out, import::csv::import)?,
-        Source::Markdown(r) => releases(r, global, ReleaseSource::Markdown)?,
-        Source::Feed(r) => releases(r, global, ReleaseSource::Feed)?,
+        Source::Markdown(r) => releases(r, global, ReleaseSource::Markdown, out)?,
+        Source::Feed(r) => releases(r, global, ReleaseSource::Feed, out)?,
     };
     print_report(out, &report, &into)?;
     let removed = report.boilerplate;
@@ -147,13 +188,24 @@ fn generic(
         strict: g.strict,
         force: g.force,
     };
-    match importer(&g.file, &mapping, &into, options) {
-        Ok(report) => Ok((report, into)),
+    let report = reported(importer(&g.file, &mapping, &into, options), &g.file, out)?;
+    Ok((report, into))
+}
+
+/// The report of an import, or its error with context; when every row
+/// failed, the rows are listed before the error.
+fn reported(
+    result: Result<Report, import::Error>,
+    source: &Path,
+    out: &mut dyn Write,
+) -> anyhow::Result<Report> {
+    match result {
+        Ok(report) => Ok(report),
         Err(import::Error::Nothing { path, skipped }) => {
             print_skipped(out, &skipped)?;
             Err(import::Error::Nothing { path, skipped }.into())
         }
-        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot import {}", g.file.display()))),
+        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot import {}", source.display()))),
     }
 }
 
@@ -175,15 +227,15 @@ fn releases(
     r: Releases,
     global: &GlobalArgs,
     source: ReleaseSource,
+    out: &mut dyn Write,
 ) -> anyhow::Result<(Report, PathBuf)> {
     let into = r.into.clone().unwrap_or_else(|| global.corpus.clone());
     let opts = release_options(&r, source)?;
-    let report = match source {
+    let result = match source {
         ReleaseSource::Markdown => import::markdown::import(&r.path, &opts, &into),
         ReleaseSource::Feed => import::feed::import(&r.path, &opts, &into),
-    }
-    .with_context(|| format!("cannot import {}", r.path.display()))?;
-    Ok((report, into))
+    };
+    Ok((reported(result, &r.path, out)?, into))
 }
 
 fn release_options(
@@ -219,6 +271,7 @@ fn release_options(
             .map_err(|e| anyhow::anyhow!("--tz: {e}"))?,
         kinds: import::kinds::Kinds::new(r.kinds.as_deref())?,
         boilerplate: import::boilerplate::Boilerplate::new(r.boilerplate.as_deref())?,
+        force: r.force,
     })
 }
 
@@ -240,6 +293,15 @@ fn print_report(out: &mut dyn Write, report: &Report, into: &Path) -> std::io::R
     for (reason, n) in report.skipped_by_reason() {
         let line = format!("  {n} skipped: {reason}");
         writeln!(out, "{}", crate::render::escape::terminal(&line))?;
+    }
+    if !report.passed_over.is_empty() {
+        let n = report.passed_over.len();
+        let pages = if n == 1 { "page" } else { "pages" };
+        writeln!(out, "passed over {n} {pages} that hold no statement:")?;
+        for (reason, n) in report.passed_over_by_reason() {
+            let line = format!("  {n} {reason}");
+            writeln!(out, "{}", crate::render::escape::terminal(&line))?;
+        }
     }
     Ok(())
 }

@@ -21,6 +21,9 @@ pub enum By {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Count the journalists' questions of transcripts too (default: only the issuing side's turns)
+    #[arg(long)]
+    pub include_questions: bool,
     /// Compare by side, issuing office or period (or give --a/--b instead)
     #[arg(long, value_enum, value_name = "WHAT")]
     pub by: Option<By>,
@@ -79,7 +82,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     use FormatArg::{Csv, Html, Json, Text};
     let format = super::require_format("keyness", args.format, &[Text, Csv, Json, Html])?;
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    let corpus = &loaded.corpus;
+    let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let base = args.filter.to_filter();
     let mut index = Queries::new(global);
     let (a, b) = groups(&args, corpus, &base, &mut index)?;

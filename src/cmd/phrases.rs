@@ -17,6 +17,9 @@ use crate::render::{Format, Painter};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Count the journalists' questions of transcripts too (default: only the issuing side's turns)
+    #[arg(long)]
+    pub include_questions: bool,
     /// Events to tag (default: every event of the corpus)
     #[arg(value_name = "EVENT")]
     pub events: Vec<String>,
@@ -53,7 +56,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             loaded.error_count()
         );
     }
-    let corpus = loaded.corpus;
+    let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let selection = select(&corpus, &args, global)?;
     // The summary alone never builds the per-hit lists.
     let report = if args.summary {

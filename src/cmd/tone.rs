@@ -21,6 +21,9 @@ use crate::render::{Format, Painter};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Count the journalists' questions of transcripts too (default: only the issuing side's turns)
+    #[arg(long)]
+    pub include_questions: bool,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Group by one or more of: side, issuer, year, quarter, month, event (comma-separated)
@@ -85,7 +88,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             loaded.error_count()
         );
     }
-    let corpus = loaded.corpus;
+    let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let list_hits = args.explain || matches!(args.rows, Some(RowsArg::Hits));
     let tagging = tagging(args.lexicon.as_deref(), list_hits)?;
     let filter = args.select.resolve(global)?;

@@ -13,6 +13,7 @@ pub mod officials;
 #[cfg(test)]
 pub(crate) mod sample;
 pub mod sides;
+pub mod turns;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

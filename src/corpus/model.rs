@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use super::turns::{Role, Turn};
 use super::{Date, Side};
 
 /// Where a record was read from, so every figure can point back to its source.
@@ -56,6 +57,9 @@ pub struct Statement {
     pub quoted_in: Option<String>,
     pub notes: Option<String>,
     pub text: String,
+    /// Speaker turns of a transcript (empty for anything else); see `turns.rs`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub turns: Vec<Turn>,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -96,5 +100,12 @@ impl Statement {
     /// Number of words, as the text layer counts them (used for rates per 1,000 words).
     pub fn word_count(&self) -> usize {
         crate::text::word_count(&self.text)
+    }
+
+    /// The issuing side's own words: the text with every question turn (and
+    /// every speaker label) blanked, byte for byte, so offsets into it are
+    /// offsets into `text`. Borrowed when the statement has no turns.
+    pub fn own_text(&self) -> std::borrow::Cow<'_, str> {
+        super::turns::own_text(&self.text, &self.turns)
     }
 }

@@ -118,9 +118,12 @@ fn civil_date(d: civil::Date) -> Option<Date> {
 /// `August 3, 2022`, `Aug. 3, 2022`, `3 August 2022`, with an optional
 /// leading weekday (`Wednesday, August 3, 2022`).
 fn words(s: &str) -> Option<Date> {
+    // A missing space between month and day (`June11, 2018`, seen on
+    // fmprc.gov.cn) splits where letters turn into digits.
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
+        .flat_map(split_letters_digits)
         .collect();
     let tokens = match tokens.as_slice() {
         [first, rest @ ..] if rest.len() == 3 && weekday(first) => rest,
@@ -134,6 +137,17 @@ fn words(s: &str) -> Option<Date> {
         _ => return None,
     };
     Date::ymd(year, month, day)
+}
+
+/// `June11` → `June`, `11`; any other token as it is.
+fn split_letters_digits(t: &str) -> Vec<&str> {
+    let at = t.find(|c: char| c.is_ascii_digit());
+    match at {
+        Some(i) if i >= 3 && t[..i].chars().all(|c| c.is_alphabetic() || c == '.') => {
+            vec![&t[..i], &t[i..]]
+        }
+        _ => vec![t],
+    }
 }
 
 fn weekday(t: &str) -> bool {
@@ -284,6 +298,7 @@ mod tests {
         assert_eq!(parse("03 Aug 2022"), "2022-08-03");
         assert_eq!(parse("Wednesday, August 3, 2022"), "2022-08-03");
         assert_eq!(parse("August 3rd, 2022"), "2022-08-03");
+        assert_eq!(parse("June11, 2018"), "2018-06-11");
     }
 
     #[test]

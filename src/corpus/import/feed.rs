@@ -19,7 +19,7 @@ use super::{Error, Report, Skipped};
 const EXTENSIONS: &[&str] = &["xml", "rss", "atom", "feed"];
 
 /// Imports every entry of the feed `path` (or of every feed file in the folder
-/// `path`) into `<into>/import/<name>.jsonl`.
+/// `path`) into the source's own file under `<into>/import/`.
 pub fn import(path: &Path, opts: &Options, into: &Path) -> Result<Report, Error> {
     if !path.exists() {
         return Err(Error::NotFound(path.to_path_buf()));
@@ -35,10 +35,7 @@ pub fn import(path: &Path, opts: &Options, into: &Path) -> Result<Report, Error>
             Err(skip) => releases.push(Err(skip)),
         }
     }
-    let name = path
-        .file_stem()
-        .map_or_else(|| "feed".into(), |n| n.to_string_lossy().into_owned());
-    release::import(&name, releases, "feed", opts, into)
+    release::import(path, releases, "feed", opts, into)
 }
 
 fn feed_files(path: &Path) -> Result<Vec<PathBuf>, Error> {

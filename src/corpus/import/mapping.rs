@@ -325,6 +325,7 @@ fn line(o: &Owned) -> Line<'_> {
         url: o.url.as_deref(),
         notes: o.notes.clone(),
         text: &o.text,
+        turns: &[],
     }
 }
 

@@ -18,7 +18,7 @@ use super::plain::{html_paragraphs, Paragraphs};
 use super::release::{self, Options, Release};
 use super::{Error, Report, Skipped};
 
-/// Imports every Markdown file below `dir` into `<into>/import/<dir name>.jsonl`.
+/// Imports every Markdown file below `dir` into its own file under `<into>/import/`.
 pub fn import(dir: &Path, opts: &Options, into: &Path) -> Result<Report, Error> {
     if !dir.exists() {
         return Err(Error::NotFound(dir.to_path_buf()));
@@ -34,12 +34,7 @@ pub fn import(dir: &Path, opts: &Options, into: &Path) -> Result<Report, Error> 
     }
     files.sort();
     let releases = files.iter().map(|f| read(dir, f)).collect();
-    let name = dir
-        .canonicalize()
-        .ok()
-        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "markdown".into());
-    release::import(&name, releases, "markdown", opts, into)
+    release::import(dir, releases, "markdown", opts, into)
 }
 
 /// Markdown files below `dir`, passing over hidden entries and symbolic links.

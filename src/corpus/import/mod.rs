@@ -10,6 +10,7 @@ pub mod boilerplate;
 pub mod csv;
 pub mod dates;
 pub mod feed;
+pub mod html;
 pub mod jsonl;
 pub mod kinds;
 pub mod mapping;
@@ -17,6 +18,7 @@ pub mod markdown;
 pub mod output;
 pub mod plain;
 pub mod release;
+pub mod turns;
 pub mod ungdc;
 
 pub use output::{write_import, write_jsonl};
@@ -81,6 +83,9 @@ pub struct Report {
     pub events: usize,
     pub files_written: Vec<PathBuf>,
     pub skipped: Vec<Skipped>,
+    /// Input that holds no statement and is not one (a saved list page, a
+    /// redirect or error stub): reported with its reason, but not a loss.
+    pub passed_over: Vec<Skipped>,
     /// Boilerplate paragraphs the import removed (Markdown and feed imports).
     pub boilerplate: boilerplate::Removed,
 }
@@ -89,14 +94,23 @@ impl Report {
     /// Skipped rows counted by reason, with quoted values and numbers left out
     /// (`date `x` is not …` and `date `y` is not …` are one reason), most common first.
     pub fn skipped_by_reason(&self) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for s in &self.skipped {
-            *counts.entry(reason_kind(&s.reason)).or_default() += 1;
-        }
-        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        out
+        by_reason(&self.skipped)
     }
+
+    /// [`Report::passed_over`] counted by reason, as [`Report::skipped_by_reason`].
+    pub fn passed_over_by_reason(&self) -> Vec<(String, usize)> {
+        by_reason(&self.passed_over)
+    }
+}
+
+fn by_reason(list: &[Skipped]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in list {
+        *counts.entry(reason_kind(&s.reason)).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
 }
 
 /// A reason without its particulars: backquoted spans become `…`, digit runs `N`.
@@ -140,6 +154,9 @@ pub struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     pub text: &'a str,
+    /// Speaker turns of a transcript, as byte ranges into `text`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub turns: &'a [crate::corpus::model::Turn],
 }
 
 #[cfg(test)]

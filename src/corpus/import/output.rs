@@ -78,26 +78,28 @@ pub fn write_import(
     force: bool,
 ) -> Result<PathBuf, Error> {
     let path = output_path(into, source);
-    let dir = path.parent().unwrap_or(into);
-    ensure_real_dir(dir)?;
-    let _lock = lock(dir)?;
-    let held = statements_in(&path)?;
-    if held > lines.len() && !force {
-        return Err(Error::WouldShrink {
-            path,
-            held,
-            new: lines.len(),
-        });
-    }
-    replace(&path, lines)?;
+    write_jsonl(&path, lines, force)?;
     Ok(path)
 }
 
 /// Writes `lines` to `path` through an exclusive temporary file beside it
-/// and a rename (an interrupted write leaves the old file whole).
-pub fn write_jsonl(path: &Path, lines: &[Line<'_>]) -> Result<(), Error> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        ensure_real_dir(parent)?;
+/// and a rename (an interrupted write leaves the old file whole), under the
+/// folder's import lock. Refuses (writing nothing) when `path` holds more
+/// statements than `lines` unless `force`.
+pub fn write_jsonl(path: &Path, lines: &[Line<'_>], force: bool) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    ensure_real_dir(dir)?;
+    let _lock = lock(dir)?;
+    let held = statements_in(path)?;
+    if held > lines.len() && !force {
+        return Err(Error::WouldShrink {
+            path: path.to_path_buf(),
+            held,
+            new: lines.len(),
+        });
     }
     replace(path, lines)
 }
@@ -201,6 +203,7 @@ mod tests {
             url: None,
             notes: None,
             text,
+            turns: &[],
         }
     }
 
@@ -254,12 +257,9 @@ mod tests {
         fs::write(&victim, "keep me").unwrap();
         let target = dir.path().join("out.jsonl");
         std::os::unix::fs::symlink(&victim, &target).unwrap();
-        write_jsonl(&target, &[line("a")]).unwrap();
+        let refused = write_jsonl(&target, &[line("a")], false);
+        assert!(matches!(refused, Err(Error::Symlink(_))), "{refused:?}");
         assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
-        assert!(!fs::symlink_metadata(&target)
-            .unwrap()
-            .file_type()
-            .is_symlink());
         let source = dir.path().join("s.csv");
         let planted = output_path(dir.path(), &source);
         fs::create_dir_all(planted.parent().unwrap()).unwrap();

@@ -11,7 +11,7 @@ use super::boilerplate::{Boilerplate, Removed};
 use super::dates::{parse_published, DateRules};
 use super::kinds::{self, Facts, Kinds};
 use super::mapping::slug;
-use super::{write_jsonl, Error, Line, Report, Skipped};
+use super::{write_import, Error, Line, Report, Skipped};
 use crate::corpus::Side;
 
 /// What the user decides for every release of one import.
@@ -26,6 +26,8 @@ pub struct Options {
     pub dates: DateRules,
     pub kinds: Kinds,
     pub boilerplate: Boilerplate,
+    /// Replace an existing import of this source even when it shrinks.
+    pub force: bool,
 }
 
 /// One document as a source gives it, before classification.
@@ -54,11 +56,15 @@ struct Made {
     language: String,
     url: Option<String>,
     text: String,
+    /// Speaker turns when the release is a transcript (a press briefing).
+    turns: Vec<crate::corpus::model::Turn>,
 }
 
-/// Classifies `releases`, writes them to `<into>/import/<name>.jsonl` and reports.
+/// Classifies `releases`, writes them to the source's own file under
+/// `<into>/import/` ([`super::write_import`]) and reports. When every release
+/// fails, nothing is written ([`Error::Nothing`]).
 pub fn import(
-    name: &str,
+    source: &Path,
     releases: Vec<Result<Release, Skipped>>,
     profile: &str,
     opts: &Options,
@@ -75,15 +81,20 @@ pub fn import(
     // Ids are given in an order that does not depend on file names.
     ready.sort_by(|(a, _), (b, _)| (&a.date, &a.url, &a.title).cmp(&(&b.date, &b.url, &b.title)));
     let made = assign_ids(ready, &mut report.skipped);
-    let lines: Vec<Line<'_>> = made.iter().map(|m| line(m, opts)).collect();
-    let path = into.join("import").join(format!("{}.jsonl", slug(name)));
-    write_jsonl(&path, &lines)?;
-    report.statements = lines.len();
-    report.events = lines.len();
-    report.files_written.push(path);
     report
         .skipped
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    if made.is_empty() && !report.skipped.is_empty() {
+        return Err(Error::Nothing {
+            path: source.to_path_buf(),
+            skipped: report.skipped,
+        });
+    }
+    let lines: Vec<Line<'_>> = made.iter().map(|m| line(m, opts)).collect();
+    let path = write_import(into, source, &lines, opts.force)?;
+    report.statements = lines.len();
+    report.events = lines.len();
+    report.files_written.push(path);
     Ok(report)
 }
 
@@ -131,6 +142,7 @@ fn prepare(
         title: r.title.clone(),
         language,
         url,
+        turns: super::turns::find(&text, &[]),
         text,
     };
     Ok((made, (r.path, r.line)))
@@ -193,6 +205,7 @@ fn line<'a>(m: &'a Made, opts: &'a Options) -> Line<'a> {
         url: m.url.as_deref(),
         notes: None,
         text: &m.text,
+        turns: &m.turns,
     }
 }
 
@@ -261,6 +274,7 @@ mod tests {
             language: "en".into(),
             url: Some(url.into()),
             text: "x".into(),
+            turns: Vec::new(),
         };
         let at = |n| (PathBuf::from(format!("f{n}.md")), 1);
         let ready = vec![

@@ -34,7 +34,7 @@ struct Speech {
 }
 
 /// Imports every speech under `src` into `into/ungdc/`.
-pub fn import(src: &Path, into: &Path) -> Result<Report, Error> {
+pub fn import(src: &Path, into: &Path, force: bool) -> Result<Report, Error> {
     let sessions = session_folders(src)?;
     let mut report = Report::default();
     for (year, folders) in by_year(sessions) {
@@ -58,7 +58,7 @@ pub fn import(src: &Path, into: &Path) -> Result<Report, Error> {
             .map(|(s, text)| line(&event, &title, s, text))
             .collect();
         let path = into.join("ungdc").join(format!("{event}.jsonl"));
-        write_jsonl(&path, &lines)?;
+        write_jsonl(&path, &lines, force)?;
         report.statements += lines.len();
         report.events += 1;
         report.files_written.push(path);
@@ -272,6 +272,7 @@ fn line<'a>(event: &'a str, title: &'a str, s: &'a Speech, text: &'a str) -> Lin
         url: None,
         notes: Some(note.map_or(source.clone(), |n| format!("{n} {source}"))),
         text,
+        turns: &[],
     }
 }
 

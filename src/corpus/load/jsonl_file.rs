@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use super::record::{Checker, EventHead, Field, Record, Value, JSONL_EVENT_KEYS, STATEMENT_KEYS};
+use super::record::{
+    Checker, EventHead, Field, Record, Scalar, Value, JSONL_EVENT_KEYS, STATEMENT_KEYS,
+};
 use crate::corpus::model::{Event, Statement};
 
 /// Event-level keys of a JSON line, then the statement keys.
@@ -139,6 +141,19 @@ fn columns(line: &str, key: &str) -> (usize, usize) {
 fn convert(value: Json) -> Value {
     match value {
         Json::String(s) => Value::Str(s),
+        Json::Array(items) if !items.is_empty() && items.iter().all(Json::is_object) => {
+            Value::Tables(
+                items
+                    .into_iter()
+                    .filter_map(|item| match item {
+                        Json::Object(map) => {
+                            Some(map.into_iter().map(|(k, v)| (k, scalar(v))).collect())
+                        }
+                        _ => None,
+                    })
+                    .collect(),
+            )
+        }
         Json::Array(items) => {
             let strings: Option<Vec<String>> = items
                 .into_iter()
@@ -153,5 +168,18 @@ fn convert(value: Json) -> Value {
         Json::Bool(_) => Value::Other("a boolean"),
         Json::Number(_) => Value::Other("a number"),
         Json::Object(_) => Value::Other("an object"),
+    }
+}
+
+fn scalar(value: Json) -> Scalar {
+    match value {
+        Json::String(s) => Scalar::Str(s),
+        Json::Number(n) => n
+            .as_i64()
+            .map_or(Scalar::Other("a fractional number"), Scalar::Int),
+        Json::Null => Scalar::Other("null"),
+        Json::Bool(_) => Scalar::Other("a boolean"),
+        Json::Array(_) => Scalar::Other("a list"),
+        Json::Object(_) => Scalar::Other("an object"),
     }
 }

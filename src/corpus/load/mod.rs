@@ -196,7 +196,21 @@ fn merge(events: Vec<Event>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Event> {
             continue;
         };
         let both_jsonl = is_jsonl(&first.origin.path) && is_jsonl(&event.origin.path);
-        if both_jsonl && first.date == event.date && first.kind == event.kind {
+        if let Some((field, a, b)) = both_jsonl.then(|| differing_field(first, &event)).flatten() {
+            diagnostics.push(Diagnostic::error(
+                &event.origin.path,
+                event.origin.line,
+                1,
+                format!(
+                    "`{field}` of event `{}` is {b:?} here but {a:?} in {}:{}; every line of one event must carry the same event fields, so these statements are left out",
+                    event.id,
+                    first.origin.path.display(),
+                    first.origin.line
+                ),
+            ));
+            continue;
+        }
+        if both_jsonl {
             let seen = ids
                 .entry(event.id.clone())
                 .or_insert_with(|| first.statements.iter().map(|f| f.id.clone()).collect());
@@ -231,6 +245,20 @@ fn merge(events: Vec<Event>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Event> {
         }
     }
     by_id.into_values().collect()
+}
+
+/// The first event field on which two files' lines of one event disagree,
+/// with both values.
+fn differing_field(a: &Event, b: &Event) -> Option<(&'static str, String, String)> {
+    if a.date != b.date {
+        Some(("date", a.date.to_string(), b.date.to_string()))
+    } else if a.kind != b.kind {
+        Some(("kind", a.kind.clone(), b.kind.clone()))
+    } else if a.title != b.title {
+        Some(("event_title", a.title.clone(), b.title.clone()))
+    } else {
+        None
+    }
 }
 
 fn is_jsonl(path: &Path) -> bool {

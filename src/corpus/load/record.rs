@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::corpus::diagnostic::{did_you_mean, Diagnostic};
-use crate::corpus::model::{Coverage, Event, Origin, Statement};
+use crate::corpus::model::{Coverage, Event, Origin, Role, Statement, Turn};
 use crate::corpus::{Date, Side};
 
 /// A field value as read, before its type is checked.
@@ -15,6 +15,17 @@ use crate::corpus::{Date, Side};
 pub enum Value {
     Str(String),
     List(Vec<String>),
+    /// A list of tables (TOML) or objects (JSON), such as a statement's turns.
+    Tables(Vec<BTreeMap<String, Scalar>>),
+    /// Anything else, named by its type for the error message.
+    Other(&'static str),
+}
+
+/// A field of a table inside a list (`Value::Tables`).
+#[derive(Debug, Clone)]
+pub enum Scalar {
+    Str(String),
+    Int(i64),
     /// Anything else, named by its type for the error message.
     Other(&'static str),
 }
@@ -67,6 +78,7 @@ pub const STATEMENT_KEYS: &[&str] = &[
     "quoted_in",
     "notes",
     "text",
+    "turns",
 ];
 
 /// Validates records of one file, collecting diagnostics as it goes.
@@ -181,7 +193,7 @@ impl<'a> Checker<'a> {
         let field = rec.fields.get(key)?;
         match &field.value {
             Value::Str(s) => Some((s.clone(), field.line, field.column)),
-            Value::List(_) => self.wrong_type(field, key, "a list"),
+            Value::List(_) | Value::Tables(_) => self.wrong_type(field, key, "a list"),
             Value::Other(kind) => self.wrong_type(field, key, kind),
         }
     }
@@ -200,6 +212,14 @@ impl<'a> Checker<'a> {
             None => Vec::new(),
             Some((Value::List(items), _, _)) => items.clone(),
             Some((Value::Str(s), _, _)) => vec![s.clone()],
+            Some((Value::Tables(_), line, col)) => {
+                self.error_at(
+                    line,
+                    col,
+                    format!("field `{key}` must be a list of strings, found a list of tables"),
+                );
+                Vec::new()
+            }
             Some((Value::Other(kind), line, col)) => {
                 self.error_at(
                     line,
@@ -291,6 +311,8 @@ impl<'a> Checker<'a> {
         let quoted_in = self.optional(rec, "quoted_in").map(|v| v.0);
         let notes = self.optional(rec, "notes").map(|v| v.0);
         let side = side?;
+        let text = normalise_newlines(text?.0);
+        let turns = self.turns(rec, &text);
         Some(Statement {
             id: own_id.unwrap_or_else(|| format!("{}/{}", head.id, side)),
             event_id: head.id.clone(),
@@ -303,12 +325,46 @@ impl<'a> Checker<'a> {
             coverage: coverage?,
             quoted_in,
             notes,
-            text: normalise_newlines(text?.0),
+            text,
+            turns,
             origin: Origin {
                 path: self.path.to_path_buf(),
                 line: rec.line,
             },
         })
+    }
+
+    /// The `turns` of a statement, checked against its (normalised) text. A
+    /// broken list is reported and dropped: the statement is still loaded.
+    fn turns(&mut self, rec: &Record, text: &str) -> Vec<Turn> {
+        let Some(field) = rec.fields.get("turns") else {
+            return Vec::new();
+        };
+        let (line, col) = (field.line, field.column);
+        let tables = match &field.value {
+            Value::Tables(t) => t,
+            Value::List(l) if l.is_empty() => return Vec::new(),
+            _ => {
+                self.error_at(
+                    line,
+                    col,
+                    "field `turns` must be a list of tables with speaker, role, start and end",
+                );
+                return Vec::new();
+            }
+        };
+        let parsed: Result<Vec<Turn>, String> = tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| turn(i + 1, t))
+            .collect();
+        match parsed.and_then(|turns| crate::corpus::turns::check(text, &turns).map(|_| turns)) {
+            Ok(turns) => turns,
+            Err(e) => {
+                self.error_at(line, col, format!("field `turns`: {e}"));
+                Vec::new()
+            }
+        }
     }
 
     /// Finishes an event: duplicate statement ids are errors.
@@ -339,6 +395,46 @@ impl<'a> Checker<'a> {
             origin: head.origin,
         }
     }
+}
+
+/// One turn table: `speaker` (string), `role` (question, answer, statement),
+/// `start` and `end` (byte offsets into the text).
+fn turn(n: usize, table: &BTreeMap<String, Scalar>) -> Result<Turn, String> {
+    let text = |key: &str| match table.get(key) {
+        Some(Scalar::Str(s)) => Ok(s.clone()),
+        Some(Scalar::Other(kind)) => {
+            Err(format!("turn {n}: `{key}` must be a string, found {kind}"))
+        }
+        Some(Scalar::Int(_)) => Err(format!(
+            "turn {n}: `{key}` must be a string, found a number"
+        )),
+        None => Err(format!("turn {n}: missing `{key}`")),
+    };
+    let offset = |key: &str| match table.get(key) {
+        Some(Scalar::Int(i)) if *i >= 0 => Ok(*i as usize),
+        Some(_) => Err(format!(
+            "turn {n}: `{key}` must be a byte offset (a whole number, 0 or more)"
+        )),
+        None => Err(format!("turn {n}: missing `{key}`")),
+    };
+    if let Some(key) = table
+        .keys()
+        .find(|k| !["speaker", "role", "start", "end"].contains(&k.as_str()))
+    {
+        return Err(format!(
+            "turn {n}: unknown field `{key}`; a turn has speaker, role, start and end"
+        ));
+    }
+    let raw_role = text("role")?;
+    let role = Role::parse(&raw_role).ok_or_else(|| {
+        format!("turn {n}: role `{raw_role}` is not question, answer or statement")
+    })?;
+    Ok(Turn {
+        speaker: text("speaker")?,
+        role,
+        start: offset("start")?,
+        end: offset("end")?,
+    })
 }
 
 fn valid_id(id: &str) -> bool {

@@ -8,7 +8,9 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::record::{Checker, EventHead, Field, Record, Value, STATEMENT_KEYS, TOML_EVENT_KEYS};
+use super::record::{
+    Checker, EventHead, Field, Record, Scalar, Value, STATEMENT_KEYS, TOML_EVENT_KEYS,
+};
 use crate::corpus::diagnostic::LineIndex;
 use crate::corpus::model::Event;
 
@@ -137,6 +139,21 @@ fn convert(value: &Spanned<DeValue<'_>>) -> Value {
         DeValue::String(s) => Value::Str(s.to_string()),
         // An unquoted TOML date (`date = 2020-08-25`) is as good as a quoted one.
         DeValue::Datetime(d) if d.time.is_none() => Value::Str(d.to_string()),
+        DeValue::Array(items)
+            if !items.is_empty() && items.iter().all(|v| v.get_ref().is_table()) =>
+        {
+            Value::Tables(
+                items
+                    .iter()
+                    .filter_map(|item| item.get_ref().as_table())
+                    .map(|t| {
+                        t.iter()
+                            .map(|(k, v)| (k.get_ref().to_string(), scalar(v.get_ref())))
+                            .collect()
+                    })
+                    .collect(),
+            )
+        }
         DeValue::Array(items) => {
             let strings: Option<Vec<String>> = items
                 .iter()
@@ -152,5 +169,14 @@ fn convert(value: &Spanned<DeValue<'_>>) -> Value {
         DeValue::Float(_) => Value::Other("a number"),
         DeValue::Boolean(_) => Value::Other("a boolean"),
         DeValue::Datetime(_) => Value::Other("a date-time"),
+    }
+}
+
+fn scalar(value: &DeValue<'_>) -> Scalar {
+    match value {
+        DeValue::String(s) => Scalar::Str(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .map_or(Scalar::Other("a number out of range"), Scalar::Int),
+        other => Scalar::Other(other.type_str()),
     }
 }

@@ -59,12 +59,18 @@ pub(super) struct Vocabulary {
 pub(super) fn features(
     groups: [&[Candidate<'_>]; 2],
     officials: &Officials,
+    whole_text: bool,
 ) -> (Vec<Features>, Vec<Features>, Vocabulary) {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut names = Vec::new();
     let mut read = |c: &Candidate<'_>| {
         let s = c.statement;
-        let opening = format!("{}\n{}", s.title, head(&s.text, OPENING_BYTES));
+        let read_to = if whole_text {
+            s.text.len()
+        } else {
+            OPENING_BYTES
+        };
+        let opening = format!("{}\n{}", s.title, head(&s.text, read_to));
         let mut terms: Vec<u32> = terms_of(&s.text)
             .into_iter()
             .map(|t| {

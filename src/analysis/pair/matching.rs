@@ -18,7 +18,10 @@ pub(super) fn scored_pairs(
     officials: &Officials,
     options: &Options,
 ) -> Vec<Scored> {
-    let (fa, fb, vocab) = evidence::features([first, second], officials);
+    // Two language versions of one statement name the same people, though not
+    // within the same number of opening bytes: read names from the whole text.
+    let whole = matches!(options.mode, super::Mode::Languages(..));
+    let (fa, fb, vocab) = evidence::features([first, second], officials, whole);
     let mut by_day: Vec<(i64, usize)> = Vec::new();
     let mut undated: Vec<usize> = Vec::new();
     for (j, f) in fb.iter().enumerate() {

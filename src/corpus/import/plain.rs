@@ -110,18 +110,35 @@ const HIDDEN: &[&str] = &[
 /// The plain-text paragraphs of an HTML fragment (a feed entry's content).
 pub fn html_paragraphs(html: &str) -> Vec<String> {
     let doc = Html::parse_fragment(html);
+    element_paragraphs(doc.root_element(), &[])
+}
+
+/// The plain-text paragraphs of one element of a page (the article a saved
+/// page's profile chose), leaving out what is never shown (scripts, styles,
+/// `style="display:none"`) and the elements named in `skip` (navigation,
+/// forms, images …). The one HTML-to-text walk of every importer.
+pub fn element_paragraphs(element: ElementRef<'_>, skip: &[&str]) -> Vec<String> {
     let mut out = Paragraphs::default();
-    walk(doc.root_element(), &mut out);
+    walk(element, skip, &mut out);
     out.finish()
 }
 
-fn walk(element: ElementRef<'_>, out: &mut Paragraphs) {
+/// `style="display:none"` marks an element the page never shows.
+fn hidden(e: &scraper::node::Element) -> bool {
+    e.attr("style").is_some_and(|s| {
+        s.replace(' ', "")
+            .to_ascii_lowercase()
+            .contains("display:none")
+    })
+}
+
+fn walk(element: ElementRef<'_>, skip: &[&str], out: &mut Paragraphs) {
     for child in element.children() {
         match child.value() {
             Node::Text(t) => out.push_text(t),
             Node::Element(e) => {
                 let name = e.name();
-                if HIDDEN.contains(&name) {
+                if HIDDEN.contains(&name) || skip.contains(&name) || hidden(e) {
                     continue;
                 }
                 if name == "br" {
@@ -133,7 +150,7 @@ fn walk(element: ElementRef<'_>, out: &mut Paragraphs) {
                     out.end_paragraph();
                 }
                 if let Some(el) = ElementRef::wrap(child) {
-                    walk(el, out);
+                    walk(el, skip, out);
                 }
                 if block {
                     out.end_paragraph();

@@ -1,37 +1,12 @@
 //! Plain text out of an HTML element: paragraphs kept apart by a blank line,
 //! white space collapsed inside them, scripts, styles, forms, images and
 //! navigation left out. The profiles choose the element; this file only
-//! turns it into text, so every profile breaks paragraphs the same way.
+//! turns it into text (through the importers' one HTML walk,
+//! [`element_paragraphs`]), so every profile breaks paragraphs the same way.
 
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Selector};
 
-/// Elements that end a paragraph.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "table",
-    "blockquote",
-    "section",
-    "article",
-    "main",
-    "pre",
-    "dd",
-    "dt",
-    "hr",
-    "figure",
-    "figcaption",
-];
+use crate::corpus::import::plain::element_paragraphs;
 
 /// Elements whose content is never the statement's text.
 const SKIP: &[&str] = &[
@@ -39,80 +14,14 @@ const SKIP: &[&str] = &[
     "textarea", "svg", "head", "template", "video", "audio", "object", "header", "footer", "aside",
 ];
 
-/// Paragraphs of `el`, each trimmed and with inner white space collapsed;
-/// paragraphs for which `furniture` is true are dropped and counted.
+/// Paragraphs of `el` (see [`element_paragraphs`]); paragraphs for which
+/// `furniture` is true are dropped and counted.
 pub fn paragraphs(el: ElementRef<'_>, furniture: impl Fn(&str) -> bool) -> (Vec<String>, usize) {
-    let mut walker = Walker::default();
-    walker.walk(el);
-    walker.flush();
-    let total = walker.done.len();
-    let kept: Vec<String> = walker.done.into_iter().filter(|p| !furniture(p)).collect();
+    let all = element_paragraphs(el, SKIP);
+    let total = all.len();
+    let kept: Vec<String> = all.into_iter().filter(|p| !furniture(p)).collect();
     let removed = total - kept.len();
     (kept, removed)
-}
-
-#[derive(Default)]
-struct Walker {
-    current: String,
-    done: Vec<String>,
-}
-
-impl Walker {
-    fn walk(&mut self, el: ElementRef<'_>) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.push_text(t),
-                Node::Element(e) => {
-                    let name = e.name();
-                    if SKIP.contains(&name) || hidden(e) {
-                        continue;
-                    }
-                    let block = BLOCKS.contains(&name);
-                    if block {
-                        self.flush();
-                    }
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.walk(child);
-                    }
-                    if block {
-                        self.flush();
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn push_text(&mut self, t: &str) {
-        for c in t.chars() {
-            // Tabs, newlines, no-break spaces: one space between words. An
-            // ideographic space (U+3000) indents Chinese paragraphs.
-            if c.is_whitespace() {
-                if !self.current.is_empty() && !self.current.ends_with(' ') {
-                    self.current.push(' ');
-                }
-            } else {
-                self.current.push(c);
-            }
-        }
-    }
-
-    fn flush(&mut self) {
-        let p = self.current.trim();
-        if !p.is_empty() {
-            self.done.push(p.to_string());
-        }
-        self.current.clear();
-    }
-}
-
-/// `style="display:none"` marks an element the page never shows.
-fn hidden(e: &scraper::node::Element) -> bool {
-    e.attr("style").is_some_and(|s| {
-        s.replace(' ', "")
-            .to_ascii_lowercase()
-            .contains("display:none")
-    })
 }
 
 /// The first element matching `css` (a selector written in the code).
@@ -211,9 +120,10 @@ mod tests {
         );
         let el = first(&doc, "#c").unwrap();
         let (paras, removed) = paragraphs(el, |p| p == "Print");
-        assert_eq!(paras, vec!["Q: One two three?", "答：好。", "Next line"]);
+        // `<br>` breaks the line, not the paragraph (as in feeds).
+        assert_eq!(paras, vec!["Q: One two three?", "答：好。\nNext line"]);
         assert_eq!(removed, 1);
-        assert_eq!(join(&paras), "Q: One two three?\n\n答：好。\n\nNext line");
+        assert_eq!(join(&paras), "Q: One two three?\n\n答：好。\nNext line");
     }
 
     #[test]

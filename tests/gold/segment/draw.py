@@ -5,8 +5,8 @@ Usage: draw.py DATA_DIR [--draft]
   DATA_DIR  ../shared/data (read in place, never copied into the repository)
   --draft   pre-cut each paragraph naively (one line per cut) for hand correction
 
-Prints blocks `## <n> <half> <source path>` followed by the paragraph (or its draft
-lines). Paragraphs come from the Markdown bodies of wh-briefings and the English
+Prints blocks `## <n> <half> <source path>`, then `> ` and the paragraph exactly as
+drawn (and, with --draft, its naively pre-cut lines). Paragraphs come from the Markdown bodies of wh-briefings and the English
 answers of the MFA regular press conferences, read by tests/gold/tools/extract.py.
 """
 import os
@@ -46,7 +46,7 @@ def add(into, data, path, read):
 
 
 def draft(para):
-    return re.sub(r"([.!?][\"”’)]?) +(?=[\"“(]?[A-Z])", "\\1\n", para)
+    return re.sub(r"([.!?][\"”’)]?)[ \u00a0]+(?=[\"“(]?[A-Z])", "\\1\n", para)
 
 
 def main():
@@ -64,7 +64,9 @@ def main():
     for n, (rel, para) in enumerate(drawn, 1):
         half = "tune" if n % 2 else "held"
         print(f"## {n} {half} {rel}")
-        print(draft(para) if "--draft" in sys.argv else para)
+        print(f"> {para}")
+        if "--draft" in sys.argv:
+            print(draft(para))
         print()
 
 

@@ -23,11 +23,19 @@ fn read_segment_gold() -> Vec<GoldParagraph> {
         if let Some(header) = line.strip_prefix("## ") {
             let half = header.split(' ').nth(1).expect("half").to_string();
             let (header, text, sentences) = (header.to_string(), String::new(), Vec::new());
-            out.push(GoldParagraph { header, half, text, sentences });
+            out.push(GoldParagraph {
+                header,
+                half,
+                text,
+                sentences,
+            });
         } else if let (Some(text), Some(last)) = (line.strip_prefix("> "), out.last_mut()) {
             last.text = text.to_string();
         } else if !line.trim().is_empty() && !line.starts_with('#') {
-            out.last_mut().expect("a block").sentences.push(line.to_string());
+            out.last_mut()
+                .expect("a block")
+                .sentences
+                .push(line.to_string());
         }
     }
     out
@@ -50,7 +58,12 @@ fn starts_in_visible_chars<'a>(pieces: impl Iterator<Item = &'a str>) -> Vec<usi
 fn segment_errors(p: &GoldParagraph, report: &mut Vec<String>) -> usize {
     let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let gold_text: String = p.sentences.iter().map(|s| visible(s)).collect();
-    assert_eq!(gold_text, visible(&p.text), "gold block {} does not hold its paragraph", p.header);
+    assert_eq!(
+        gold_text,
+        visible(&p.text),
+        "gold block {} does not hold its paragraph",
+        p.header
+    );
     let tool = sentences(&p.text);
     let got = starts_in_visible_chars(tool.iter().map(|s| s.text(&p.text)));
     let want = starts_in_visible_chars(p.sentences.iter().map(String::as_str));
@@ -58,7 +71,10 @@ fn segment_errors(p: &GoldParagraph, report: &mut Vec<String>) -> usize {
         + want.iter().filter(|w| !got.contains(w)).count();
     if errors > 0 {
         let tool: Vec<&str> = tool.iter().map(|s| s.text(&p.text)).collect();
-        report.push(format!("{}: {errors} error(s)\n  tool: {tool:#?}", p.header));
+        report.push(format!(
+            "{}: {errors} error(s)\n  tool: {tool:#?}",
+            p.header
+        ));
     }
     errors
 }
@@ -75,12 +91,17 @@ fn segmentation_gold_error_rate() {
         let errors: usize = part.iter().map(|p| segment_errors(p, &mut report)).sum();
         let sentences: usize = part.iter().map(|p| p.sentences.len()).sum();
         let rate = 100.0 * errors as f64 / sentences as f64;
-        eprintln!("segmentation {half}: {errors} errors in {sentences} sentences = {rate:.2} per 100");
+        eprintln!(
+            "segmentation {half}: {errors} errors in {sentences} sentences = {rate:.2} per 100"
+        );
         for line in &report {
             eprintln!("{line}");
         }
         if half == "held" {
-            assert!(rate <= 0.3, "held-out error rate {rate:.2} per 100 sentences > 0.3");
+            assert!(
+                rate <= 0.3,
+                "held-out error rate {rate:.2} per 100 sentences > 0.3"
+            );
         }
     }
 }

@@ -105,3 +105,103 @@ fn segmentation_gold_error_rate() {
         }
     }
 }
+
+/// A TOML event with one statement per (side, issuer, text).
+fn event_toml(id: &str, date: &str, statements: &[(&str, &str)]) -> String {
+    let mut out =
+        format!("id = \"{id}\"\ndate = \"{date}\"\nkind = \"call\"\ntitle = \"Call {id}\"\n");
+    for (side, text) in statements {
+        out.push_str(&format!(
+            "\n[[statements]]\nside = \"{side}\"\nissuer = \"Office\"\ncoverage = \"full\"\ntext = \"\"\"\n{text}\n\"\"\"\n"
+        ));
+    }
+    out
+}
+
+const SPOKESPERSON: &str = "Office of the Spokesperson of the Foreign Ministry";
+
+/// A call whose two statements share a publisher's stock line, and three
+/// other statements of each side that repeat it.
+fn boilerplate_corpus() -> common::Fixture {
+    let f = common::Fixture::empty();
+    let usa = format!(
+        "{SPOKESPERSON}\n\nThe Secretary raised fentanyl precursor controls with the Minister."
+    );
+    let chn =
+        format!("{SPOKESPERSON}\n\nThe Minister said fentanyl precursor controls were tightened.");
+    f.write(
+        "corpus/call.toml",
+        event_toml(
+            "2024-01-call",
+            "2024-01-05",
+            &[("USA", &usa), ("CHN", &chn)],
+        ),
+    );
+    for k in 0..3 {
+        let text = format!("{SPOKESPERSON}\n\nA statement about harbour number {k}.");
+        let id = format!("2023-0{}-other", k + 1);
+        f.write(
+            &format!("corpus/{id}.toml"),
+            event_toml(&id, "2023-01-01", &[("USA", &text), ("CHN", &text)]),
+        );
+    }
+    f
+}
+
+#[test]
+fn boilerplate_never_pairs_and_the_diff_says_how_many_were_left_out() {
+    let f = boilerplate_corpus();
+    let run = f.run(&["diff", "2024-01-call", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["method"]["boilerplate"], 2, "{}", run.stdout);
+    assert_eq!(v["pairs"], 1);
+    let rows = v["rows"].as_array().unwrap();
+    let pair = rows.iter().find(|r| r["kind"] == "pair").unwrap();
+    let text = |p: &serde_json::Value| {
+        p["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap())
+            .collect::<String>()
+    };
+    assert!(text(&pair["left"][0]).contains("fentanyl"), "{pair}");
+    let stock: Vec<&serde_json::Value> = rows.iter().filter(|r| r["boilerplate"] == true).collect();
+    assert_eq!(stock.len(), 2, "{}", run.stdout);
+    assert!(stock.iter().all(|r| r["kind"] != "pair"));
+    assert_eq!(v["left"]["boilerplate"], 1);
+    assert_eq!(
+        v["left"]["unmatched"], 0,
+        "boilerplate is not counted as one-sided"
+    );
+    let plain = f.run(&["diff", "2024-01-call", "--color", "never", "--width", "100"]);
+    assert!(
+        plain.stdout.contains("2 boilerplate sentences"),
+        "{}",
+        plain.stdout
+    );
+}
+
+#[test]
+fn a_line_shared_by_too_few_statements_still_pairs() {
+    let f = common::Fixture::empty();
+    let usa = format!(
+        "{SPOKESPERSON}\n\nThe Secretary raised fentanyl precursor controls with the Minister."
+    );
+    let chn =
+        format!("{SPOKESPERSON}\n\nThe Minister said fentanyl precursor controls were tightened.");
+    f.write(
+        "corpus/call.toml",
+        event_toml(
+            "2024-01-call",
+            "2024-01-05",
+            &[("USA", &usa), ("CHN", &chn)],
+        ),
+    );
+    let run = f.run(&["diff", "2024-01-call", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["method"]["boilerplate"], 0);
+    assert_eq!(v["pairs"], 2, "{}", run.stdout);
+}

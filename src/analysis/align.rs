@@ -318,6 +318,9 @@ pub struct Alignment {
     pub links: Vec<Link>,
     pub left_unmatched: Vec<usize>,
     pub right_unmatched: Vec<usize>,
+    /// Unmatched sentences left out as boilerplate (ascending; also in the unmatched lists).
+    pub left_boilerplate: Vec<usize>,
+    pub right_boilerplate: Vec<usize>,
 }
 
 /// A candidate pairing: score, then indices for tie-breaking.
@@ -337,10 +340,40 @@ fn best_first(a: &Candidate, b: &Candidate) -> Ordering {
 
 /// Aligns the sentences of `left` with those of `right` (see the module docs).
 pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> Alignment {
+    align_skipping(tw, left, right, threshold, &|_| false)
+}
+
+/// [`align`], leaving out the sentences `skip` says are boilerplate: they
+/// never pair and are listed in [`Alignment::left_boilerplate`] and
+/// [`Alignment::right_boilerplate`] (and among the unmatched).
+pub fn align_skipping(
+    tw: &mut TermWeights,
+    left: &str,
+    right: &str,
+    threshold: f32,
+    skip: &dyn Fn(&str) -> bool,
+) -> Alignment {
     let ls = sentences(left);
     let rs = sentences(right);
-    let lp: Vec<Profile> = ls.iter().map(|s| Profile::new(tw, s.text(left))).collect();
-    let rp: Vec<Profile> = rs.iter().map(|s| Profile::new(tw, s.text(right))).collect();
+    let skipped = |list: &[Sentence], text: &str| -> Vec<usize> {
+        (0..list.len())
+            .filter(|&i| skip(list[i].text(text)))
+            .collect()
+    };
+    let (lskip, rskip) = (skipped(&ls, left), skipped(&rs, right));
+    let profile = |tw: &mut TermWeights, s: &Sentence, text: &str, out: &[usize], i: usize| {
+        if out.binary_search(&i).is_ok() {
+            Profile::default()
+        } else {
+            Profile::new(tw, s.text(text))
+        }
+    };
+    let lp: Vec<Profile> = (ls.iter().enumerate())
+        .map(|(i, s)| profile(tw, s, left, &lskip, i))
+        .collect();
+    let rp: Vec<Profile> = (rs.iter().enumerate())
+        .map(|(i, s)| profile(tw, s, right, &rskip, i))
+        .collect();
 
     let mut candidates = candidates(&lp, &rp, threshold);
     candidates.sort_by(best_first);
@@ -382,6 +415,8 @@ pub fn align(tw: &mut TermWeights, left: &str, right: &str, threshold: f32) -> A
     Alignment {
         left_unmatched: unmatched(&left_link),
         right_unmatched: unmatched(&right_link),
+        left_boilerplate: lskip,
+        right_boilerplate: rskip,
         left: ls,
         right: rs,
         links,

@@ -114,6 +114,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let opts = DiffOptions {
         threshold: args.threshold,
         initiator,
+        boilerplate: diff::boilerplate::for_statements(corpus, &[left.statement, right.statement]),
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);
@@ -206,6 +207,7 @@ pub(crate) fn write_html(
     let mut weights = diff::weights_for(corpus, &[event]);
     let opts = DiffOptions {
         initiator: initiator(event, matcher),
+        boilerplate: diff::boilerplate::for_statements(corpus, &[sa, sb]),
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);

@@ -10,16 +10,18 @@
 //! rows of aligned pairs and of sentences only one side has, which every
 //! renderer (terminal, HTML, Markdown, JSON) lays out as it sees fit.
 
+pub mod boilerplate;
 pub mod select;
 pub mod topics;
 pub mod words;
 
 use serde::Serialize;
 
-use crate::analysis::align::{align, Alignment, TermWeights, DEFAULT_THRESHOLD};
+use crate::analysis::align::{align_skipping, Alignment, TermWeights, DEFAULT_THRESHOLD};
 use crate::corpus::{Coverage, Date, Event, Side, Statement};
 use crate::text::segment::{sentence_at, Sentence};
 use crate::text::{words, Word};
+pub use boilerplate::Boilerplate;
 pub use select::SelectError;
 pub use topics::{Topic, TopicKind};
 pub use words::Segment;
@@ -77,6 +79,8 @@ pub struct DiffOptions {
     pub max_topics: usize,
     /// Who asked for the call, when known (a side code or a description).
     pub initiator: Option<String>,
+    /// Sentences left out of the alignment as boilerplate.
+    pub boilerplate: Boilerplate,
 }
 
 impl Default for DiffOptions {
@@ -85,6 +89,7 @@ impl Default for DiffOptions {
             threshold: DEFAULT_THRESHOLD,
             max_topics: 12,
             initiator: None,
+            boilerplate: Boilerplate::default(),
         }
     }
 }
@@ -112,8 +117,10 @@ pub struct SideReport {
     pub coverage: Coverage,
     pub words: usize,
     pub sentences: usize,
-    /// Sentences with no counterpart on the other side.
+    /// Sentences with no counterpart on the other side (boilerplate aside).
     pub unmatched: usize,
+    /// Sentences left out of the alignment as boilerplate.
+    pub boilerplate: usize,
     /// Words in aligned sentences that the other side shares / does not share.
     pub shared_words: usize,
     pub own_words: usize,
@@ -165,6 +172,9 @@ pub struct Row {
     pub shared_terms: Vec<String>,
     pub left: Vec<Passage>,
     pub right: Vec<Passage>,
+    /// A one-sided sentence left out of the alignment as boilerplate.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
 }
 
 /// How the alignment was made, so a reader can reproduce it.
@@ -173,6 +183,8 @@ pub struct Method {
     pub threshold: f32,
     /// Statements the IDF weights were counted over.
     pub idf_documents: u32,
+    /// Sentences of both sides left out of the alignment as boilerplate.
+    pub boilerplate: usize,
 }
 
 /// The whole comparison.
@@ -196,7 +208,8 @@ pub fn diff(
     opts: &DiffOptions,
 ) -> Diff {
     let (lt, rt) = (&left.statement.text, &right.statement.text);
-    let al = align(tw, lt, rt, opts.threshold);
+    let skip = |s: &str| opts.boilerplate.contains(s);
+    let al = align_skipping(tw, lt, rt, opts.threshold, &skip);
     // Each text is cut into words once; rows and topics slice these lists.
     let lw: Vec<Word<'_>> = words(lt).collect();
     let rw: Vec<Word<'_>> = words(rt).collect();
@@ -211,8 +224,10 @@ pub fn diff(
     );
     let mut lr = side_report(tw, left, (&lw, &al.left), &rw, &lf, opts.max_topics);
     let mut rr = side_report(tw, right, (&rw, &al.right), &lw, &rf, opts.max_topics);
-    lr.unmatched = al.left_unmatched.len();
-    rr.unmatched = al.right_unmatched.len();
+    lr.boilerplate = al.left_boilerplate.len();
+    rr.boilerplate = al.right_boilerplate.len();
+    lr.unmatched = al.left_unmatched.len() - lr.boilerplate;
+    rr.unmatched = al.right_unmatched.len() - rr.boilerplate;
     count_words(&rows, &mut lr, &mut rr);
     let same_event = left.event.id == right.event.id;
     Diff {
@@ -230,6 +245,7 @@ pub fn diff(
         method: Method {
             threshold: opts.threshold,
             idf_documents: tw.documents(),
+            boilerplate: al.left_boilerplate.len() + al.right_boilerplate.len(),
         },
         pairs: al.links.len(),
         left: lr,
@@ -278,6 +294,7 @@ fn side_report(
         words: own_words.len(),
         sentences: sentences.len(),
         unmatched: 0,
+        boilerplate: 0,
         shared_words: 0,
         own_words: 0,
         framings: framings
@@ -396,6 +413,7 @@ fn rows(
             shared_terms: link.shared_stems.clone(),
             left: passages(lt, &al.left, &link.left, &ltok, &lflags, lf),
             right: passages(rt, &al.right, &link.right, &rtok, &rflags, rf),
+            boilerplate: false,
         };
         main.push((link.left[0], row));
     }
@@ -406,6 +424,7 @@ fn rows(
             shared_terms: Vec::new(),
             left: lone((lt, lw), &al.left, i, lf),
             right: Vec::new(),
+            boilerplate: al.left_boilerplate.binary_search(&i).is_ok(),
         };
         main.push((i, row));
     }
@@ -434,6 +453,7 @@ fn rows(
             shared_terms: Vec::new(),
             left: Vec::new(),
             right: lone((rt, rw), &al.right, j, rf),
+            boilerplate: al.right_boilerplate.binary_search(&j).is_ok(),
         };
         inserts.push((anchor, row));
     }

@@ -205,3 +205,33 @@ fn a_line_shared_by_too_few_statements_still_pairs() {
     assert_eq!(v["method"]["boilerplate"], 0);
     assert_eq!(v["pairs"], 2, "{}", run.stdout);
 }
+
+#[test]
+fn adding_unrelated_events_leaves_a_diff_byte_identical() {
+    let f = common::Fixture::bundled();
+    let id = "2026-02-trump-xi-call";
+    let args = ["diff", id, "--color", "never", "--width", "100"];
+    let before = f.run(&args);
+    assert_eq!(before.code, 0, "{}", before.stderr);
+    let json_before = f.run(&["diff", id, "--format", "json"]).stdout;
+    let unrelated = [
+        ("FRA", "DEU", "France and Germany discussed agricultural subsidies, Taiwan and trade."),
+        ("BRA", "ARG", "Brazil and Argentina agreed on beef tariffs and the Mercosur trade agenda."),
+        ("JPN", "KOR", "Japan and Korea talked about fisheries, the climate and semiconductors."),
+        ("IND", "PAK", "India and Pakistan discussed water sharing and the situation in Kashmir."),
+    ];
+    for (k, (a, b, text)) in unrelated.iter().enumerate() {
+        let id = format!("2025-0{}-unrelated", k + 1);
+        let toml = event_toml(&id, "2025-01-01", &[(a, text), (b, text)]);
+        f.write(&format!("corpus/unrelated/{id}.toml"), toml);
+    }
+    let after = f.run(&args);
+    assert_eq!(after.code, 0, "{}", after.stderr);
+    assert_eq!(before.stdout, after.stdout, "the diff changed when unrelated events were added");
+    assert_eq!(json_before, f.run(&["diff", id, "--format", "json"]).stdout);
+    assert!(
+        before.stdout.contains("fixed reference shipped with readouts"),
+        "the method line says where the weights come from:\n{}",
+        before.stdout
+    );
+}

@@ -57,6 +57,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
+use crate::analysis::reference::Reference;
 use crate::text::segment::{sentences, Sentence};
 use crate::text::{is_stopword, normalise, words, Vocab};
 
@@ -90,6 +91,9 @@ pub struct TermWeights {
     seen: HashMap<Box<str>, (u32, bool), BuildHasherDefault<Fnv>>,
     df: Vec<u32>,
     docs: u32,
+    /// The fixed reference the frequencies come from, if any: each stem's
+    /// frequency is looked up there the first time the stem is seen.
+    reference: Option<&'static Reference>,
 }
 
 /// FNV-1a: a fast hash for the short words the cache holds (no untrusted
@@ -158,6 +162,13 @@ impl TermWeights {
         }
         let hit = (self.vocab.word_id(word), is_content(word));
         self.seen.insert(word.into(), hit);
+        if let Some(reference) = self.reference {
+            let i = hit.0 as usize;
+            if i >= self.df.len() {
+                self.df.resize(i + 1, 0);
+                self.df[i] = reference.df(self.vocab.stem(hit.0));
+            }
+        }
         hit
     }
 
@@ -175,6 +186,32 @@ impl TermWeights {
     /// How many documents the frequencies were counted over.
     pub fn documents(&self) -> u32 {
         self.docs
+    }
+
+    /// Weights from the fixed reference shipped with the tool (see
+    /// [`crate::analysis::reference`]): the same for every corpus, so a diff
+    /// does not change when unrelated statements are added.
+    pub fn reference() -> TermWeights {
+        let reference = Reference::get();
+        TermWeights {
+            docs: reference.documents(),
+            reference: Some(reference),
+            ..TermWeights::default()
+        }
+    }
+
+    /// Whether the frequencies come from the shipped reference.
+    pub fn is_reference(&self) -> bool {
+        self.reference.is_some()
+    }
+
+    /// Every stem with its document frequency, in stem-id order (for
+    /// building a reference table).
+    pub fn frequencies(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.df
+            .iter()
+            .enumerate()
+            .map(|(id, &df)| (self.vocab.stem(id as u32), df))
     }
 }
 

@@ -181,8 +181,11 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Method {
     pub threshold: f32,
-    /// Statements the IDF weights were counted over.
+    /// Documents the IDF weights were counted over.
     pub idf_documents: u32,
+    /// Where the weights come from: `reference` (the table shipped with the
+    /// tool, [`crate::analysis::reference`]) or `documents` (a caller's set).
+    pub weights: String,
     /// Sentences of both sides left out of the alignment as boilerplate.
     pub boilerplate: usize,
 }
@@ -245,6 +248,11 @@ pub fn diff(
         method: Method {
             threshold: opts.threshold,
             idf_documents: tw.documents(),
+            weights: if tw.is_reference() {
+                crate::analysis::reference::SOURCE.to_string()
+            } else {
+                "documents".to_string()
+            },
             boilerplate: al.left_boilerplate.len() + al.right_boilerplate.len(),
         },
         pairs: al.links.len(),
@@ -494,33 +502,5 @@ fn count_words(rows: &[Row], left: &mut SideReport, right: &mut SideReport) {
                 }
             }
         }
-    }
-}
-
-/// Events with at least this many statements between them are their own
-/// IDF document set (a UN general debate holds ~190 speeches); smaller ones
-/// take the whole corpus.
-pub const OWN_IDF_MIN_STATEMENTS: usize = 20;
-
-/// IDF weights for comparing statements of `events`: counted over those
-/// events' statements when they hold at least [`OWN_IDF_MIN_STATEMENTS`],
-/// otherwise over every statement of the corpus. (Counting the 10,000 UN
-/// speeches for every diff would take seconds; one session is a fair sample
-/// of what is common in that genre.)
-pub fn weights_for(corpus: &crate::corpus::Corpus, events: &[&Event]) -> TermWeights {
-    let own: usize = events.iter().map(|e| e.statements.len()).sum();
-    if own >= OWN_IDF_MIN_STATEMENTS {
-        let mut seen: Vec<&str> = Vec::new();
-        let docs = events.iter().filter(|e| {
-            let new = !seen.contains(&e.id.as_str());
-            seen.push(&e.id);
-            new
-        });
-        let texts: Vec<&str> = docs
-            .flat_map(|e| e.statements.iter().map(|s| s.text.as_str()))
-            .collect();
-        TermWeights::from_documents(texts)
-    } else {
-        TermWeights::from_documents(corpus.statements().map(|(_, s)| s.text.as_str()))
     }
 }

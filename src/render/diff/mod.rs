@@ -73,9 +73,18 @@ fn initiator_text(diff: &Diff) -> String {
 
 /// How the pairs were found, in one sentence.
 fn method_text(diff: &Diff) -> String {
+    let m = &diff.method;
+    let source = if m.weights == "documents" {
+        format!("IDF over {} statements", m.idf_documents)
+    } else {
+        format!(
+            "IDF from a fixed reference shipped with readouts: {} {}",
+            m.idf_documents, m.weights
+        )
+    };
     let mut text = format!(
-        "sentences paired by shared word stems weighted by rarity (IDF over {} statements), similarity at least {}",
-        diff.method.idf_documents, diff.method.threshold
+        "sentences paired by shared word stems weighted by rarity ({source}), similarity at least {}",
+        m.threshold
     );
     match diff.method.boilerplate {
         0 => {}

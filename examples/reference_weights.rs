@@ -14,7 +14,10 @@ fn speeches(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let sessions = std::fs::read_dir(root).expect("the corpus folder");
     for session in sessions.flatten().filter(|e| e.path().is_dir()) {
-        for file in std::fs::read_dir(session.path()).expect("a session folder").flatten() {
+        for file in std::fs::read_dir(session.path())
+            .expect("a session folder")
+            .flatten()
+        {
             let name = file.file_name().to_string_lossy().into_owned();
             if name.ends_with(".txt") && name.matches('_').count() == 2 {
                 out.push(file.path());
@@ -26,7 +29,9 @@ fn speeches(root: &Path) -> Vec<PathBuf> {
 }
 
 fn main() {
-    let root = std::env::args().nth(1).expect("usage: reference_weights UNGDC_DIR");
+    let root = std::env::args()
+        .nth(1)
+        .expect("usage: reference_weights UNGDC_DIR");
     let paths = speeches(Path::new(&root));
     let texts: Vec<String> = paths
         .iter()

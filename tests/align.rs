@@ -215,10 +215,26 @@ fn adding_unrelated_events_leaves_a_diff_byte_identical() {
     assert_eq!(before.code, 0, "{}", before.stderr);
     let json_before = f.run(&["diff", id, "--format", "json"]).stdout;
     let unrelated = [
-        ("FRA", "DEU", "France and Germany discussed agricultural subsidies, Taiwan and trade."),
-        ("BRA", "ARG", "Brazil and Argentina agreed on beef tariffs and the Mercosur trade agenda."),
-        ("JPN", "KOR", "Japan and Korea talked about fisheries, the climate and semiconductors."),
-        ("IND", "PAK", "India and Pakistan discussed water sharing and the situation in Kashmir."),
+        (
+            "FRA",
+            "DEU",
+            "France and Germany discussed agricultural subsidies, Taiwan and trade.",
+        ),
+        (
+            "BRA",
+            "ARG",
+            "Brazil and Argentina agreed on beef tariffs and the Mercosur trade agenda.",
+        ),
+        (
+            "JPN",
+            "KOR",
+            "Japan and Korea talked about fisheries, the climate and semiconductors.",
+        ),
+        (
+            "IND",
+            "PAK",
+            "India and Pakistan discussed water sharing and the situation in Kashmir.",
+        ),
     ];
     for (k, (a, b, text)) in unrelated.iter().enumerate() {
         let id = format!("2025-0{}-unrelated", k + 1);
@@ -227,11 +243,75 @@ fn adding_unrelated_events_leaves_a_diff_byte_identical() {
     }
     let after = f.run(&args);
     assert_eq!(after.code, 0, "{}", after.stderr);
-    assert_eq!(before.stdout, after.stdout, "the diff changed when unrelated events were added");
+    assert_eq!(
+        before.stdout, after.stdout,
+        "the diff changed when unrelated events were added"
+    );
     assert_eq!(json_before, f.run(&["diff", id, "--format", "json"]).stdout);
     assert!(
-        before.stdout.contains("fixed reference shipped with readouts"),
+        before
+            .stdout
+            .contains("fixed reference shipped with readouts"),
         "the method line says where the weights come from:\n{}",
         before.stdout
     );
+}
+
+/// The wrong and missed pairs the issue names for the USA/CHN 2022 UN
+/// speeches: (USA words, CHN words, whether they should be paired).
+const UN_2022_NAMED: &[(&str, &str, bool)] = &[
+    ("Congress", "National Congress", false),
+    ("nuclear build-up", "build a community", false),
+    ("Xinjiang", "abuse of guns", false),
+    ("four decades", "past decade", false),
+    ("One China Policy", "one-China principle", true),
+    (
+        "Democratic People’s Republic of Korea",
+        "Korean peninsula nuclear issue",
+        true,
+    ),
+];
+
+#[test]
+fn un_2022_named_wrong_pairs_are_gone_and_missed_ones_found() {
+    let Some(corpus) = common::ungdc_corpus() else {
+        return;
+    };
+    let f = common::Fixture::empty();
+    let args = [
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "diff",
+        "ungdc-2022",
+        "--sides",
+        "USA,CHN",
+        "--format",
+        "json",
+    ];
+    let run = f.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let text = |r: &serde_json::Value, col: &str| -> String {
+        let passages = r[col].as_array().unwrap().iter();
+        passages
+            .flat_map(|p| p["segments"].as_array().unwrap())
+            .map(|s| s["text"].as_str().unwrap())
+            .collect()
+    };
+    let pairs: Vec<(String, String)> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "pair")
+        .map(|r| (text(r, "left"), text(r, "right")))
+        .collect();
+    for (usa, chn, wanted) in UN_2022_NAMED {
+        let paired = pairs
+            .iter()
+            .any(|(l, r)| l.contains(usa) && r.contains(chn));
+        assert_eq!(
+            paired, *wanted,
+            "{usa:?} ~ {chn:?}: paired {paired}, wanted {wanted}"
+        );
+    }
 }

@@ -315,3 +315,70 @@ fn un_2022_named_wrong_pairs_are_gone_and_missed_ones_found() {
         );
     }
 }
+
+#[test]
+fn one_side_on_two_occasions_is_labelled_by_event_and_date() {
+    let f = common::Fixture::empty();
+    let first = "China firmly opposes tariffs on Chinese steel exports. Taiwan is part of China.";
+    let second = "China firmly opposes new tariffs on Chinese steel exports. Both sides met.";
+    f.write(
+        "corpus/a.toml",
+        event_toml("2021-03-talks", "2021-03-18", &[("CHN", first)]),
+    );
+    f.write(
+        "corpus/b.toml",
+        event_toml("2022-06-call", "2022-06-01", &[("CHN", second)]),
+    );
+    let run = f.run(&[
+        "diff",
+        "2021-03-talks",
+        "2022-06-call",
+        "--side",
+        "CHN",
+        "--color",
+        "never",
+        "--width",
+        "120",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let summary = &run.stdout[run.stdout.find("Summary").expect("a summary")..];
+    let (a, b) = (
+        "CHN · 2021-03-talks (2021-03-18)",
+        "CHN · 2022-06-call (2022-06-01)",
+    );
+    assert!(
+        summary.contains(&format!("{a} shares")) && summary.contains(&format!("with {b}")),
+        "{summary}"
+    );
+    assert!(summary.contains(&format!("Only {a} mentions")), "{summary}");
+    assert!(!summary.contains("CHN shares"), "{summary}");
+    let md = f.run(&[
+        "diff",
+        "2021-03-talks",
+        "2022-06-call",
+        "--side",
+        "CHN",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.stdout.contains(&format!("only {b} mentions")),
+        "{}",
+        md.stdout
+    );
+    let html = f.run(&[
+        "diff",
+        "2021-03-talks",
+        "2022-06-call",
+        "--side",
+        "CHN",
+        "--format",
+        "html",
+    ]);
+    assert!(
+        html.stdout
+            .contains("CHN · 2021-03-talks (2021-03-18) shares"),
+        "{}",
+        html.stdout
+    );
+}

@@ -106,6 +106,10 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideReport {
     pub side: Side,
+    /// How the summary names this column: the side code ("USA") for two sides
+    /// of one event, and side, event and date ("USA · 2021-03-talks
+    /// (2021-03-18)") for one side on two occasions.
+    pub who: String,
     pub side_name: String,
     pub event_id: String,
     pub event_title: String,
@@ -233,6 +237,10 @@ pub fn diff(
     rr.unmatched = al.right_unmatched.len() - rr.boilerplate;
     count_words(&rows, &mut lr, &mut rr);
     let same_event = left.event.id == right.event.id;
+    if !same_event {
+        lr.who = lr.label(Mode::Occasions);
+        rr.who = rr.label(Mode::Occasions);
+    }
     Diff {
         mode: if same_event {
             Mode::Sides
@@ -290,6 +298,7 @@ fn side_report(
     let other = OtherSide::new(tw, other_words);
     SideReport {
         side: s.side.clone(),
+        who: s.side.to_string(),
         side_name: s.side.name().to_string(),
         event_id: input.event.id.clone(),
         event_title: input.event.title.clone(),

@@ -7,4 +7,5 @@ pub mod diff;
 pub mod keyness;
 pub mod lexicon;
 pub mod pair;
+pub mod reference;
 pub mod tone;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::{FormatArg, GlobalArgs, Outcome};
-use crate::analysis::align::DEFAULT_THRESHOLD;
+use crate::analysis::align::{TermWeights, DEFAULT_THRESHOLD};
 use crate::analysis::diff::{self, select, DiffOptions, Framing, SideInput};
 use crate::analysis::lexicon::{self, Lexicon, Matcher};
 use crate::corpus::Side;
@@ -113,10 +113,11 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let initiator = (left.event.id == right.event.id)
         .then(|| initiator(left.event, &matcher))
         .flatten();
-    let mut weights = diff::weights_for(corpus, &[left.event, right.event]);
+    let mut weights = TermWeights::reference();
     let opts = DiffOptions {
         threshold: args.threshold,
         initiator,
+        boilerplate: diff::boilerplate::for_statements(corpus, &[left.statement, right.statement]),
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);
@@ -206,9 +207,10 @@ pub(crate) fn write_html(
     let (sa, sb) = (select::statement(event, a)?, select::statement(event, b)?);
     let left = framed(SideInput::new(event, sa), matcher);
     let right = framed(SideInput::new(event, sb), matcher);
-    let mut weights = diff::weights_for(corpus, &[event]);
+    let mut weights = TermWeights::reference();
     let opts = DiffOptions {
         initiator: initiator(event, matcher),
+        boilerplate: diff::boilerplate::for_statements(corpus, &[sa, sb]),
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);

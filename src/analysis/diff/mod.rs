@@ -10,16 +10,18 @@
 //! rows of aligned pairs and of sentences only one side has, which every
 //! renderer (terminal, HTML, Markdown, JSON) lays out as it sees fit.
 
+pub mod boilerplate;
 pub mod select;
 pub mod topics;
 pub mod words;
 
 use serde::Serialize;
 
-use crate::analysis::align::{align, Alignment, TermWeights, DEFAULT_THRESHOLD};
+use crate::analysis::align::{align_skipping, Alignment, TermWeights, DEFAULT_THRESHOLD};
 use crate::corpus::{Coverage, Date, Event, Side, Statement};
 use crate::text::segment::{sentence_at, Sentence};
 use crate::text::{words, Word};
+pub use boilerplate::Boilerplate;
 pub use select::SelectError;
 pub use topics::{Topic, TopicKind};
 pub use words::Segment;
@@ -77,6 +79,8 @@ pub struct DiffOptions {
     pub max_topics: usize,
     /// Who asked for the call, when known (a side code or a description).
     pub initiator: Option<String>,
+    /// Sentences left out of the alignment as boilerplate.
+    pub boilerplate: Boilerplate,
 }
 
 impl Default for DiffOptions {
@@ -85,6 +89,7 @@ impl Default for DiffOptions {
             threshold: DEFAULT_THRESHOLD,
             max_topics: 12,
             initiator: None,
+            boilerplate: Boilerplate::default(),
         }
     }
 }
@@ -101,6 +106,10 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideReport {
     pub side: Side,
+    /// How the summary names this column: the side code ("USA") for two sides
+    /// of one event, and side, event and date ("USA · 2021-03-talks
+    /// (2021-03-18)") for one side on two occasions.
+    pub who: String,
     pub side_name: String,
     pub event_id: String,
     pub event_title: String,
@@ -112,8 +121,10 @@ pub struct SideReport {
     pub coverage: Coverage,
     pub words: usize,
     pub sentences: usize,
-    /// Sentences with no counterpart on the other side.
+    /// Sentences with no counterpart on the other side (boilerplate aside).
     pub unmatched: usize,
+    /// Sentences left out of the alignment as boilerplate.
+    pub boilerplate: usize,
     /// Words in aligned sentences that the other side shares / does not share.
     pub shared_words: usize,
     pub own_words: usize,
@@ -165,14 +176,22 @@ pub struct Row {
     pub shared_terms: Vec<String>,
     pub left: Vec<Passage>,
     pub right: Vec<Passage>,
+    /// A one-sided sentence left out of the alignment as boilerplate.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
 }
 
 /// How the alignment was made, so a reader can reproduce it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Method {
     pub threshold: f32,
-    /// Statements the IDF weights were counted over.
+    /// Documents the IDF weights were counted over.
     pub idf_documents: u32,
+    /// Where the weights come from: `reference` (the table shipped with the
+    /// tool, [`crate::analysis::reference`]) or `documents` (a caller's set).
+    pub weights: String,
+    /// Sentences of both sides left out of the alignment as boilerplate.
+    pub boilerplate: usize,
 }
 
 /// The whole comparison.
@@ -196,7 +215,8 @@ pub fn diff(
     opts: &DiffOptions,
 ) -> Diff {
     let (lt, rt) = (&left.statement.text, &right.statement.text);
-    let al = align(tw, lt, rt, opts.threshold);
+    let skip = |s: &str| opts.boilerplate.contains(s);
+    let al = align_skipping(tw, lt, rt, opts.threshold, &skip);
     // Each text is cut into words once; rows and topics slice these lists.
     let lw: Vec<Word<'_>> = words(lt).collect();
     let rw: Vec<Word<'_>> = words(rt).collect();
@@ -211,10 +231,16 @@ pub fn diff(
     );
     let mut lr = side_report(tw, left, (&lw, &al.left), &rw, &lf, opts.max_topics);
     let mut rr = side_report(tw, right, (&rw, &al.right), &lw, &rf, opts.max_topics);
-    lr.unmatched = al.left_unmatched.len();
-    rr.unmatched = al.right_unmatched.len();
+    lr.boilerplate = al.left_boilerplate.len();
+    rr.boilerplate = al.right_boilerplate.len();
+    lr.unmatched = al.left_unmatched.len() - lr.boilerplate;
+    rr.unmatched = al.right_unmatched.len() - rr.boilerplate;
     count_words(&rows, &mut lr, &mut rr);
     let same_event = left.event.id == right.event.id;
+    if !same_event {
+        lr.who = lr.label(Mode::Occasions);
+        rr.who = rr.label(Mode::Occasions);
+    }
     Diff {
         mode: if same_event {
             Mode::Sides
@@ -230,6 +256,12 @@ pub fn diff(
         method: Method {
             threshold: opts.threshold,
             idf_documents: tw.documents(),
+            weights: if tw.is_reference() {
+                crate::analysis::reference::SOURCE.to_string()
+            } else {
+                "documents".to_string()
+            },
+            boilerplate: al.left_boilerplate.len() + al.right_boilerplate.len(),
         },
         pairs: al.links.len(),
         left: lr,
@@ -266,6 +298,7 @@ fn side_report(
     let other = OtherSide::new(tw, other_words);
     SideReport {
         side: s.side.clone(),
+        who: s.side.to_string(),
         side_name: s.side.name().to_string(),
         event_id: input.event.id.clone(),
         event_title: input.event.title.clone(),
@@ -278,6 +311,7 @@ fn side_report(
         words: own_words.len(),
         sentences: sentences.len(),
         unmatched: 0,
+        boilerplate: 0,
         shared_words: 0,
         own_words: 0,
         framings: framings
@@ -396,6 +430,7 @@ fn rows(
             shared_terms: link.shared_stems.clone(),
             left: passages(lt, &al.left, &link.left, &ltok, &lflags, lf),
             right: passages(rt, &al.right, &link.right, &rtok, &rflags, rf),
+            boilerplate: false,
         };
         main.push((link.left[0], row));
     }
@@ -406,6 +441,7 @@ fn rows(
             shared_terms: Vec::new(),
             left: lone((lt, lw), &al.left, i, lf),
             right: Vec::new(),
+            boilerplate: al.left_boilerplate.binary_search(&i).is_ok(),
         };
         main.push((i, row));
     }
@@ -434,6 +470,7 @@ fn rows(
             shared_terms: Vec::new(),
             left: Vec::new(),
             right: lone((rt, rw), &al.right, j, rf),
+            boilerplate: al.right_boilerplate.binary_search(&j).is_ok(),
         };
         inserts.push((anchor, row));
     }
@@ -474,33 +511,5 @@ fn count_words(rows: &[Row], left: &mut SideReport, right: &mut SideReport) {
                 }
             }
         }
-    }
-}
-
-/// Events with at least this many statements between them are their own
-/// IDF document set (a UN general debate holds ~190 speeches); smaller ones
-/// take the whole corpus.
-pub const OWN_IDF_MIN_STATEMENTS: usize = 20;
-
-/// IDF weights for comparing statements of `events`: counted over those
-/// events' statements when they hold at least [`OWN_IDF_MIN_STATEMENTS`],
-/// otherwise over every statement of the corpus. (Counting the 10,000 UN
-/// speeches for every diff would take seconds; one session is a fair sample
-/// of what is common in that genre.)
-pub fn weights_for(corpus: &crate::corpus::Corpus, events: &[&Event]) -> TermWeights {
-    let own: usize = events.iter().map(|e| e.statements.len()).sum();
-    if own >= OWN_IDF_MIN_STATEMENTS {
-        let mut seen: Vec<&str> = Vec::new();
-        let docs = events.iter().filter(|e| {
-            let new = !seen.contains(&e.id.as_str());
-            seen.push(&e.id);
-            new
-        });
-        let texts: Vec<&str> = docs
-            .flat_map(|e| e.statements.iter().map(|s| s.text.as_str()))
-            .collect();
-        TermWeights::from_documents(texts)
-    } else {
-        TermWeights::from_documents(corpus.statements().map(|(_, s)| s.text.as_str()))
     }
 }

@@ -180,14 +180,16 @@ fn facts(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         writeln!(
             out,
             "<li><b>{}</b> of {} {} sentences only on its side</li>",
-            s.unmatched, s.sentences, s.side
+            s.unmatched,
+            s.sentences,
+            escape::html(&s.who)
         )?;
     }
     for s in [l, r] {
         writeln!(
             out,
             "<li>{} shares <b>{}</b> of its wording in aligned sentences</li>",
-            s.side,
+            escape::html(&s.who),
             shared_share(s)
         )?;
     }

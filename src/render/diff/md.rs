@@ -31,15 +31,15 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     writeln!(
         out,
         "- {} aligned pairs; {} of {} {} sentences and {} of {} {} sentences have no counterpart",
-        diff.pairs, l.unmatched, l.sentences, l.side, r.unmatched, r.sentences, r.side
+        diff.pairs, l.unmatched, l.sentences, l.who, r.unmatched, r.sentences, r.who
     )?;
     if diff.pairs > 0 {
         writeln!(
             out,
             "- in aligned sentences {} shares {} of its words, {} {}",
-            l.side,
+            l.who,
             shared_share(l),
-            r.side,
+            r.who,
             shared_share(r)
         )?;
     }
@@ -48,7 +48,7 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         writeln!(
             out,
             "- only {} mentions: {}",
-            s.side,
+            s.who,
             if list.is_empty() {
                 "—".into()
             } else {
@@ -71,8 +71,8 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     for row in &diff.rows {
         let (mark, pair) = match row.kind {
             RowKind::Pair => (format!("= {}", row.score.unwrap_or(0.0)), true),
-            RowKind::LeftOnly => (format!("only {}", l.side), false),
-            RowKind::RightOnly => (format!("only {}", r.side), false),
+            RowKind::LeftOnly => (format!("only {}", l.who), false),
+            RowKind::RightOnly => (format!("only {}", r.who), false),
         };
         writeln!(
             out,

@@ -73,10 +73,28 @@ fn initiator_text(diff: &Diff) -> String {
 
 /// How the pairs were found, in one sentence.
 fn method_text(diff: &Diff) -> String {
-    format!(
-        "sentences paired by shared word stems weighted by rarity (IDF over {} statements), similarity at least {}",
-        diff.method.idf_documents, diff.method.threshold
-    )
+    let m = &diff.method;
+    let source = if m.weights == "documents" {
+        format!("IDF over {} statements", m.idf_documents)
+    } else {
+        format!(
+            "IDF from a fixed reference shipped with readouts: {} {}",
+            m.idf_documents, m.weights
+        )
+    };
+    let mut text = format!(
+        "sentences paired by shared word stems weighted by rarity ({source}), similarity at least {}",
+        m.threshold
+    );
+    match diff.method.boilerplate {
+        0 => {}
+        1 => text
+            .push_str("; 1 boilerplate sentence (recurring verbatim in other statements) left out"),
+        n => text.push_str(&format!(
+            "; {n} boilerplate sentences (recurring verbatim in other statements) left out"
+        )),
+    }
+    text
 }
 
 #[cfg(test)]

@@ -83,13 +83,13 @@ fn header(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()>
         format!(
             "{} shared wording · {} · {} · framing phrases in their category's colour",
             painter.paint(Style::Shared, "dim:"),
-            painter.paint(Style::OwnLeft, &format!("{}'s own wording", l.side)),
-            painter.paint(Style::OwnRight, &format!("{}'s own wording", r.side)),
+            painter.paint(Style::OwnLeft, &format!("{}'s own wording", l.who)),
+            painter.paint(Style::OwnRight, &format!("{}'s own wording", r.who)),
         )
     } else {
         format!(
             "= both sides report it (*own wording* starred, the rest is shared) · < only {} · > only {} · [framing phrase]",
-            l.side, r.side
+            l.who, r.who
         )
     };
     writeln!(out, "{}", painter.paint(Style::Dim, "Legend: ") + &legend)
@@ -177,10 +177,10 @@ fn summary(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()
         "  {} aligned {}; {}: {} sentences, {} only there; {}: {} sentences, {} only there.",
         diff.pairs,
         if diff.pairs == 1 { "pair" } else { "pairs" },
-        l.side,
+        l.who,
         l.sentences,
         l.unmatched,
-        r.side,
+        r.who,
         r.sentences,
         r.unmatched
     )?;
@@ -188,10 +188,10 @@ fn summary(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()
         writeln!(
             out,
             "  In aligned sentences {} shares {} of its words with {}, and {} {}.",
-            l.side,
+            l.who,
             shared_share(l),
-            r.side,
-            r.side,
+            r.who,
+            r.who,
             shared_share(r)
         )?;
     }
@@ -225,7 +225,7 @@ fn topics(out: &mut dyn Write, s: &SideReport, painter: &Painter) -> io::Result<
     writeln!(
         out,
         "  {} {}",
-        painter.paint(Style::Heading, &format!("Only {} mentions:", s.side)),
+        painter.paint(Style::Heading, &format!("Only {} mentions:", s.who)),
         terminal(&list)
     )
 }
@@ -235,7 +235,7 @@ fn framings(out: &mut dyn Write, s: &SideReport, painter: &Painter) -> io::Resul
         return writeln!(
             out,
             "  {} none",
-            painter.paint(Style::Heading, &format!("{} framing:", s.side))
+            painter.paint(Style::Heading, &format!("{} framing:", s.who))
         );
     }
     let list: Vec<String> = s
@@ -246,7 +246,7 @@ fn framings(out: &mut dyn Write, s: &SideReport, painter: &Painter) -> io::Resul
     writeln!(
         out,
         "  {} {}",
-        painter.paint(Style::Heading, &format!("{} framing:", s.side)),
+        painter.paint(Style::Heading, &format!("{} framing:", s.who)),
         list.join(", ")
     )
 }

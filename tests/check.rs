@@ -360,7 +360,7 @@ fn unsupported_format_is_refused() {
     run.expect_code(2);
     assert_eq!(
         run.stderr,
-        "readouts: `check` has no html output; use --format text|json\n"
+        "readouts: invalid value 'html' for '--format <FORMAT>' [possible values: text, json] (more with --help)\n"
     );
 }
 

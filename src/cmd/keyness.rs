@@ -6,11 +6,11 @@ use std::io::Write;
 use anyhow::Context;
 
 use super::filter::{self, FilterArgs};
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::analysis::keyness::{self as kw, Group, Options, Prior};
 use crate::corpus::{Corpus, Date, Filter, Side};
 use crate::render::keyness as render;
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum By {
@@ -71,13 +71,24 @@ pub struct Args {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = KeynessFormat::Text)]
+    pub format: KeynessFormat,
+}
+
+/// The outputs `keyness` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeynessFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
+    /// A self-contained HTML page
+    Html,
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    use FormatArg::{Csv, Html, Json, Text};
-    let format = super::require_format("keyness", args.format, &[Text, Csv, Json, Html])?;
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
     let corpus = &loaded.corpus;
     let base = args.filter.to_filter();
@@ -103,15 +114,15 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         );
         return Ok(Outcome::NothingFound);
     }
-    match format {
-        Format::Json => render::json(out, &keyness)?,
-        Format::Csv => render::csv(out, &keyness)?,
-        Format::Html => {
+    match args.format {
+        KeynessFormat::Json => render::json(out, &keyness)?,
+        KeynessFormat::Csv => render::csv(out, &keyness)?,
+        KeynessFormat::Html => {
             let listed: Vec<_> = keyness.listed().collect();
             let lines = kw::contexts(&a, &b, &listed, args.lines, 60);
             render::html_page(out, &keyness, &lines)?
         }
-        _ => render::text(out, &keyness, Painter::new(global.color_stdout()))?,
+        KeynessFormat::Text => render::text(out, &keyness, Painter::new(global.color_stdout()))?,
     }
     Ok(Outcome::Success)
 }

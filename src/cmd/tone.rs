@@ -11,13 +11,13 @@ use std::sync::{Arc, Mutex};
 use anyhow::{bail, Context};
 
 use super::filter::SelectArgs;
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged, Tagger};
 use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
 use crate::corpus::{Event, Side};
 use crate::render::tone::{self as render, Rows};
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,8 +27,8 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', default_value = "side", value_parser = parse_dim, value_name = "DIM")]
     pub by: Vec<Dim>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = ToneFormat::Text)]
+    pub format: ToneFormat,
     /// Framing gap between two sides: A's tone minus B's on the same event (e.g. USA,CHN);
     /// default: the two sides when the selection has exactly two
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
@@ -48,6 +48,21 @@ pub struct Args {
     /// Sides drawn in the HTML tone-over-time chart (the --gap sides first, then the largest)
     #[arg(long, default_value_t = 8, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub chart_sides: usize,
+}
+
+/// The outputs `tone` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ToneFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
+    /// Markdown
+    Md,
+    /// A self-contained HTML page
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -73,8 +88,6 @@ struct Tagging {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    use FormatArg::*;
-    let format = super::require_format("tone", args.format, &[Text, Json, Csv, Md, Html])?;
     if !args.gap.is_empty() && args.gap.len() != 2 {
         bail!("--gap takes two sides, e.g. --gap USA,CHN");
     }
@@ -133,12 +146,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         None if args.explain => Rows::Hits,
         None => Rows::Groups,
     };
-    match format {
-        Format::Text => render::text::render(out, &report, Painter::new(global.color_stdout()))?,
-        Format::Json => render::json::render(out, &report)?,
-        Format::Csv => render::csv::render(out, &report, rows)?,
-        Format::Md => render::md::render(out, &report)?,
-        Format::Html => render::html::render(out, &report)?,
+    match args.format {
+        ToneFormat::Text => {
+            render::text::render(out, &report, Painter::new(global.color_stdout()))?
+        }
+        ToneFormat::Json => render::json::render(out, &report)?,
+        ToneFormat::Csv => render::csv::render(out, &report, rows)?,
+        ToneFormat::Md => render::md::render(out, &report)?,
+        ToneFormat::Html => render::html::render(out, &report)?,
     }
     // The pages come after the report: one page that cannot be written
     // never costs the report itself.

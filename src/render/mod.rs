@@ -6,6 +6,7 @@
 pub mod check;
 pub mod diff;
 pub mod escape;
+pub mod json;
 pub mod keyness;
 pub mod kwic;
 pub mod pair;

@@ -73,6 +73,8 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = KeynessFormat::Text)]
     pub format: KeynessFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
 }
 
 /// The outputs `keyness` has (`--format`).
@@ -89,6 +91,7 @@ pub enum KeynessFormat {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    args.provenance.check()?;
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
     let corpus = &loaded.corpus;
     let base = args.filter.to_filter();
@@ -124,6 +127,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
         KeynessFormat::Text => render::text(out, &keyness, Painter::new(global.color_stdout()))?,
     }
+    let detail = serde_json::json!({
+        "method": keyness.method,
+        "a": keyness.a,
+        "b": keyness.b,
+        "prior": keyness.prior,
+        "min_count": keyness.min_count,
+    });
+    args.provenance.write(global, &detail)?;
     Ok(Outcome::Success)
 }
 

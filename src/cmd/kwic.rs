@@ -28,6 +28,8 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = KwicFormat::Text)]
     pub format: KwicFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
 }
 
 /// The outputs `kwic` has (`--format`).
@@ -51,6 +53,7 @@ pub enum SortArg {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    args.provenance.check()?;
     let index = super::index::open(global)?;
     super::index::warn_dropped(&index);
     let options = KwicOptions {
@@ -71,6 +74,13 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             render::text(out, &lines, args.width, Painter::new(global.color_stdout()))?
         }
     }
+    let detail = serde_json::json!({
+        "pattern": args.pattern,
+        "exact": args.exact,
+        "width": args.width,
+        "lines": lines.len(),
+    });
+    args.provenance.write(global, &detail)?;
     Ok(if lines.is_empty() {
         Outcome::NothingFound
     } else {

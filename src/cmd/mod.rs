@@ -13,6 +13,7 @@ pub mod kwic;
 pub mod man;
 pub mod pair;
 pub mod phrases;
+pub mod provenance;
 pub mod search;
 pub mod tone;
 

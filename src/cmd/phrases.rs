@@ -32,6 +32,8 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = PhrasesFormat::Text)]
     pub format: PhrasesFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
 }
 
 /// The outputs `phrases` has (`--format`).
@@ -48,6 +50,7 @@ pub enum PhrasesFormat {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    args.provenance.check()?;
     let mut lexicon = Lexicon::builtin();
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
@@ -78,6 +81,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             Painter::new(global.color_stdout()),
         )?,
     }
+    let detail = serde_json::json!({
+        "lexicon": report.lexicon,
+        "selected_statements": selection.len(),
+        "hits": report.hit_count(),
+    });
+    args.provenance.write(global, &detail)?;
     Ok(if report.hit_count() == 0 {
         Outcome::NothingFound
     } else {

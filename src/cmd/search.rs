@@ -34,6 +34,8 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
 }
 
 /// The outputs `search` has (`--format`).
@@ -71,6 +73,7 @@ impl From<CountArg> for CountKey {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    args.provenance.check()?;
     if args.count_by.is_some() && args.format == SearchFormat::Html {
         anyhow::bail!("`search --count-by` has no html output; use --format text|json|jsonl|csv");
     }
@@ -89,6 +92,8 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
                 render::counts_text(out, key, &counts, painter)?
             }
         }
+        let detail = serde_json::json!({"query": args.query, "count_by": key, "exact": args.exact});
+        args.provenance.write(global, &detail)?;
         return Ok(found(!counts.is_empty()));
     }
     let options = SearchOptions {
@@ -103,6 +108,13 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         SearchFormat::Html => render::html(out, &args.query, &found_hits)?,
         SearchFormat::Text => render::text(out, &found_hits, painter)?,
     }
+    let detail = serde_json::json!({
+        "query": args.query,
+        "exact": args.exact,
+        "matching_statements": found_hits.total,
+        "shown": found_hits.hits.len(),
+    });
+    args.provenance.write(global, &detail)?;
     Ok(found(found_hits.total > 0))
 }
 

@@ -48,6 +48,17 @@ pub struct Args {
     /// Sides drawn in the HTML tone-over-time chart (the --gap sides first, then the largest)
     #[arg(long, default_value_t = 8, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub chart_sides: usize,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
+}
+
+/// The `--provenance` sidecar of `tone`: the report's own provenance and formula.
+#[derive(serde::Serialize)]
+struct ToneSidecar<'a> {
+    tool: &'static str,
+    #[serde(flatten)]
+    provenance: &'a tone::Provenance,
+    formula: &'a str,
 }
 
 /// The outputs `tone` has (`--format`).
@@ -88,6 +99,7 @@ struct Tagging {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    args.provenance.check()?;
     if !args.gap.is_empty() && args.gap.len() != 2 {
         bail!("--gap takes two sides, e.g. --gap USA,CHN");
     }
@@ -135,7 +147,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         &scores,
         metas.len(),
         tagging.fingerprint,
-        command_line(),
+        super::provenance::command_line(),
     );
     let nothing = scores.is_empty();
     let report = tone::build(scores, &metas, &options, prov);
@@ -155,6 +167,11 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         ToneFormat::Md => render::md::render(out, &report)?,
         ToneFormat::Html => render::html::render(out, &report)?,
     }
+    args.provenance.write_value(&ToneSidecar {
+        tool: "readouts",
+        provenance: &report.provenance,
+        formula: &report.formula,
+    })?;
     // The pages come after the report: one page that cannot be written
     // never costs the report itself.
     if let (Some(dir), Some(pair)) = (&args.with_diffs, &options.gap) {
@@ -254,32 +271,6 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// The command line as typed, quoted so it can be pasted back into a shell.
-fn command_line() -> String {
-    let mut args: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    if let Some(first) = args.first_mut() {
-        *first = "readouts".into();
-    }
-    args.iter()
-        .map(|a| shell_quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn shell_quote(arg: &str) -> String {
-    let plain = !arg.is_empty()
-        && arg
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_=./,:@+".contains(c));
-    if plain {
-        arg.to_string()
-    } else {
-        format!("'{}'", arg.replace('\'', "'\\''"))
-    }
 }
 
 /// The built-in lexicon, plus `--lexicon FILE` entries, adapted to tone's input.
@@ -392,17 +383,4 @@ fn initiator_of(
         side: found.side,
         evidence: found.evidence.first().map(|e| e.sentence.clone()),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn command_lines_are_quoted_for_a_shell() {
-        assert_eq!(shell_quote("--by"), "--by");
-        assert_eq!(shell_quote("side,year"), "side,year");
-        assert_eq!(shell_quote("a b"), "'a b'");
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
 }

@@ -294,21 +294,24 @@ fn summary_header() -> Vec<String> {
     let mut h = vec!["side".to_string(), "statements".into(), "words".into()];
     for c in Category::ALL {
         let name = c.as_str().replace('-', "_");
-        h.extend([format!("{name}_hits"), format!("{name}_hits_per_1000_words")]);
+        h.extend([
+            format!("{name}_hits"),
+            format!("{name}_hits_per_1000_words"),
+        ]);
     }
     h.extend(["negated_hits".to_string(), "max_concern".into()]);
     h
 }
 
-/// The Markdown summary's headings: rates per 1,000 words, as in the text table.
+/// The Markdown summary's headings: hits per 1,000 words, as in the text table.
 fn summary_md_header() -> Vec<String> {
     let mut h = vec!["side".to_string(), "statements".into(), "words".into()];
     h.extend(
         Category::ALL
             .iter()
-            .map(|c| format!("{} per 1000", c.as_str())),
+            .map(|c| format!("{}_per_1000", c.as_str())),
     );
-    h.extend(["negated".to_string(), "max grade".into()]);
+    h.extend(["negated".to_string(), "max_grade".into()]);
     h
 }
 
@@ -423,7 +426,11 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         out,
         "## Per side (hits per 1,000 words; negated hits not counted)\n"
     )?;
-    md_table(out, &summary_md_header(), r.summary.iter().map(summary_cells))
+    md_table(
+        out,
+        &summary_md_header(),
+        r.summary.iter().map(summary_cells),
+    )
 }
 
 #[cfg(test)]

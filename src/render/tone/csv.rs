@@ -76,7 +76,15 @@ fn groups(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
 
 fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     let mut head: Vec<String> = [
-        "event", "title", "date", "kind", "initiator", "side", "statements", "words", "tone",
+        "event",
+        "title",
+        "date",
+        "kind",
+        "initiator",
+        "side",
+        "statements",
+        "words",
+        "tone",
     ]
     .map(String::from)
     .to_vec();

@@ -56,7 +56,7 @@ fn a_valid_corpus_gets_a_one_line_summary() {
     run.expect_code(0);
     assert_eq!(
         run.stdout,
-        "ok: 1 events, 2 statements, 2 sides (CHN, USA), 2020-08-25 to 2020-08-25\n"
+        "ok: 1 event, 2 statements, 2 sides (CHN, USA), 2020-08-25 to 2020-08-25\n"
     );
 }
 
@@ -207,7 +207,7 @@ fn not_utf8() {
             .lines()
             .last()
             .unwrap()
-            .contains("1 events, 2 statements"),
+            .contains("1 event, 2 statements"),
         "the valid file is still read: {}",
         run.stdout
     );

@@ -404,3 +404,98 @@ fn help_lists_only_the_formats_a_command_has() {
         assert!(corpus > global, "{command}: --corpus under Global options");
     }
 }
+
+/// A corpus of three one-sided events (two USA, one CHN) and one bad file.
+fn one_sided() -> Fixture {
+    let f = Fixture::empty();
+    for (id, side) in [("a", "USA"), ("b", "USA"), ("c", "CHN")] {
+        f.write(
+            &format!("corpus/{id}.toml"),
+            format!(
+                "id = \"{id}\"\ndate = \"2020-08-25\"\nkind = \"call\"\ntitle = \"T\"\n\n[[statements]]\nside = \"{side}\"\nissuer = \"X\"\ncoverage = \"excerpt\"\ntext = \"Some words.\"\n"
+            ),
+        );
+    }
+    f
+}
+
+#[test]
+fn check_groups_warnings_by_kind_and_quiet_lists_errors_only() {
+    let f = one_sided();
+    let run = f.run(&["check", "--color", "never"]);
+    run.expect_code(0);
+    let listed = run.stdout.matches(": warning: event `").count();
+    assert_eq!(listed, 3, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "warnings by kind:\n       3  event `…` has a statement from … only  (first: corpus/a.toml:1:1)\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("ok: 3 events, 3 statements, 2 sides (CHN, USA)"),
+        "{}",
+        run.stdout
+    );
+
+    f.write("corpus/bad.toml", "id = \n");
+    let quiet = f.run(&["check", "--quiet", "--color", "never"]);
+    quiet.expect_code(1);
+    assert_eq!(
+        quiet.stdout.matches(": warning:").count(),
+        0,
+        "{}",
+        quiet.stdout
+    );
+    assert!(
+        quiet.stdout.starts_with("corpus/bad.toml:1:"),
+        "{}",
+        quiet.stdout
+    );
+    assert!(
+        quiet.stdout.contains("       3  event `…`"),
+        "{}",
+        quiet.stdout
+    );
+    assert!(
+        quiet.stdout.contains("1 error, 3 warnings:"),
+        "{}",
+        quiet.stdout
+    );
+
+    let json = f.run(&["check", "--quiet", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        doc["diagnostics"].as_array().unwrap().len(),
+        1,
+        "errors only"
+    );
+    assert_eq!(doc["warnings"], 3);
+    assert_eq!(doc["warning_kinds"][0]["count"], 3);
+}
+
+#[test]
+fn counts_are_worded_in_the_singular_for_one() {
+    let f = Fixture::empty();
+    f.write(
+        "corpus/a.toml",
+        "id = \"a\"\ndate = \"2020-08-25\"\nkind = \"call\"\ntitle = \"T\"\n\n[[statements]]\nside = \"USA\"\nissuer = \"X\"\ncoverage = \"excerpt\"\ntext = \"Cooperation.\"\n",
+    );
+    let check = f.run(&["check", "--color", "never"]);
+    assert!(
+        check
+            .stdout
+            .contains("ok: 1 event, 1 statement, 1 side (USA)"),
+        "{}",
+        check.stdout
+    );
+    let tone = f.run(&["tone", "--color", "never"]);
+    assert!(
+        tone.stdout.contains("(1 event, 1 statement,"),
+        "{}",
+        tone.stdout
+    );
+    assert!(!tone.stdout.contains(" 1 events") && !tone.stdout.contains(" 1 statements"));
+}

@@ -16,6 +16,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// List errors only; warnings are still counted and grouped by kind
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// The outputs `check` has (`--format`).
@@ -35,7 +38,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         ok: errors == 0,
         errors,
         warnings: loaded.diagnostics.len() - errors,
-        diagnostics: &loaded.diagnostics,
+        diagnostics: loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !args.quiet)
+            .collect(),
+        warning_kinds: crate::corpus::diagnostic::kinds(
+            loaded.diagnostics.iter().filter(|d| !d.is_error()),
+        ),
         summary: loaded.corpus.summary(),
     };
     match args.format {

@@ -112,8 +112,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let keyness = kw::compare(&a, &b, &prior, &options)?;
     if keyness.is_empty() {
         eprintln!(
-            "readouts: no term is used {} times or more by these groups; lower --min-count",
-            args.min_count
+            "readouts: no term is used {} or more by these groups; lower --min-count",
+            if args.min_count == 1 {
+                "once".to_string()
+            } else {
+                format!("{} times", args.min_count)
+            }
         );
         return Ok(Outcome::NothingFound);
     }

@@ -39,6 +39,21 @@ impl Format {
     }
 }
 
+/// A count and its noun, in the singular for one: "1 side", "2 sides".
+/// Every renderer words its counts with this (or [`count_as`]).
+pub fn count(n: usize, noun: &str) -> String {
+    count_as(n, noun, &format!("{noun}s"))
+}
+
+/// A count with an irregular plural: `count_as(2, "entry", "entries")`.
+pub fn count_as(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Whether to colour terminal output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {

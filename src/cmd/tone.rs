@@ -170,7 +170,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     args.provenance.write_value(&ToneSidecar {
         tool: "readouts",
         provenance: &report.provenance,
-        formula: &report.formula,
+        formula: report.formula,
     })?;
     // The pages come after the report: one page that cannot be written
     // never costs the report itself.

@@ -122,7 +122,7 @@ pub fn kinds<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<K
             }
         }
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|k| std::cmp::Reverse(k.count));
     out
 }
 

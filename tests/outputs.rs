@@ -499,3 +499,28 @@ fn counts_are_worded_in_the_singular_for_one() {
     );
     assert!(!tone.stdout.contains(" 1 events") && !tone.stdout.contains(" 1 statements"));
 }
+
+#[test]
+fn man_dir_writes_one_page_per_subcommand_and_replaces_none() {
+    let f = Fixture::empty();
+    let run = f.run(&["man", "--dir", "man"]);
+    run.expect_code(0);
+    for page in [
+        "readouts",
+        "readouts-tone",
+        "readouts-search",
+        "readouts-check",
+    ] {
+        let text = std::fs::read_to_string(f.path(&format!("man/{page}.1"))).unwrap();
+        assert!(text.contains(".TH"), "{page} is roff");
+        assert!(text.contains(page), "{page} names itself");
+    }
+    let tone = std::fs::read_to_string(f.path("man/readouts-tone.1")).unwrap();
+    assert!(
+        tone.contains("provenance"),
+        "the tone page lists its options"
+    );
+    let again = f.run(&["man", "--dir", "man"]);
+    again.expect_code(2);
+    assert!(again.stderr.contains("never replaced"), "{}", again.stderr);
+}

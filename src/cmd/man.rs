@@ -30,7 +30,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     cli.build();
     write_page(&dir.join("readouts.1"), clap_mangen::Man::new(cli.clone()))?;
     let mut written = 1;
-    for sub in cli.get_subcommands() {
+    for sub in cli.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("readouts-{}", sub.get_name());
         let page = clap_mangen::Man::new(sub.clone()).title(name.clone());
         write_page(&dir.join(format!("{name}.1")), page)?;

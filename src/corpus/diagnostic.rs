@@ -208,8 +208,8 @@ mod tests {
             one("ungdc-1990-x", "USA").kind(),
             "event `…` has a statement from … only"
         );
-        let other = Diagnostic::warning("b.toml", 1, 1, "Line 12 is long; see the README");
-        assert_eq!(other.kind(), "Line … is long; see the README");
+        let other = Diagnostic::warning("b.toml", 1, 1, "Line 12 is long; see the notes");
+        assert_eq!(other.kind(), "Line … is long; see the notes");
         let all = [one("a", "USA"), other, one("b", "CHN")];
         let k = kinds(&all);
         assert_eq!(k.len(), 2);

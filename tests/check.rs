@@ -56,7 +56,7 @@ fn a_valid_corpus_gets_a_one_line_summary() {
     run.expect_code(0);
     assert_eq!(
         run.stdout,
-        "ok: 1 events, 2 statements, 2 sides (CHN, USA), 2020-08-25 to 2020-08-25\n"
+        "ok: 1 event, 2 statements, 2 sides (CHN, USA), 2020-08-25 to 2020-08-25\n"
     );
 }
 
@@ -235,7 +235,7 @@ fn not_utf8() {
             .lines()
             .last()
             .unwrap()
-            .contains("1 events, 2 statements"),
+            .contains("1 event, 2 statements"),
         "the valid file is still read: {}",
         run.stdout
     );
@@ -388,7 +388,7 @@ fn unsupported_format_is_refused() {
     run.expect_code(2);
     assert_eq!(
         run.stderr,
-        "readouts: `check` has no html output; use --format text|json\n"
+        "readouts: invalid value 'html' for '--format <FORMAT>' [possible values: text, json] (more with --help)\n"
     );
 }
 

@@ -30,7 +30,7 @@ fn a_twenty_megabyte_statement_is_read_whole() {
     let run = f.run(&["check"]);
     run.expect_code(0);
     assert!(
-        run.stdout.contains("ok: 1 events, 1 statements"),
+        run.stdout.contains("ok: 1 event, 1 statement,"),
         "{}",
         run.stdout
     );

@@ -400,7 +400,7 @@ fn a_un_year_in_two_folders_reads_both_and_names_the_duplicate() {
     let run = f.run(&["import", "ungdc", "un", "--into", "corpus"]);
     run.expect_code(1);
     assert!(
-        run.stdout.contains("imported 3 statements in 1 events"),
+        run.stdout.contains("imported 3 statements in 1 event "),
         "{}",
         run.stdout
     );

@@ -71,7 +71,7 @@ fn jsonl_rows_are_mapped_bad_ones_reported_and_reruns_do_not_duplicate() {
     let found = f.run(&["search", "bullied", "--format", "csv"]);
     found.expect_code(0);
     assert!(
-        found.stdout.contains(",2020-08-25,CHN,MFA,Remarks,"),
+        found.stdout.contains(",Remarks,2020-08-25,CHN,MFA,"),
         "{}",
         found.stdout
     );
@@ -135,7 +135,7 @@ fn csv_rows_with_quoted_line_breaks_import_and_bad_rows_name_their_line() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("imported 1 statements in 1 events"),
+        run.stdout.contains("imported 1 statement in 1 event "),
         "{}",
         run.stdout
     );

@@ -168,7 +168,7 @@ fn search_by_readout_family_finds_the_nine_biden_xi_readouts() {
     let search = |query: &str| {
         let run = f.run(&[
             "search", query, "--kind", "readout", "--from", "2021", "--to", "2024", "--limit",
-            "500", "--format", "json", "--corpus", "corpus",
+            "500", "--format", "jsonl", "--corpus", "corpus",
         ]);
         run.expect_code(0);
         let hits: Vec<Value> = run

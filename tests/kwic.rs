@@ -21,16 +21,16 @@ fn csv_lines_carry_statement_and_byte_offsets() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "statement,event,date,side,issuer,start,end,left,keyword,right"
+        "date,side,issuer,title,event,statement,start_byte,end_byte,left,keyword,right"
     );
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     assert!(
-        lines[1].starts_with("2019-09-05-resume-talks/CHN,2019-09-05-resume-talks,2019-09-05,CHN,"),
+        lines[1].starts_with("2019-09-05,CHN,Xinhua (state news agency),Xinhua report on the call and preparations for the 13th round of talks,2019-09-05-resume-talks,2019-09-05-resume-talks/CHN,"),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].starts_with("2025-05-he-lifeng-substantial-progress/CHN,"),
+        lines[2].starts_with("2025-05,CHN,Vice Premier He Lifeng,"),
         "{}",
         lines[2]
     );
@@ -44,7 +44,7 @@ fn csv_lines_carry_statement_and_byte_offsets() {
 #[test]
 fn json_offsets_point_at_the_keyword_in_the_text() {
     let f = Fixture::bundled();
-    let run = f.run(&["kwic", "bullied", "--format", "json"]);
+    let run = f.run(&["kwic", "bullied", "--format", "jsonl"]);
     run.expect_code(0);
     let text = std::fs::read_to_string(f.path("corpus/2019/2019-09-peoples-daily-commentary.toml"))
         .unwrap();
@@ -63,11 +63,13 @@ fn json_offsets_point_at_the_keyword_in_the_text() {
 fn sorting_by_left_or_right_context() {
     let f = Fixture::bundled();
     let keywords = |sort: &str| -> Vec<String> {
-        let run = f.run(&["kwic", "progress", "--sort", sort, "--format", "csv"]);
+        let run = f.run(&["kwic", "progress", "--sort", sort, "--format", "jsonl"]);
         run.stdout
             .lines()
-            .skip(1)
-            .map(|l| l.split(',').next().unwrap().to_string())
+            .map(|l| {
+                let line: serde_json::Value = serde_json::from_str(l).unwrap();
+                line["statement"].as_str().unwrap().to_string()
+            })
             .collect()
     };
     // Nearest left words: none (the USTR call's text is just "progress"), "see",

@@ -167,7 +167,9 @@ fn csv_and_markdown_outputs() {
     let html = f.run(&["phrases", "--format", "html"]);
     html.expect_code(2);
     assert!(
-        html.stderr.contains("use --format text|json|csv|md"),
+        html.stderr.contains(
+            "invalid value 'html' for '--format <FORMAT>' [possible values: text, json, csv, md]"
+        ),
         "{}",
         html.stderr
     );

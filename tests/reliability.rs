@@ -65,7 +65,7 @@ fn edit_every_statement(path: &Path) {
 }
 
 fn search(f: &Fixture, query: &str) -> Run {
-    f.run(&["search", "--no-refresh", "--format", "json", query])
+    f.run(&["search", "--no-refresh", "--format", "jsonl", query])
 }
 
 fn wait_until(what: impl Fn() -> bool) {

@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use common::{ansi_to_tags, Fixture};
 use serde_json::Value;
 
-/// Statement ids of a `--format json` search, and the parsed hits.
+/// Statement ids of a `--format jsonl` search, and the parsed hits.
 fn hits(f: &Fixture, args: &[&str]) -> (BTreeSet<String>, Vec<Value>) {
-    let mut all = vec!["search", "--format", "json", "--limit", "100"];
+    let mut all = vec!["search", "--format", "jsonl", "--limit", "100"];
     all.extend_from_slice(args);
     let run = f.run(&all);
     assert!(run.code == 0 || run.code == 1, "{run:?}");

@@ -204,7 +204,7 @@ fn csv_and_json_carry_the_same_numbers() {
     let report = json(&f, &["--by", "side,year"]);
     let run = f.run(&["tone", "--format", "csv", "--by", "side,year"]);
     run.expect_code(0);
-    let mut lines = run.stdout.lines().filter(|l| !l.starts_with('#'));
+    let mut lines = run.stdout.lines();
     let head: Vec<&str> = lines.next().unwrap().split(',').collect();
     let rows: Vec<HashMap<&str, &str>> = lines
         .map(|l| head.iter().copied().zip(l.split(',')).collect())
@@ -225,7 +225,7 @@ fn csv_and_json_carry_the_same_numbers() {
             f64_at(g, &["mean_tone"])
         );
         for c in ["cooperative", "confrontational", "commitment", "demand"] {
-            let col = format!("{c}_rate");
+            let col = format!("{c}_weight_per_1000_words");
             assert_eq!(
                 row[col.as_str()].parse::<f64>().unwrap(),
                 f64_at(g, &["rates", c]),
@@ -244,9 +244,32 @@ fn csv_and_json_carry_the_same_numbers() {
 fn every_report_states_its_provenance() {
     let f = fixture();
     for format in ["text", "csv", "md", "html"] {
-        let run = f.run(&["tone", "--format", format, "--side", "CHN"]);
+        // CSV is a header row and data rows only: its provenance is the sidecar.
+        let run = f.run(&[
+            "tone",
+            "--format",
+            format,
+            "--side",
+            "CHN",
+            "--provenance",
+            &format!("{format}.json"),
+        ]);
         run.expect_code(0);
-        let out = &run.stdout;
+        let sidecar = std::fs::read_to_string(f.path(&format!("{format}.json"))).unwrap();
+        let sidecar: Value = serde_json::from_str(&sidecar).unwrap();
+        let out = &if format == "csv" {
+            assert!(!run.stdout.contains('#'), "no comment lines in CSV");
+            let p = &sidecar;
+            format!(
+                "{} events, {} statements, {} to {} / {} events, {} statements / readouts {} / {} / lexicon {}",
+                p["corpus_events"], p["corpus_statements"], p["first"].as_str().unwrap(),
+                p["last"].as_str().unwrap(), p["selected_events"], p["selected_statements"],
+                p["version"].as_str().unwrap(), p["command"].as_str().unwrap(),
+                p["lexicon"].as_str().unwrap()
+            )
+        } else {
+            run.stdout.clone()
+        };
         assert!(
             out.contains("2 events, 3 statements, 2020-08-25 to 2021"),
             "{format}: {out}"

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::analysis::align::{TermWeights, DEFAULT_THRESHOLD};
 use crate::analysis::diff::{self, select, DiffOptions, Framing, SideInput};
 use crate::analysis::lexicon::{self, Lexicon, Matcher};
 use crate::corpus::Side;
-use crate::render::{self, Format, Painter};
+use crate::render::{self, Painter};
 
 /// Terminal width when neither --width, COLUMNS nor the terminal says.
 const DEFAULT_WIDTH: usize = 100;
@@ -44,8 +44,8 @@ pub struct Args {
     #[arg(long, value_name = "CODE")]
     pub side: Option<Side>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
     /// Terminal width in columns, 30 to 1,000 (default: $COLUMNS, else the terminal's, else 100)
     #[arg(long, value_name = "N", value_parser = super::bounded(MIN_WIDTH as u64, MAX_WIDTH as u64))]
     pub width: Option<usize>,
@@ -57,17 +57,20 @@ pub struct Args {
     pub lexicon: Vec<PathBuf>,
 }
 
+/// The outputs `diff` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// Markdown
+    Md,
+    /// A self-contained HTML page
+    Html,
+}
+
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let format = super::require_format(
-        "diff",
-        args.format,
-        &[
-            FormatArg::Text,
-            FormatArg::Json,
-            FormatArg::Md,
-            FormatArg::Html,
-        ],
-    )?;
     if !(0.0..=1.0).contains(&args.threshold) {
         anyhow::bail!(
             "--threshold must be between 0 and 1 (got {})",
@@ -121,11 +124,11 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         ..DiffOptions::default()
     };
     let result = diff::diff(&mut weights, &left, &right, &opts);
-    match format {
-        Format::Json => render::diff::json(out, &result)?,
-        Format::Md => render::diff::md(out, &result)?,
-        Format::Html => render::diff::html(out, &result)?,
-        _ => {
+    match args.format {
+        DiffFormat::Json => render::diff::json(out, &result)?,
+        DiffFormat::Md => render::diff::md(out, &result)?,
+        DiffFormat::Html => render::diff::html(out, &result)?,
+        DiffFormat::Text => {
             let width = args.width.unwrap_or_else(terminal_width);
             render::diff::text(out, &result, Painter::new(global.color_stdout()), width)?
         }

@@ -281,12 +281,13 @@ fn print_report(out: &mut dyn Write, report: &Report, into: &Path) -> std::io::R
         let line = format!("wrote {}", path.display());
         writeln!(out, "{}", crate::render::escape::terminal(&line))?;
     }
+    let count = crate::render::count;
     let line = format!(
-        "imported {} statements in {} events into {} ({} files written, {} skipped)",
-        report.statements,
-        report.events,
+        "imported {} in {} into {} ({} written, {} skipped)",
+        count(report.statements, "statement"),
+        count(report.events, "event"),
         into.display(),
-        report.files_written.len(),
+        count(report.files_written.len(), "file"),
         report.skipped.len()
     );
     writeln!(out, "{}", crate::render::escape::terminal(&line))?;

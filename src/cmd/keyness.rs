@@ -6,11 +6,11 @@ use std::io::Write;
 use anyhow::Context;
 
 use super::filter::{self, FilterArgs};
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::analysis::keyness::{self as kw, Group, Options, Prior};
 use crate::corpus::{Corpus, Date, Filter, Side};
 use crate::render::keyness as render;
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum By {
@@ -74,13 +74,27 @@ pub struct Args {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = KeynessFormat::Text)]
+    pub format: KeynessFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
+}
+
+/// The outputs `keyness` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeynessFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
+    /// A self-contained HTML page
+    Html,
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    use FormatArg::{Csv, Html, Json, Text};
-    let format = super::require_format("keyness", args.format, &[Text, Csv, Json, Html])?;
+    args.provenance.check()?;
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
     let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let base = args.filter.to_filter();
@@ -101,21 +115,33 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let keyness = kw::compare(&a, &b, &prior, &options)?;
     if keyness.is_empty() {
         eprintln!(
-            "readouts: no term is used {} times or more by these groups; lower --min-count",
-            args.min_count
+            "readouts: no term is used {} or more by these groups; lower --min-count",
+            if args.min_count == 1 {
+                "once".to_string()
+            } else {
+                format!("{} times", args.min_count)
+            }
         );
         return Ok(Outcome::NothingFound);
     }
-    match format {
-        Format::Json => render::json(out, &keyness)?,
-        Format::Csv => render::csv(out, &keyness)?,
-        Format::Html => {
+    match args.format {
+        KeynessFormat::Json => render::json(out, &keyness)?,
+        KeynessFormat::Csv => render::csv(out, &keyness)?,
+        KeynessFormat::Html => {
             let listed: Vec<_> = keyness.listed().collect();
             let lines = kw::contexts(&a, &b, &listed, args.lines, 60);
             render::html_page(out, &keyness, &lines)?
         }
-        _ => render::text(out, &keyness, Painter::new(global.color_stdout()))?,
+        KeynessFormat::Text => render::text(out, &keyness, Painter::new(global.color_stdout()))?,
     }
+    let detail = serde_json::json!({
+        "method": keyness.method,
+        "a": keyness.a,
+        "b": keyness.b,
+        "prior": keyness.prior,
+        "min_count": keyness.min_count,
+    });
+    args.provenance.write(global, &detail)?;
     Ok(Outcome::Success)
 }
 

@@ -5,10 +5,10 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::filter::FilterArgs;
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::index::{self, KwicOptions, KwicSort};
 use crate::render::kwic as render;
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,8 +26,23 @@ pub struct Args {
     #[arg(long)]
     pub exact: bool,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = KwicFormat::Text)]
+    pub format: KwicFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
+}
+
+/// The outputs `kwic` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KwicFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// JSON Lines: one object per line
+    Jsonl,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,11 +53,7 @@ pub enum SortArg {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let format = super::require_format(
-        "kwic",
-        args.format,
-        &[FormatArg::Text, FormatArg::Json, FormatArg::Csv],
-    )?;
+    args.provenance.check()?;
     let index = super::index::open(global)?;
     super::index::warn_dropped(&index);
     let options = KwicOptions {
@@ -55,11 +66,21 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         exact: args.exact,
     };
     let lines = index::kwic(&index, &args.pattern, &args.filter.to_filter(), options)?;
-    match format {
-        Format::Json => render::json(out, &lines)?,
-        Format::Csv => render::csv(out, &lines)?,
-        _ => render::text(out, &lines, args.width, Painter::new(global.color_stdout()))?,
+    match args.format {
+        KwicFormat::Json => render::json(out, &args.pattern, &lines)?,
+        KwicFormat::Jsonl => render::jsonl(out, &lines)?,
+        KwicFormat::Csv => render::csv(out, &lines)?,
+        KwicFormat::Text => {
+            render::text(out, &lines, args.width, Painter::new(global.color_stdout()))?
+        }
     }
+    let detail = serde_json::json!({
+        "pattern": args.pattern,
+        "exact": args.exact,
+        "width": args.width,
+        "lines": lines.len(),
+    });
+    args.provenance.write(global, &detail)?;
     Ok(if lines.is_empty() {
         Outcome::NothingFound
     } else {

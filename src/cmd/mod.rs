@@ -13,6 +13,7 @@ pub mod kwic;
 pub mod man;
 pub mod pair;
 pub mod phrases;
+pub mod provenance;
 pub mod search;
 pub mod tone;
 
@@ -21,7 +22,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::render::{ColorChoice, Format};
+use crate::render::ColorChoice;
 
 /// How a command ended, for the exit status: 0 ok, 1 nothing found / check failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +49,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes (listed under their own heading in `--help`).
 #[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The corpus folder (event TOML files and statement JSONL files).
     #[arg(
@@ -106,28 +108,6 @@ pub enum ColorArg {
     Never,
 }
 
-/// `--format` values; each command checks the ones it supports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Text,
-    Json,
-    Csv,
-    Md,
-    Html,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Text => Format::Text,
-            FormatArg::Json => Format::Json,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Md => Format::Md,
-            FormatArg::Html => Format::Html,
-        }
-    }
-}
-
 impl GlobalArgs {
     /// Colour for stdout, decided once.
     pub fn color_stdout(&self) -> bool {
@@ -145,23 +125,6 @@ impl GlobalArgs {
 /// allocation or an overflow later.
 pub fn bounded(min: u64, max: u64) -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::<usize>::new().range(min..=max)
-}
-
-/// Refuses a format the command does not offer, naming the ones it does.
-pub fn require_format(
-    command: &str,
-    format: FormatArg,
-    offered: &[FormatArg],
-) -> anyhow::Result<Format> {
-    if offered.contains(&format) {
-        return Ok(format.into());
-    }
-    let names: Vec<&str> = offered.iter().map(|f| Format::from(*f).name()).collect();
-    anyhow::bail!(
-        "`{command}` has no {} output; use --format {}",
-        Format::from(format).name(),
-        names.join("|")
-    )
 }
 
 /// Runs the parsed command, writing its output to `out`.

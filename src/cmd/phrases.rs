@@ -8,12 +8,12 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::filter::SelectArgs;
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::analysis::lexicon::report::{phrases, phrases_summary};
 use crate::analysis::lexicon::Lexicon;
 use crate::corpus::{Corpus, Event, Statement};
 use crate::render::phrases as render;
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,18 +33,27 @@ pub struct Args {
     #[arg(long)]
     pub summary: bool,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = PhrasesFormat::Text)]
+    pub format: PhrasesFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
+}
+
+/// The outputs `phrases` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PhrasesFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
+    /// Markdown
+    Md,
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let offered = [
-        FormatArg::Text,
-        FormatArg::Json,
-        FormatArg::Csv,
-        FormatArg::Md,
-    ];
-    let format = super::require_format("phrases", args.format, &offered)?;
+    args.provenance.check()?;
     let mut lexicon = Lexicon::builtin();
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
@@ -64,17 +73,23 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     } else {
         phrases(&selection, &lexicon)
     };
-    match format {
-        Format::Json => render::json(out, &report, args.summary)?,
-        Format::Csv => render::csv(out, &report, args.summary)?,
-        Format::Md => render::md(out, &report, args.summary)?,
-        _ => render::text(
+    match args.format {
+        PhrasesFormat::Json => render::json(out, &report, args.summary)?,
+        PhrasesFormat::Csv => render::csv(out, &report, args.summary)?,
+        PhrasesFormat::Md => render::md(out, &report, args.summary)?,
+        PhrasesFormat::Text => render::text(
             out,
             &report,
             args.summary,
             Painter::new(global.color_stdout()),
         )?,
     }
+    let detail = serde_json::json!({
+        "lexicon": report.lexicon,
+        "selected_statements": selection.len(),
+        "hits": report.hit_count(),
+    });
+    args.provenance.write(global, &detail)?;
     Ok(if report.hit_count() == 0 {
         Outcome::NothingFound
     } else {

@@ -6,10 +6,10 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::filter::FilterArgs;
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::index::{self, CountKey, SearchOptions};
 use crate::render::search as render;
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -32,8 +32,25 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "KEY")]
     pub count_by: Option<CountArg>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
+}
+
+/// The outputs `search` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// JSON Lines: one object per line
+    Jsonl,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
+    /// A self-contained HTML page
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,17 +73,10 @@ impl From<CountArg> for CountKey {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let offered: &[FormatArg] = if args.count_by.is_some() {
-        &[FormatArg::Text, FormatArg::Json, FormatArg::Csv]
-    } else {
-        &[
-            FormatArg::Text,
-            FormatArg::Json,
-            FormatArg::Csv,
-            FormatArg::Html,
-        ]
-    };
-    let format = super::require_format("search", args.format, offered)?;
+    args.provenance.check()?;
+    if args.count_by.is_some() && args.format == SearchFormat::Html {
+        anyhow::bail!("`search --count-by` has no html output; use --format text|json|jsonl|csv");
+    }
     let index = super::index::open(global)?;
     super::index::warn_dropped(&index);
     let filter = args.filter.to_filter();
@@ -74,11 +84,16 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     if let Some(key) = args.count_by {
         let key = CountKey::from(key);
         let counts = index::count_by(&index, &args.query, &filter, key, args.exact)?;
-        match format {
-            Format::Json => render::counts_json(out, key, &counts)?,
-            Format::Csv => render::counts_csv(out, key, &counts)?,
-            _ => render::counts_text(out, key, &counts, painter)?,
+        match args.format {
+            SearchFormat::Json => render::counts_json(out, key, &counts)?,
+            SearchFormat::Jsonl => render::counts_jsonl(out, key, &counts)?,
+            SearchFormat::Csv => render::counts_csv(out, key, &counts)?,
+            SearchFormat::Text | SearchFormat::Html => {
+                render::counts_text(out, key, &counts, painter)?
+            }
         }
+        let detail = serde_json::json!({"query": args.query, "count_by": key, "exact": args.exact});
+        args.provenance.write(global, &detail)?;
         return Ok(found(!counts.is_empty()));
     }
     let options = SearchOptions {
@@ -86,12 +101,20 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         exact: args.exact,
     };
     let found_hits = index::search(&index, &args.query, &filter, options)?;
-    match format {
-        Format::Json => render::json(out, &found_hits)?,
-        Format::Csv => render::csv(out, &found_hits)?,
-        Format::Html => render::html(out, &args.query, &found_hits)?,
-        _ => render::text(out, &found_hits, painter)?,
+    match args.format {
+        SearchFormat::Json => render::json(out, &args.query, &found_hits)?,
+        SearchFormat::Jsonl => render::jsonl(out, &found_hits)?,
+        SearchFormat::Csv => render::csv(out, &found_hits)?,
+        SearchFormat::Html => render::html(out, &args.query, &found_hits)?,
+        SearchFormat::Text => render::text(out, &found_hits, painter)?,
     }
+    let detail = serde_json::json!({
+        "query": args.query,
+        "exact": args.exact,
+        "matching_statements": found_hits.total,
+        "shown": found_hits.hits.len(),
+    });
+    args.provenance.write(global, &detail)?;
     Ok(found(found_hits.total > 0))
 }
 

@@ -11,13 +11,13 @@ use std::sync::{Arc, Mutex};
 use anyhow::{bail, Context};
 
 use super::filter::SelectArgs;
-use super::{FormatArg, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged, Tagger};
 use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
 use crate::corpus::{Event, Side};
 use crate::render::tone::{self as render, Rows};
-use crate::render::{Format, Painter};
+use crate::render::Painter;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,8 +30,8 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', default_value = "side", value_parser = parse_dim, value_name = "DIM")]
     pub by: Vec<Dim>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = ToneFormat::Text)]
+    pub format: ToneFormat,
     /// Framing gap between two sides: A's tone minus B's on the same event (e.g. USA,CHN);
     /// default: the two sides when the selection has exactly two
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
@@ -51,6 +51,32 @@ pub struct Args {
     /// Sides drawn in the HTML tone-over-time chart (the --gap sides first, then the largest)
     #[arg(long, default_value_t = 8, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub chart_sides: usize,
+    #[command(flatten)]
+    pub provenance: super::provenance::ProvenanceArg,
+}
+
+/// The `--provenance` sidecar of `tone`: the report's own provenance and formula.
+#[derive(serde::Serialize)]
+struct ToneSidecar<'a> {
+    tool: &'static str,
+    #[serde(flatten)]
+    provenance: &'a tone::Provenance,
+    formula: &'a str,
+}
+
+/// The outputs `tone` has (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ToneFormat {
+    /// Plain text for the terminal
+    Text,
+    /// One JSON document
+    Json,
+    /// CSV: a header row and data rows (opens as is in pandas and R)
+    Csv,
+    /// Markdown
+    Md,
+    /// A self-contained HTML page
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -76,8 +102,7 @@ struct Tagging {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    use FormatArg::*;
-    let format = super::require_format("tone", args.format, &[Text, Json, Csv, Md, Html])?;
+    args.provenance.check()?;
     if !args.gap.is_empty() && args.gap.len() != 2 {
         bail!("--gap takes two sides, e.g. --gap USA,CHN");
     }
@@ -125,7 +150,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         &scores,
         metas.len(),
         tagging.fingerprint,
-        command_line(),
+        super::provenance::command_line(),
     );
     let nothing = scores.is_empty();
     let report = tone::build(scores, &metas, &options, prov);
@@ -136,13 +161,20 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         None if args.explain => Rows::Hits,
         None => Rows::Groups,
     };
-    match format {
-        Format::Text => render::text::render(out, &report, Painter::new(global.color_stdout()))?,
-        Format::Json => render::json::render(out, &report)?,
-        Format::Csv => render::csv::render(out, &report, rows)?,
-        Format::Md => render::md::render(out, &report)?,
-        Format::Html => render::html::render(out, &report)?,
+    match args.format {
+        ToneFormat::Text => {
+            render::text::render(out, &report, Painter::new(global.color_stdout()))?
+        }
+        ToneFormat::Json => render::json::render(out, &report)?,
+        ToneFormat::Csv => render::csv::render(out, &report, rows)?,
+        ToneFormat::Md => render::md::render(out, &report)?,
+        ToneFormat::Html => render::html::render(out, &report)?,
     }
+    args.provenance.write_value(&ToneSidecar {
+        tool: "readouts",
+        provenance: &report.provenance,
+        formula: report.formula,
+    })?;
     // The pages come after the report: one page that cannot be written
     // never costs the report itself.
     if let (Some(dir), Some(pair)) = (&args.with_diffs, &options.gap) {
@@ -242,32 +274,6 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// The command line as typed, quoted so it can be pasted back into a shell.
-fn command_line() -> String {
-    let mut args: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    if let Some(first) = args.first_mut() {
-        *first = "readouts".into();
-    }
-    args.iter()
-        .map(|a| shell_quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn shell_quote(arg: &str) -> String {
-    let plain = !arg.is_empty()
-        && arg
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_=./,:@+".contains(c));
-    if plain {
-        arg.to_string()
-    } else {
-        format!("'{}'", arg.replace('\'', "'\\''"))
-    }
 }
 
 /// The built-in lexicon, plus `--lexicon FILE` entries, adapted to tone's input.
@@ -380,17 +386,4 @@ fn initiator_of(
         side: found.side,
         evidence: found.evidence.first().map(|e| e.sentence.clone()),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn command_lines_are_quoted_for_a_shell() {
-        assert_eq!(shell_quote("--by"), "--by");
-        assert_eq!(shell_quote("side,year"), "side,year");
-        assert_eq!(shell_quote("a b"), "'a b'");
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -58,6 +58,72 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// What kind of problem this is: the message with its particulars masked
+    /// as `…` (text in backticks, numbers, upper-case codes such as sides),
+    /// so that 2,000 "event `x` has a statement from USA only" are one kind.
+    pub fn kind(&self) -> String {
+        let mut out = String::with_capacity(self.message.len());
+        let mut chars = self.message.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '`' {
+                out.push_str("`…`");
+                for d in chars.by_ref() {
+                    if d == '`' {
+                        break;
+                    }
+                }
+            } else if c.is_ascii_digit() || (c.is_ascii_uppercase() && masked_code(&out, &chars)) {
+                out.push('…');
+                while chars.next_if(|d| d.is_ascii_alphanumeric()).is_some() {}
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Whether an upper-case letter starts a code (two or more capitals, at a
+/// word start), not a capitalised word.
+fn masked_code(before: &str, rest: &std::iter::Peekable<std::str::Chars<'_>>) -> bool {
+    let at_start = before.chars().last().is_none_or(|c| !c.is_alphanumeric());
+    let mut ahead = rest.clone();
+    at_start && ahead.next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// How many diagnostics of one kind and severity, with the first one's place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    pub kind: String,
+    pub severity: Severity,
+    pub count: usize,
+    /// `file:line:column` of the first of them.
+    pub first: String,
+}
+
+/// The diagnostics grouped by [`Diagnostic::kind`], most frequent first
+/// (ties in order of first appearance).
+pub fn kinds<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<KindCount> {
+    let mut out: Vec<KindCount> = Vec::new();
+    let mut at: std::collections::HashMap<(String, Severity), usize> = Default::default();
+    for d in diagnostics {
+        let key = (d.kind(), d.severity);
+        match at.get(&key) {
+            Some(&i) => out[i].count += 1,
+            None => {
+                at.insert(key.clone(), out.len());
+                out.push(KindCount {
+                    kind: key.0,
+                    severity: d.severity,
+                    count: 1,
+                    first: format!("{}:{}:{}", d.path.display(), d.line, d.column),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|k| std::cmp::Reverse(k.count));
+    out
 }
 
 impl fmt::Display for Diagnostic {
@@ -127,6 +193,29 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_mask_the_particulars_and_count() {
+        let one = |id: &str, side: &str| {
+            Diagnostic::warning(
+                "a.toml",
+                3,
+                1,
+                format!("event `{id}` has a statement from {side} only"),
+            )
+        };
+        assert_eq!(
+            one("ungdc-1990-x", "USA").kind(),
+            "event `…` has a statement from … only"
+        );
+        let other = Diagnostic::warning("b.toml", 1, 1, "Line 12 is long; see the notes");
+        assert_eq!(other.kind(), "Line … is long; see the notes");
+        let all = [one("a", "USA"), other, one("b", "CHN")];
+        let k = kinds(&all);
+        assert_eq!(k.len(), 2);
+        assert_eq!((k[0].count, k[0].first.as_str()), (2, "a.toml:3:1"));
+        assert_eq!(k[1].count, 1);
+    }
 
     #[test]
     fn locates_lines_and_character_columns() {

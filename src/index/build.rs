@@ -395,6 +395,9 @@ fn document(f: &Fields, event: &Event, s: Statement) -> TantivyDocument {
     doc.add_text(f.issuer, &s.issuer);
     doc.add_text(f.language, &s.language);
     doc.add_text(f.title, &s.title);
+    if let Some(url) = &s.url {
+        doc.add_text(f.url, url);
+    }
     doc.add_text(f.exact, &s.text);
     doc.add_text(f.text, s.text);
     doc

@@ -57,6 +57,8 @@ pub struct KwicLine {
     pub date: String,
     pub side: String,
     pub issuer: String,
+    /// The statement's title.
+    pub title: String,
     pub start: usize,
     pub end: usize,
     pub left: String,
@@ -107,6 +109,7 @@ fn kwic_unguarded(
                 date: text_of(&doc, f.date),
                 side: text_of(&doc, f.side),
                 issuer: text_of(&doc, f.issuer),
+                title: text_of(&doc, f.title),
                 start,
                 end,
                 left: tail(&body[..start], options.width),

@@ -67,6 +67,8 @@ pub struct Hit {
     pub side: String,
     pub issuer: String,
     pub title: String,
+    /// The source URL stored with the statement, if it has one.
+    pub url: Option<String>,
     pub snippet: Snippet,
 }
 
@@ -425,6 +427,7 @@ fn hit(
         side: text_of(&doc, f.side),
         issuer: text_of(&doc, f.issuer),
         title: text_of(&doc, f.title),
+        url: Some(text_of(&doc, f.url)).filter(|u| !u.is_empty()),
         snippet: snippets.of(&text),
     })
 }

@@ -14,7 +14,8 @@ use super::analyzer;
 
 /// Version of the schema and analyzers; stored in the index folder.
 /// 2: the `key` field (event and statement id), so ids repeated across events are kept.
-pub const VERSION: u32 = 2;
+/// 3: the stored `url` field, so search results link to the source.
+pub const VERSION: u32 = 3;
 
 /// Field names users may write in queries (`side:chn`, `year:[2000 TO 2010]`).
 pub const QUERY_FIELDS: &[&str] = &[
@@ -37,6 +38,8 @@ pub struct Fields {
     pub issuer: Field,
     pub language: Field,
     pub title: Field,
+    /// The statement's source URL, stored only (absent when the statement has none).
+    pub url: Field,
     pub text: Field,
     pub exact: Field,
 }
@@ -72,6 +75,7 @@ pub fn build() -> Schema {
             .set_indexing_options(full(analyzer::STEMMED))
             .set_stored(),
     );
+    b.add_text_field("url", STORED);
     b.add_text_field(
         "text",
         TextOptions::default()
@@ -102,6 +106,7 @@ impl Fields {
             issuer: f("issuer")?,
             language: f("language")?,
             title: f("title")?,
+            url: f("url")?,
             text: f("text")?,
             exact: f("exact")?,
         })

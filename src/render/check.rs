@@ -1,11 +1,13 @@
 //! Output of `readouts check`: every diagnostic on its own line as
-//! `file:line:column: message`, then a one-line summary of the corpus.
+//! `file:line:column: message` (errors only with `--quiet`), the warnings
+//! grouped by kind with a count each, then a one-line summary of the corpus.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{escape, Painter, Style};
+use super::{count, escape, Painter, Style};
+use crate::corpus::diagnostic::KindCount;
 use crate::corpus::{Diagnostic, Summary};
 
 /// What `check` found, ready to render.
@@ -14,7 +16,10 @@ pub struct CheckReport<'a> {
     pub ok: bool,
     pub errors: usize,
     pub warnings: usize,
-    pub diagnostics: &'a [Diagnostic],
+    /// The diagnostics listed (the errors only with `--quiet`).
+    pub diagnostics: Vec<&'a Diagnostic>,
+    /// Every warning, grouped by kind, most frequent first.
+    pub warning_kinds: Vec<KindCount>,
     pub summary: Summary,
 }
 
@@ -26,10 +31,10 @@ pub fn summary_line(s: &Summary) -> String {
         _ => String::new(),
     };
     let mut line = format!(
-        "{} events, {} statements, {} sides ({}){span}",
-        s.events,
-        s.statements,
-        sides.len(),
+        "{}, {}, {} ({}){span}",
+        count(s.events, "event"),
+        count(s.statements, "statement"),
+        count(sides.len(), "side"),
         abbreviate(&sides, 12)
     );
     if !s.one_sided.is_empty() {
@@ -56,7 +61,7 @@ fn abbreviate(items: &[&str], max: usize) -> String {
 }
 
 pub fn text(out: &mut dyn Write, report: &CheckReport<'_>, painter: Painter) -> io::Result<()> {
-    for d in report.diagnostics {
+    for d in &report.diagnostics {
         let style = if d.is_error() {
             Style::Error
         } else {
@@ -72,17 +77,34 @@ pub fn text(out: &mut dyn Write, report: &CheckReport<'_>, painter: Painter) -> 
             escape::terminal(&d.message)
         )?;
     }
+    if !report.warning_kinds.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            painter.paint(Style::Heading, "warnings by kind:")
+        )?;
+        for k in &report.warning_kinds {
+            writeln!(
+                out,
+                "  {:>6}  {}  {}",
+                k.count,
+                escape::terminal(&k.kind),
+                painter.paint(
+                    Style::Dim,
+                    &format!("(first: {})", escape::terminal(&k.first))
+                )
+            )?;
+        }
+    }
     let summary = summary_line(&report.summary);
     let summary = escape::terminal(&summary);
     if report.ok {
         writeln!(out, "{} {summary}", painter.paint(Style::Ok, "ok:"))
     } else {
         let head = format!(
-            "{} {}, {} {}:",
-            report.errors,
-            plural(report.errors, "error"),
-            report.warnings,
-            plural(report.warnings, "warning")
+            "{}, {}:",
+            count(report.errors, "error"),
+            count(report.warnings, "warning")
         );
         writeln!(
             out,
@@ -95,12 +117,4 @@ pub fn text(out: &mut dyn Write, report: &CheckReport<'_>, painter: Painter) -> 
 pub fn json(out: &mut dyn Write, report: &CheckReport<'_>) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
 }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::escape::{self, csv_row, html};
-use super::{Painter, Style};
+use super::{count, Painter, Style};
 use crate::analysis::keyness::{Keyness, Line, Order, Point, Term, TermLines, Which};
 
 fn order_name(n: usize) -> &'static str {
@@ -33,26 +33,36 @@ fn labels(k: &Keyness) -> (&str, &str) {
     (&k.a.label, &k.b.label)
 }
 
+/// "1 word", "12,345 words".
+fn words(n: u64) -> String {
+    format!("{} {}", thousands(n), if n == 1 { "word" } else { "words" })
+}
+
+/// "1 time", "3 times".
+fn times(n: u64) -> String {
+    format!("{n} {}", if n == 1 { "time" } else { "times" })
+}
+
 /// Plain-text tables, one per group and n-gram length.
 pub fn text(out: &mut dyn Write, k: &Keyness, p: Painter) -> io::Result<()> {
     let (la, lb) = labels(k);
     writeln!(
         out,
-        "{} {} ({} statements, {} words) against {} ({} statements, {} words)",
+        "{} {} ({}, {}) against {} ({}, {})",
         p.paint(Style::Heading, "Keyness:"),
         p.paint(Style::OwnLeft, la),
-        k.a.statements,
-        thousands(k.a.words),
+        count(k.a.statements, "statement"),
+        words(k.a.words),
         p.paint(Style::OwnRight, lb),
-        k.b.statements,
-        thousands(k.b.words),
+        count(k.b.statements, "statement"),
+        words(k.b.words),
     )?;
     let prior = format!(
-        "prior: {} ({} statements, {} words); terms used at least {} times",
+        "prior: {} ({}, {}); terms used at least {}",
         k.prior.label,
-        k.prior.statements,
-        thousands(k.prior.words),
-        k.min_count,
+        count(k.prior.statements, "statement"),
+        words(k.prior.words),
+        times(k.min_count),
     );
     writeln!(out, "{}", p.paint(Style::Dim, &prior))?;
     let method = format!("method: {}", k.method);
@@ -167,17 +177,17 @@ pub fn html_page(out: &mut dyn Write, k: &Keyness, lines: &[TermLines]) -> io::R
     )?;
     writeln!(
         out,
-        "<p><span class=\"a\">{}</span>: {} statements, {} words. <span class=\"b\">{}</span>: {} statements, {} words. Prior: {} ({} statements, {} words). Terms used at least {} times.</p>\n<p class=\"dim\">Method: {}. Positive z: more typical of {}; negative: of {}.</p>",
+        "<p><span class=\"a\">{}</span>: {}, {}. <span class=\"b\">{}</span>: {}, {}. Prior: {} ({}, {}). Terms used at least {}.</p>\n<p class=\"dim\">Method: {}. Positive z: more typical of {}; negative: of {}.</p>",
         html(la),
-        k.a.statements,
-        thousands(k.a.words),
+        count(k.a.statements, "statement"),
+        words(k.a.words),
         html(lb),
-        k.b.statements,
-        thousands(k.b.words),
+        count(k.b.statements, "statement"),
+        words(k.b.words),
         html(&k.prior.label),
-        k.prior.statements,
-        thousands(k.prior.words),
-        k.min_count,
+        count(k.prior.statements, "statement"),
+        words(k.prior.words),
+        times(k.min_count),
         html(k.method),
         html(la),
         html(lb)

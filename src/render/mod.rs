@@ -6,6 +6,7 @@
 pub mod check;
 pub mod diff;
 pub mod escape;
+pub mod json;
 pub mod keyness;
 pub mod kwic;
 pub mod pair;
@@ -35,6 +36,21 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
         }
+    }
+}
+
+/// A count and its noun, in the singular for one: "1 side", "2 sides".
+/// Every renderer words its counts with this (or [`count_as`]).
+pub fn count(n: usize, noun: &str) -> String {
+    count_as(n, noun, &format!("{noun}s"))
+}
+
+/// A count with an irregular plural: `count_as(2, "entry", "entries")`.
+pub fn count_as(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

@@ -252,6 +252,7 @@ const HIT_COLUMNS: &[&str] = &[
     "negated",
     "negator",
     "sentence",
+    "title",
 ];
 
 /// The CSV and Markdown cells of each hit, made one row at a time (a whole
@@ -279,12 +280,31 @@ fn hit_cells<'r>(r: &'r PhrasesReport<'_>) -> impl Iterator<Item = Vec<String>> 
                 hit.negated.to_string(),
                 hit.negator.clone().unwrap_or_default(),
                 h.sentence_text.to_string(),
+                s.title.clone(),
             ]
         })
     })
 }
 
+/// The summary's columns: per category the hits and hits per 1,000 words
+/// (snake_case, as in every CSV of the tool), then `negated_hits` and
+/// `max_concern` (the highest concern-ladder grade reached, 0 for none, as in
+/// `tone`).
 fn summary_header() -> Vec<String> {
+    let mut h = vec!["side".to_string(), "statements".into(), "words".into()];
+    for c in Category::ALL {
+        let name = c.as_str().replace('-', "_");
+        h.extend([
+            format!("{name}_hits"),
+            format!("{name}_hits_per_1000_words"),
+        ]);
+    }
+    h.extend(["negated_hits".to_string(), "max_concern".into()]);
+    h
+}
+
+/// The Markdown summary's headings: hits per 1,000 words, as in the text table.
+fn summary_md_header() -> Vec<String> {
     let mut h = vec!["side".to_string(), "statements".into(), "words".into()];
     h.extend(
         Category::ALL
@@ -295,11 +315,26 @@ fn summary_header() -> Vec<String> {
     h
 }
 
+/// The summary's cells, in the order of [`summary_header`].
+fn summary_csv_cells(s: &SideSummary) -> Vec<String> {
+    let mut cells = vec![
+        s.side.as_str().to_string(),
+        s.statements.to_string(),
+        s.words.to_string(),
+    ];
+    for c in &s.categories {
+        cells.extend([c.hits.to_string(), format!("{:.3}", c.per_1000_words)]);
+    }
+    cells.push(s.negated.to_string());
+    cells.push(s.max_grade.unwrap_or(0).to_string());
+    cells
+}
+
 pub fn csv(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Result<()> {
     if summary_only {
         writeln!(out, "{}", csv_row(&summary_header()))?;
         for s in &r.summary {
-            writeln!(out, "{}", csv_row(&summary_cells(s)))?;
+            writeln!(out, "{}", csv_row(&summary_csv_cells(s)))?;
         }
         return Ok(());
     }
@@ -391,7 +426,11 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         out,
         "## Per side (hits per 1,000 words; negated hits not counted)\n"
     )?;
-    md_table(out, &summary_header(), r.summary.iter().map(summary_cells))
+    md_table(
+        out,
+        &summary_md_header(),
+        r.summary.iter().map(summary_cells),
+    )
 }
 
 #[cfg(test)]

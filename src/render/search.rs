@@ -1,12 +1,13 @@
 //! Output of `readouts search`: ranked hits with a highlighted snippet
-//! (terminal colours, `<b>` in HTML, byte offsets in JSON Lines and CSV), and
-//! the frequency tables of `--count-by`.
+//! (terminal colours, `<b>` in HTML, byte offsets in JSON and CSV), each
+//! naming its statement (title, date, side, issuer, id), and the frequency
+//! tables of `--count-by`.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{escape, Painter, Style};
+use super::{escape, json, Painter, Style};
 use crate::index::query::Found;
 use crate::index::{Count, CountKey, Hit, Snippet, UpdateReport};
 
@@ -43,13 +44,23 @@ fn marked(
 
 pub fn text(out: &mut dyn Write, found: &Found, painter: Painter) -> io::Result<()> {
     for (n, hit) in found.hits.iter().enumerate() {
-        let head = format!("{}  {}  {}", hit.date, hit.side, hit.issuer);
         writeln!(
             out,
-            "{}. {}  {}  {}",
+            "{}. {}",
             n + 1,
-            painter.paint(Style::Heading, &head),
-            painter.paint(Style::Path, &hit.statement),
+            painter.paint(Style::Heading, &escape::terminal(title_of(hit)))
+        )?;
+        let meta = format!(
+            "{} · {} · {} · {}",
+            hit.date,
+            escape::terminal(&hit.side),
+            escape::terminal(&hit.issuer),
+            escape::terminal(&hit.statement)
+        );
+        writeln!(
+            out,
+            "   {}  {}",
+            painter.paint(Style::Path, &meta),
             painter.paint(Style::Dim, &format!("score {:.2}", hit.score))
         )?;
         let line = marked(
@@ -59,16 +70,32 @@ pub fn text(out: &mut dyn Write, found: &Found, painter: Painter) -> io::Result<
         );
         writeln!(out, "   {}", line.trim())?;
     }
-    let shown = found.hits.len();
-    let summary = if shown < found.total {
-        format!(
-            "{shown} of {} matching statements shown (--limit N for more)",
-            found.total
-        )
+    let summary = shown_line(found);
+    let summary = if found.hits.len() < found.total {
+        format!("{summary} (--limit N for more)")
     } else {
-        format!("{} matching {}", found.total, statements(found.total))
+        summary
     };
     writeln!(out, "{}", painter.paint(Style::Dim, &summary))
+}
+
+/// The title, or a placeholder for a statement without one.
+fn title_of(hit: &Hit) -> &str {
+    if hit.title.trim().is_empty() {
+        "(untitled)"
+    } else {
+        &hit.title
+    }
+}
+
+/// "17 matching statements", or "showing 10 of 17 matching statements".
+fn shown_line(found: &Found) -> String {
+    let all = format!("{} matching {}", found.total, statements(found.total));
+    if found.hits.len() < found.total {
+        format!("showing {} of {all}", found.hits.len())
+    } else {
+        all
+    }
 }
 
 fn statements(n: usize) -> &'static str {
@@ -79,20 +106,49 @@ fn statements(n: usize) -> &'static str {
     }
 }
 
-/// One JSON object per hit (JSON Lines); offsets are bytes in the statement's text.
-pub fn json(out: &mut dyn Write, found: &Found) -> io::Result<()> {
-    for hit in &found.hits {
-        serde_json::to_writer(&mut *out, hit)?;
-        writeln!(out)?;
-    }
-    Ok(())
+/// The search as one JSON document: the query, how many statements matched,
+/// how many are listed, and the hits (snippet offsets are bytes in the text).
+#[derive(Serialize)]
+struct SearchDocument<'a> {
+    query: &'a str,
+    total: usize,
+    shown: usize,
+    hits: &'a [Hit],
 }
 
+pub fn json(out: &mut dyn Write, query: &str, found: &Found) -> io::Result<()> {
+    let doc = SearchDocument {
+        query,
+        total: found.total,
+        shown: found.hits.len(),
+        hits: &found.hits,
+    };
+    json::document(out, &doc)
+}
+
+/// One JSON object per hit (JSON Lines); offsets are bytes in the statement's text.
+pub fn jsonl(out: &mut dyn Write, found: &Found) -> io::Result<()> {
+    json::lines(out, &found.hits)
+}
+
+/// The CSV columns of `search`, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "rank",
+    "score",
+    "title",
+    "date",
+    "side",
+    "issuer",
+    "event",
+    "statement",
+    "url",
+    "snippet_start_byte",
+    "highlight_byte_ranges",
+    "snippet",
+];
+
 pub fn csv(out: &mut dyn Write, found: &Found) -> io::Result<()> {
-    writeln!(
-        out,
-        "rank,score,statement,event,date,side,issuer,title,snippet_start,highlights,snippet"
-    )?;
+    writeln!(out, "{}", escape::csv_row(CSV_COLUMNS))?;
     for (n, hit) in found.hits.iter().enumerate() {
         let ranges: Vec<String> = hit
             .snippet
@@ -103,12 +159,13 @@ pub fn csv(out: &mut dyn Write, found: &Found) -> io::Result<()> {
         let row = [
             (n + 1).to_string(),
             format!("{:.4}", hit.score),
-            hit.statement.clone(),
-            hit.event.clone(),
+            hit.title.clone(),
             hit.date.clone(),
             hit.side.clone(),
             hit.issuer.clone(),
-            hit.title.clone(),
+            hit.event.clone(),
+            hit.statement.clone(),
+            hit.url.clone().unwrap_or_default(),
             hit.snippet.start.to_string(),
             ranges.join(" "),
             hit.snippet.text.clone(),
@@ -118,14 +175,14 @@ pub fn csv(out: &mut dyn Write, found: &Found) -> io::Result<()> {
     Ok(())
 }
 
-/// A self-contained HTML page; corpus text escaped, matches in `<b>`.
+/// A self-contained HTML page; corpus text escaped, matches in `<b>`, each
+/// title linked to the statement's source when its URL is a web link.
 pub fn html(out: &mut dyn Write, query: &str, found: &Found) -> io::Result<()> {
     let q = escape::html(query);
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>readouts search: {q}</title>\n<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto}} .meta{{color:#555}} b{{background:#fe6}}</style></head>\n<body>\n<h1>Search: {q}</h1>\n<p>{} matching {}</p>\n<ol>",
-        found.total,
-        statements(found.total)
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>readouts search: {q}</title>\n<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto}} .meta{{color:#555}} b{{background:#fe6}} h2{{font-size:1.05em;margin-bottom:.2em}}</style></head>\n<body>\n<h1>Search: {q}</h1>\n<p>{}</p>\n<ol>",
+        escape::html(&shown_line(found))
     )?;
     for hit in &found.hits {
         writeln!(out, "{}", html_hit(hit))?;
@@ -139,8 +196,13 @@ fn html_hit(hit: &Hit) -> String {
         |m| format!("<b>{}</b>", escape::html(m)),
         escape::html,
     );
+    let title = escape::html(title_of(hit));
+    let heading = match hit.url.as_deref().and_then(escape::safe_url) {
+        Some(href) => format!("<a href=\"{href}\">{title}</a>"),
+        None => title,
+    };
     format!(
-        "<li><p class=\"meta\">{} · {} · {} · <code>{}</code> · score {:.2}</p><p>{}</p></li>",
+        "<li><h2>{heading}</h2><p class=\"meta\">{} · {} · {} · <code>{}</code> · score {:.2}</p><p>{}</p></li>",
         escape::html(&hit.date),
         escape::html(&hit.side),
         escape::html(&hit.issuer),
@@ -185,13 +247,29 @@ struct CountRow<'a> {
     by: CountKey,
 }
 
-/// One JSON object per row (JSON Lines).
+/// The frequency table as one JSON document.
+#[derive(Serialize)]
+struct CountsDocument<'a> {
+    by: CountKey,
+    total: usize,
+    counts: &'a [Count],
+}
+
 pub fn counts_json(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::Result<()> {
-    for count in counts {
-        serde_json::to_writer(&mut *out, &CountRow { count, by: key })?;
-        writeln!(out)?;
-    }
-    Ok(())
+    let total = counts.iter().map(|c| c.statements).sum();
+    json::document(
+        out,
+        &CountsDocument {
+            by: key,
+            total,
+            counts,
+        },
+    )
+}
+
+/// One JSON object per row (JSON Lines).
+pub fn counts_jsonl(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::Result<()> {
+    json::lines(out, counts.iter().map(|count| CountRow { count, by: key }))
 }
 
 pub fn counts_csv(out: &mut dyn Write, key: CountKey, counts: &[Count]) -> io::Result<()> {

@@ -36,6 +36,7 @@ pub struct ReportedHit<'a> {
 pub struct StatementPhrases<'a> {
     pub event: String,
     pub statement: String,
+    pub title: String,
     pub side: Side,
     pub issuer: String,
     pub date: Date,
@@ -117,6 +118,7 @@ pub fn phrases<'a>(
             .map(|(e, s, hits, words)| StatementPhrases {
                 event: e.id.clone(),
                 statement: s.id.clone(),
+                title: s.title.clone(),
                 side: s.side.clone(),
                 issuer: s.issuer.clone(),
                 date: s.date,

@@ -140,6 +140,8 @@ fn shared_str<S: serde::Serializer>(v: &std::sync::Arc<str>, s: S) -> Result<S::
 pub struct StatementInput {
     pub id: String,
     pub event_id: String,
+    /// The statement's title, carried through for the outputs that list statements.
+    pub title: String,
     pub side: Side,
     pub issuer: String,
     pub date: Date,
@@ -267,6 +269,7 @@ impl Rates {
 pub struct StatementScore {
     pub id: String,
     pub event_id: String,
+    pub title: String,
     pub side: Side,
     pub issuer: String,
     pub date: Date,
@@ -299,6 +302,7 @@ pub fn score(input: StatementInput) -> StatementScore {
         rates: Rates::of(&tallies, input.words),
         id: input.id,
         event_id: input.event_id,
+        title: input.title,
         side: input.side,
         issuer: input.issuer,
         date: input.date,
@@ -347,6 +351,7 @@ pub(crate) mod tests {
         StatementInput {
             id: format!("{id}/{side}"),
             event_id: id.into(),
+            title: format!("{id} ({side})"),
             side: Side::parse(side).unwrap(),
             issuer: format!("{side} office"),
             date: date.parse().unwrap(),

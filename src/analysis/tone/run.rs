@@ -34,6 +34,7 @@ pub fn score_corpus(
         let scored = score(StatementInput {
             id: s.id.clone(),
             event_id: e.id.clone(),
+            title: s.title.clone(),
             side: s.side.clone(),
             issuer: s.issuer.clone(),
             date: s.date,

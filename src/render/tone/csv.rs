@@ -1,19 +1,16 @@
 //! `readouts tone --format csv`: one row per group (or per event side, or per
-//! hit with `--explain`), numbers exactly as in the JSON. The provenance is
-//! written first as `# label: value` comment lines (pandas `comment="#"`,
-//! R `comment.char = "#"`).
+//! hit with `--explain`), numbers exactly as in the JSON. Only a header row
+//! and data rows, so `pandas.read_csv(path)` and R's `read.csv(path)` open it
+//! as is; the provenance goes to the `--provenance FILE` JSON sidecar. Rates
+//! are named for their unit: `<category>_weight_per_1000_words`.
 
 use std::io::{self, Write};
 
-use super::{by_headings, key_cells, provenance_lines, rated, Rows};
+use super::{by_headings, key_cells, rated, Rows};
 use crate::analysis::tone::{Tallies, ToneReport};
 use crate::render::escape::csv_row;
 
 pub fn render(out: &mut dyn Write, r: &ToneReport, rows: Rows) -> io::Result<()> {
-    for (label, value) in provenance_lines(&r.provenance) {
-        writeln!(out, "# {label}: {}", value.replace(['\n', '\r'], " "))?;
-    }
-    writeln!(out, "# formula: {}", r.formula)?;
     match rows {
         Rows::Groups => groups(out, r),
         Rows::Events => events(out, r),
@@ -21,14 +18,19 @@ pub fn render(out: &mut dyn Write, r: &ToneReport, rows: Rows) -> io::Result<()>
     }
 }
 
+/// A category name as a column-name part: `disagreement-code` → `disagreement_code`.
+fn snake(name: &str) -> String {
+    name.replace('-', "_")
+}
+
 fn tally_headings() -> Vec<String> {
     let mut head = Vec::new();
     for c in rated() {
-        let n = c.name().replace('-', "_");
+        let n = snake(c.name());
         head.extend([
             format!("{n}_hits"),
             format!("{n}_weight"),
-            format!("{n}_rate"),
+            format!("{n}_weight_per_1000_words"),
         ]);
     }
     head
@@ -73,8 +75,9 @@ fn groups(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
 }
 
 fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
-    let head = [
+    let mut head: Vec<String> = [
         "event",
+        "title",
         "date",
         "kind",
         "initiator",
@@ -82,14 +85,11 @@ fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         "statements",
         "words",
         "tone",
-        "cooperative_rate",
-        "confrontational_rate",
-        "disagreement_code_rate",
-        "demand_rate",
-        "commitment_rate",
-        "concern_ladder_rate",
-        "gap",
-    ];
+    ]
+    .map(String::from)
+    .to_vec();
+    head.extend(rated().map(|c| format!("{}_weight_per_1000_words", snake(c.name()))));
+    head.push("gap".into());
     writeln!(out, "{}", csv_row(&head))?;
     for e in &r.events {
         let initiator = e
@@ -102,6 +102,7 @@ fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         for s in &e.sides {
             let mut row = vec![
                 e.id.clone(),
+                e.title.clone(),
                 e.date.to_string(),
                 e.kind.clone(),
                 initiator.clone(),
@@ -122,6 +123,7 @@ fn hits(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     let head = [
         "statement",
         "event",
+        "title",
         "side",
         "date",
         "words",
@@ -139,6 +141,7 @@ fn hits(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
             let row = [
                 s.id.clone(),
                 s.event_id.clone(),
+                s.title.clone(),
                 s.side.as_str().to_string(),
                 s.date.to_string(),
                 s.words.to_string(),

@@ -61,19 +61,19 @@ pub(crate) fn provenance_lines(p: &Provenance) -> Vec<(&'static str, String)> {
         (
             "corpus",
             format!(
-                "{} ({} events, {} statements, {})",
+                "{} ({}, {}, {})",
                 p.corpus,
-                p.corpus_events,
-                p.corpus_statements,
+                crate::render::count(p.corpus_events, "event"),
+                crate::render::count(p.corpus_statements, "statement"),
                 span(p.first, p.last)
             ),
         ),
         (
             "selection",
             format!(
-                "{} events, {} statements, {}",
-                p.selected_events,
-                p.selected_statements,
+                "{}, {}, {}",
+                crate::render::count(p.selected_events, "event"),
+                crate::render::count(p.selected_statements, "statement"),
                 span(p.selected_first, p.selected_last)
             ),
         ),

@@ -32,6 +32,7 @@ fn statement(dir: &Path, side: &str) -> Statement {
         quoted_in: None,
         notes: None,
         text,
+        stored: Default::default(),
         origin: Origin {
             path: dir.to_path_buf(),
             line: 1,

@@ -57,6 +57,7 @@ fn statement(n: usize, side: &str, next: &mut impl FnMut() -> usize) -> Statemen
         quoted_in: None,
         notes: None,
         text,
+        stored: Default::default(),
         origin: Origin {
             path: "bench".into(),
             line: 1,

@@ -25,6 +25,7 @@ pub fn statement(event_id: &str, side: &str, date: &str, text: &str) -> Statemen
         quoted_in: None,
         notes: None,
         text: text.into(),
+        stored: Default::default(),
         origin: origin(),
     }
 }

@@ -229,6 +229,7 @@ fn statement(side: &str, text: &str) -> Statement {
         quoted_in: None,
         notes: None,
         text: text.into(),
+        stored: Default::default(),
         origin: Origin {
             path: "e.toml".into(),
             line: 1,

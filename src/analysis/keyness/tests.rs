@@ -15,6 +15,7 @@ fn statement(event: &str, side: &str, date: &str, text: &str) -> Statement {
         quoted_in: None,
         notes: None,
         text: text.into(),
+        stored: Default::default(),
         origin: Origin {
             path: "t.toml".into(),
             line: 1,

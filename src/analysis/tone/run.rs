@@ -112,6 +112,7 @@ mod tests {
             quoted_in: None,
             notes: None,
             text: text.into(),
+            stored: Default::default(),
             origin: Origin {
                 path: "x".into(),
                 line: 1,

@@ -291,6 +291,7 @@ impl<'a> Checker<'a> {
         let quoted_in = self.optional(rec, "quoted_in").map(|v| v.0);
         let notes = self.optional(rec, "notes").map(|v| v.0);
         let side = side?;
+        let (text, stored) = crate::corpus::stored::normalise(&text?.0);
         Some(Statement {
             id: own_id.unwrap_or_else(|| format!("{}/{}", head.id, side)),
             event_id: head.id.clone(),
@@ -303,7 +304,8 @@ impl<'a> Checker<'a> {
             coverage: coverage?,
             quoted_in,
             notes,
-            text: normalise_newlines(text?.0),
+            text,
+            stored,
             origin: Origin {
                 path: self.path.to_path_buf(),
                 line: rec.line,
@@ -350,11 +352,3 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
 
-fn normalise_newlines(text: String) -> String {
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
-    text.trim().to_string()
-}

@@ -55,6 +55,8 @@ pub fn normalise(raw: &str) -> (String, StoredText) {
     }
     out.push_str(rest);
     out.truncate(out.trim_end().len());
+    stored.crlf.retain(|&q| q < out.len());
+    stored.cr.retain(|&q| q < out.len());
     (out, stored)
 }
 

@@ -14,6 +14,7 @@ pub mod matcher;
 pub mod negation;
 mod parse;
 pub mod report;
+pub mod shown;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -27,6 +28,7 @@ use crate::corpus::Side;
 pub use initiator::{initiator, initiator_from_hits, Initiator, InitiatorEvidence};
 pub use matcher::{Hit, Matcher};
 pub use parse::{Element, Pattern};
+pub use shown::{EntryForms, FormCount, Forms, ShownHit};
 
 /// The built-in lexicon's source, embedded so the binary is self-contained.
 pub const BUILTIN_SOURCE: &str = include_str!("../../../lexicon/lexicon.toml");

@@ -1,0 +1,182 @@
+//! A hit as a reader sees it: the words as the statement wrote them first,
+//! then the lexicon entry and category they matched, with offsets into the
+//! statement text exactly as stored in the corpus file. Every renderer that
+//! shows a framing hit (phrases, diff, tone) shows this one type, so none
+//! can print "malign" where the text says "aggression", and every format
+//! gives the same offsets under the same names.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{matcher, Category, Hit};
+use crate::corpus::Statement;
+
+/// The words of one hit as written, what they matched, and where they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownHit {
+    /// The matched words exactly as stored (`text[start_byte..end_byte]`).
+    pub surface: String,
+    /// The lexicon entry's citation phrase (the hit may be one of its variants).
+    #[serde(serialize_with = "matcher::arc_str")]
+    pub entry: Arc<str>,
+    pub category: Category,
+    /// Offsets into the statement text as stored in the corpus file: bytes
+    /// (UTF-8) and characters (Unicode scalar values).
+    pub start_byte: usize,
+    pub end_byte: usize,
+    pub start_char: usize,
+    pub end_char: usize,
+}
+
+impl ShownHit {
+    /// The shown form of `hit`, found in `statement`'s text.
+    pub fn of(hit: &Hit, statement: &Statement) -> ShownHit {
+        let span = statement
+            .stored
+            .span(hit.start, hit.end, hit.char_start, hit.char_end);
+        ShownHit {
+            surface: statement.stored.slice(&statement.text, hit.start, hit.end),
+            entry: hit.entry.clone(),
+            category: hit.category,
+            start_byte: span.start_byte,
+            end_byte: span.end_byte,
+            start_char: span.start_char,
+            end_char: span.end_char,
+        }
+    }
+
+    /// The surface words on one line: any run of white space (a line break
+    /// inside a phrase) becomes one space.
+    pub fn words(&self) -> String {
+        fold(&self.surface)
+    }
+
+    /// Whether the entry differs from the words beyond case and spacing, so
+    /// that showing it adds something.
+    pub fn entry_differs(&self) -> bool {
+        fold(&self.surface).to_lowercase() != fold(&self.entry).to_lowercase()
+    }
+
+    /// `“words” (entry, category)`, or `“words” (category)` when the entry
+    /// is the words: the form text and Markdown outputs use.
+    pub fn label(&self) -> String {
+        if self.entry_differs() {
+            format!("“{}” ({}, {})", self.words(), self.entry, self.category)
+        } else {
+            format!("“{}” ({})", self.words(), self.category)
+        }
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One entry's count in a frequency table and the surface forms it came
+/// from, most frequent first: "malign 55 — aggression 40, malign 15".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryForms {
+    pub entry: String,
+    pub category: Category,
+    pub hits: usize,
+    pub forms: Vec<FormCount>,
+}
+
+/// A surface form (folded to one line, lower-cased) and how often it occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormCount {
+    pub surface: String,
+    pub hits: usize,
+}
+
+/// Counts entries with their surface forms. Feed it hits with [`Forms::add`];
+/// [`Forms::table`] gives entries by falling count, then name.
+#[derive(Debug, Clone, Default)]
+pub struct Forms {
+    counts: BTreeMap<(String, Category), BTreeMap<String, usize>>,
+}
+
+impl Forms {
+    pub fn add(&mut self, entry: &str, category: Category, surface: &str) {
+        let forms = self
+            .counts
+            .entry((entry.to_string(), category))
+            .or_default();
+        *forms.entry(fold(surface).to_lowercase()).or_insert(0) += 1;
+    }
+
+    pub fn table(self) -> Vec<EntryForms> {
+        let mut out: Vec<EntryForms> = self
+            .counts
+            .into_iter()
+            .map(|((entry, category), forms)| {
+                let mut forms: Vec<FormCount> = forms
+                    .into_iter()
+                    .map(|(surface, hits)| FormCount { surface, hits })
+                    .collect();
+                forms.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.surface.cmp(&b.surface)));
+                EntryForms {
+                    hits: forms.iter().map(|f| f.hits).sum(),
+                    entry,
+                    category,
+                    forms,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.entry.cmp(&b.entry)));
+        out
+    }
+}
+
+/// `aggression 40, malign 15`: the forms of one table row, for text cells.
+pub fn forms_cell(forms: &[FormCount]) -> String {
+    forms
+        .iter()
+        .map(|f| format!("{} {}", f.surface, f.hits))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::lexicon::Lexicon;
+    use crate::corpus::sample;
+
+    #[test]
+    fn a_shown_hit_gives_the_words_as_written_and_stored_offsets() {
+        let raw = "  \r\nThey condemned the unilateral\r\nbullying.\r\n";
+        let (text, stored) = crate::corpus::stored::normalise(raw);
+        let mut st = sample::statement("e", "USA", "2020-01-01", &text);
+        st.stored = stored;
+        let m = Lexicon::builtin().matcher();
+        let shown: Vec<ShownHit> = m.find(&st.text).iter().map(|h| ShownHit::of(h, &st)).collect();
+        assert_eq!(shown.len(), 2);
+        assert_eq!(shown[0].surface, "condemned");
+        assert_eq!(&*shown[0].entry, "strong dissatisfaction");
+        assert!(shown[0].label().starts_with("“condemned” (strong dissatisfaction"));
+        for s in &shown {
+            assert_eq!(&raw[s.start_byte..s.end_byte], s.surface);
+            let chars: String = raw.chars().skip(s.start_char).take(s.end_char - s.start_char).collect();
+            assert_eq!(chars, s.surface);
+        }
+        assert_eq!(shown[1].surface, "unilateral\r\nbullying");
+        assert_eq!(shown[1].words(), "unilateral bullying");
+        assert_eq!(shown[1].label(), "“unilateral bullying” (confrontational)");
+    }
+
+    #[test]
+    fn forms_count_surface_words_under_their_entry() {
+        let mut f = Forms::default();
+        for s in ["aggression", "Aggression", "malign", "aggression"] {
+            f.add("malign", Category::Confrontational, s);
+        }
+        f.add("condemn", Category::Confrontational, "condemned");
+        let t = f.table();
+        assert_eq!((t[0].entry.as_str(), t[0].hits), ("malign", 4));
+        assert_eq!(forms_cell(&t[0].forms), "aggression 3, malign 1");
+        assert_eq!(t[1].forms[0].surface, "condemned");
+    }
+}

@@ -187,7 +187,8 @@ fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> 
         .map_or_else(|| "unknown".to_string(), |s| s.to_string());
     Some(format!(
         "{who} (“{}” in the {} statement)",
-        evidence.shown.words(), evidence.issued_by
+        evidence.shown.words(),
+        evidence.issued_by
     ))
 }
 

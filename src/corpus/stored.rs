@@ -124,7 +124,10 @@ mod tests {
     fn offsets_and_slices_point_into_the_stored_text() {
         check("plain frank talk", "frank");
         check(" \u{3000}\r\n  Côté\r\nfrank talk\r\n", "frank");
-        check("a\r\nb\rc\r\nconstructive\r\n dialogue\r\n", "constructive\n dialogue");
+        check(
+            "a\r\nb\rc\r\nconstructive\r\n dialogue\r\n",
+            "constructive\n dialogue",
+        );
         check("\u{a0}é\r\r\nx\ry", "x\ny");
     }
 

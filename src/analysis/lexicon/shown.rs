@@ -47,10 +47,31 @@ impl ShownHit {
         }
     }
 
+    /// A hit on `text[start..end]` of a text stored as it is (no trimming,
+    /// one line ending): for hits made in code, tests and benchmarks.
+    pub fn at(text: &str, start: usize, end: usize, entry: &str, category: Category) -> ShownHit {
+        let start_char = text[..start].chars().count();
+        ShownHit {
+            surface: text[start..end].to_string(),
+            entry: entry.into(),
+            category,
+            start_byte: start,
+            end_byte: end,
+            start_char,
+            end_char: start_char + text[start..end].chars().count(),
+        }
+    }
+
     /// The surface words on one line: any run of white space (a line break
     /// inside a phrase) becomes one space.
     pub fn words(&self) -> String {
         fold(&self.surface)
+    }
+
+    /// The words folded to one line and lower-cased: the key under which
+    /// frequency tables count a surface form.
+    pub fn form(&self) -> String {
+        fold(&self.surface).to_lowercase()
     }
 
     /// Whether the entry differs from the words beyond case and spacing, so
@@ -111,23 +132,29 @@ impl Forms {
         let mut out: Vec<EntryForms> = self
             .counts
             .into_iter()
-            .map(|((entry, category), forms)| {
-                let mut forms: Vec<FormCount> = forms
-                    .into_iter()
-                    .map(|(surface, hits)| FormCount { surface, hits })
-                    .collect();
-                forms.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.surface.cmp(&b.surface)));
-                EntryForms {
-                    hits: forms.iter().map(|f| f.hits).sum(),
-                    entry,
-                    category,
-                    forms,
-                }
+            .map(|((entry, category), forms)| EntryForms {
+                hits: forms.values().sum(),
+                entry,
+                category,
+                forms: forms_by_count(&forms),
             })
             .collect();
         out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.entry.cmp(&b.entry)));
         out
     }
+}
+
+/// Surface forms with their counts, most frequent first, then alphabetical.
+pub fn forms_by_count(forms: &BTreeMap<String, usize>) -> Vec<FormCount> {
+    let mut out: Vec<FormCount> = forms
+        .iter()
+        .map(|(surface, &hits)| FormCount {
+            surface: surface.clone(),
+            hits,
+        })
+        .collect();
+    out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.surface.cmp(&b.surface)));
+    out
 }
 
 /// `aggression 40, malign 15`: the forms of one table row, for text cells.
@@ -152,14 +179,24 @@ mod tests {
         let mut st = sample::statement("e", "USA", "2020-01-01", &text);
         st.stored = stored;
         let m = Lexicon::builtin().matcher();
-        let shown: Vec<ShownHit> = m.find(&st.text).iter().map(|h| ShownHit::of(h, &st)).collect();
+        let shown: Vec<ShownHit> = m
+            .find(&st.text)
+            .iter()
+            .map(|h| ShownHit::of(h, &st))
+            .collect();
         assert_eq!(shown.len(), 2);
         assert_eq!(shown[0].surface, "condemned");
         assert_eq!(&*shown[0].entry, "strong dissatisfaction");
-        assert!(shown[0].label().starts_with("“condemned” (strong dissatisfaction"));
+        assert!(shown[0]
+            .label()
+            .starts_with("“condemned” (strong dissatisfaction"));
         for s in &shown {
             assert_eq!(&raw[s.start_byte..s.end_byte], s.surface);
-            let chars: String = raw.chars().skip(s.start_char).take(s.end_char - s.start_char).collect();
+            let chars: String = raw
+                .chars()
+                .skip(s.start_char)
+                .take(s.end_char - s.start_char)
+                .collect();
             assert_eq!(chars, s.surface);
         }
         assert_eq!(shown[1].surface, "unilateral\r\nbullying");

@@ -96,6 +96,7 @@ pub fn provenance(
 mod tests {
     use super::super::ToneCategory;
     use super::*;
+    use crate::analysis::lexicon::ShownHit;
     use crate::corpus::{Coverage, Date, Origin, Side};
 
     fn statement(event: &str, side: &str, text: &str, date: Date) -> Statement {
@@ -161,12 +162,10 @@ mod tests {
             let start = s.text.find(p)?;
             Some(TonedHit {
                 category: c,
-                phrase: p.into(),
+                shown: ShownHit::at(&s.text, start, start + p.len(), p, c.lexicon()),
                 weight: 1.0,
                 grade: None,
                 negated: false,
-                start,
-                end: start + p.len(),
                 sentence: s.text.as_str().into(),
             })
         })

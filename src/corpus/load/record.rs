@@ -351,4 +351,3 @@ fn valid_id(id: &str) -> bool {
         && chars
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
-

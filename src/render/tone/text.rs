@@ -188,14 +188,25 @@ fn explain(out: &mut dyn Write, s: &StatementScore, painter: Painter) -> io::Res
         } else {
             String::new()
         };
+        // The words as written first, then the entry (when it differs) and category.
+        let entry = if h.shown.entry_differs() {
+            format!(" {}", terminal(&h.shown.entry))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "  {:<17} {} ×{} @{}..{}{negated}",
+            "  {}{entry} · {} ×{}{}{negated}",
+            painter.paint(Style::Hit, &format!("“{}”", terminal(&h.shown.words()))),
             h.category.name(),
-            painter.paint(Style::Hit, &format!("\"{}\"", h.phrase)),
             h.weight,
-            h.start,
-            h.end
+            painter.paint(
+                Style::Dim,
+                &format!(
+                    " bytes {}–{} chars {}–{}",
+                    h.shown.start_byte, h.shown.end_byte, h.shown.start_char, h.shown.end_char
+                )
+            ),
         )?;
         writeln!(out, "      {}", painter.paint(Style::Dim, &h.sentence))?;
     }

@@ -168,12 +168,7 @@ fn framed<'a>(mut side: SideInput<'a>, matcher: &Matcher) -> SideInput<'a> {
         .find(&side.statement.text)
         .into_iter()
         .filter(|h| !h.negated)
-        .map(|h| Framing {
-            start: h.start,
-            end: h.end,
-            category: h.category.as_str().to_string(),
-            phrase: h.entry.to_string(),
-        })
+        .map(|h| Framing::of(&h, side.statement))
         .collect();
     side
 }

@@ -89,10 +89,7 @@ pub fn text(
 fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> {
     let (hit, shown) = (&h.hit, &h.shown);
     // The words as written first, then the entry (when it differs) and category.
-    let mut line = format!("  “{}”", terminal(&shown.words()));
-    if shown.entry_differs() {
-        line.push_str(&format!(" {}", terminal(&shown.entry)));
-    }
+    let mut line = format!("  {}", terminal(&shown.words_and_entry()));
     line.push_str(&format!(
         " · {}",
         p.paint(category_style(shown.category), short(shown.category))

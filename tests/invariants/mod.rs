@@ -259,12 +259,7 @@ pub fn diff_of(left: &str, right: &str) -> Diff {
             .find(&s.text)
             .into_iter()
             .filter(|h| !h.negated)
-            .map(|h| Framing {
-                start: h.start,
-                end: h.end,
-                category: h.category.as_str().to_string(),
-                phrase: h.entry.to_string(),
-            })
+            .map(|h| Framing::of(&h, s))
             .collect();
         input
     }

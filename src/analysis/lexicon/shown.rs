@@ -80,14 +80,20 @@ impl ShownHit {
         fold(&self.surface).to_lowercase() != fold(&self.entry).to_lowercase()
     }
 
-    /// `“words” (entry, category)`, or `“words” (category)` when the entry
-    /// is the words: the form text and Markdown outputs use.
-    pub fn label(&self) -> String {
+    /// `“very positive” → excellent`: the words as written, then the entry
+    /// when it differs; renderers add the category after it.
+    pub fn words_and_entry(&self) -> String {
         if self.entry_differs() {
-            format!("“{}” ({}, {})", self.words(), self.entry, self.category)
+            format!("“{}” → {}", self.words(), self.entry)
         } else {
-            format!("“{}” ({})", self.words(), self.category)
+            format!("“{}”", self.words())
         }
+    }
+
+    /// `“very positive” → excellent · cooperative`: the plain form text and
+    /// Markdown outputs use.
+    pub fn label(&self) -> String {
+        format!("{} · {}", self.words_and_entry(), self.category)
     }
 }
 
@@ -201,7 +207,7 @@ mod tests {
         }
         assert_eq!(shown[1].surface, "unilateral\r\nbullying");
         assert_eq!(shown[1].words(), "unilateral bullying");
-        assert_eq!(shown[1].label(), "“unilateral bullying” (confrontational)");
+        assert_eq!(shown[1].label(), "“unilateral bullying” · confrontational");
     }
 
     #[test]

@@ -189,15 +189,10 @@ fn explain(out: &mut dyn Write, s: &StatementScore, painter: Painter) -> io::Res
             String::new()
         };
         // The words as written first, then the entry (when it differs) and category.
-        let entry = if h.shown.entry_differs() {
-            format!(" {}", terminal(&h.shown.entry))
-        } else {
-            String::new()
-        };
         writeln!(
             out,
-            "  {}{entry} · {} ×{}{}{negated}",
-            painter.paint(Style::Hit, &format!("“{}”", terminal(&h.shown.words()))),
+            "  {} · {} ×{}{}{negated}",
+            painter.paint(Style::Hit, &terminal(&h.shown.words_and_entry())),
             h.category.name(),
             h.weight,
             painter.paint(

@@ -14,7 +14,9 @@ use super::analyzer;
 
 /// Version of the schema and analyzers; stored in the index folder.
 /// 2: the `key` field (event and statement id), so ids repeated across events are kept.
-pub const VERSION: u32 = 2;
+/// 3: words of the lexicon's `exact` list are indexed as themselves, not by stem
+/// (`analyzer::index_key`: "candidate" is no longer `candid`).
+pub const VERSION: u32 = 3;
 
 /// Field names users may write in queries (`side:chn`, `year:[2000 TO 2010]`).
 pub const QUERY_FIELDS: &[&str] = &[

@@ -203,7 +203,9 @@ fn explain(out: &mut dyn Write, s: &StatementScore, painter: Painter) -> io::Res
                 )
             ),
         )?;
-        writeln!(out, "      {}", painter.paint(Style::Dim, &h.sentence))?;
+        // A line break inside the sentence is folded like any other space.
+        let sentence = h.sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+        writeln!(out, "      {}", painter.paint(Style::Dim, &sentence))?;
     }
     Ok(())
 }

@@ -272,7 +272,7 @@ fn clean_framings(text: &str, framings: &[Framing]) -> Vec<Framing> {
         })
         .cloned()
         .collect();
-    ok.sort_by(|a, b| (a.start, a.end, a.shown.category).cmp(&(b.start, b.end, b.shown.category)));
+    ok.sort_by_key(|a| (a.start, a.end, a.shown.category));
     ok
 }
 

@@ -193,9 +193,10 @@ mod tests {
         assert_eq!(shown.len(), 2);
         assert_eq!(shown[0].surface, "condemned");
         assert_eq!(&*shown[0].entry, "strong dissatisfaction");
-        assert!(shown[0]
-            .label()
-            .starts_with("“condemned” (strong dissatisfaction"));
+        assert_eq!(
+            shown[0].label(),
+            "“condemned” → strong dissatisfaction · concern-ladder"
+        );
         for s in &shown {
             assert_eq!(&raw[s.start_byte..s.end_byte], s.surface);
             let chars: String = raw

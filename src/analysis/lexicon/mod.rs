@@ -28,7 +28,7 @@ use crate::corpus::Side;
 pub use initiator::{initiator, initiator_from_hits, Initiator, InitiatorEvidence};
 pub use matcher::{Hit, Matcher};
 pub use parse::{Element, Pattern};
-pub use shown::{EntryForms, FormCount, Forms, ShownHit};
+pub use shown::{FormCount, ShownHit};
 
 /// The built-in lexicon's source, embedded so the binary is self-contained.
 pub const BUILTIN_SOURCE: &str = include_str!("../../../lexicon/lexicon.toml");

@@ -101,53 +101,11 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// One entry's count in a frequency table and the surface forms it came
-/// from, most frequent first: "malign 55 — aggression 40, malign 15".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EntryForms {
-    pub entry: String,
-    pub category: Category,
-    pub hits: usize,
-    pub forms: Vec<FormCount>,
-}
-
 /// A surface form (folded to one line, lower-cased) and how often it occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FormCount {
     pub surface: String,
     pub hits: usize,
-}
-
-/// Counts entries with their surface forms. Feed it hits with [`Forms::add`];
-/// [`Forms::table`] gives entries by falling count, then name.
-#[derive(Debug, Clone, Default)]
-pub struct Forms {
-    counts: BTreeMap<(String, Category), BTreeMap<String, usize>>,
-}
-
-impl Forms {
-    pub fn add(&mut self, entry: &str, category: Category, surface: &str) {
-        let forms = self
-            .counts
-            .entry((entry.to_string(), category))
-            .or_default();
-        *forms.entry(fold(surface).to_lowercase()).or_insert(0) += 1;
-    }
-
-    pub fn table(self) -> Vec<EntryForms> {
-        let mut out: Vec<EntryForms> = self
-            .counts
-            .into_iter()
-            .map(|((entry, category), forms)| EntryForms {
-                hits: forms.values().sum(),
-                entry,
-                category,
-                forms: forms_by_count(&forms),
-            })
-            .collect();
-        out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.entry.cmp(&b.entry)));
-        out
-    }
 }
 
 /// Surface forms with their counts, most frequent first, then alphabetical.
@@ -212,15 +170,15 @@ mod tests {
     }
 
     #[test]
-    fn forms_count_surface_words_under_their_entry() {
-        let mut f = Forms::default();
-        for s in ["aggression", "Aggression", "malign", "aggression"] {
-            f.add("malign", Category::Confrontational, s);
+    fn forms_are_counted_most_frequent_first() {
+        let mut counts = BTreeMap::new();
+        for s in ["aggression", "malign", "aggression"] {
+            let shown = ShownHit::at(s, 0, s.len(), "malign", Category::Confrontational);
+            *counts.entry(shown.form()).or_insert(0) += 1;
         }
-        f.add("condemn", Category::Confrontational, "condemned");
-        let t = f.table();
-        assert_eq!((t[0].entry.as_str(), t[0].hits), ("malign", 4));
-        assert_eq!(forms_cell(&t[0].forms), "aggression 3, malign 1");
-        assert_eq!(t[1].forms[0].surface, "condemned");
+        assert_eq!(
+            forms_cell(&forms_by_count(&counts)),
+            "aggression 2, malign 1"
+        );
     }
 }

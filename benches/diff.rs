@@ -33,6 +33,7 @@ fn statement(dir: &Path, side: &str) -> Statement {
         notes: None,
         text,
         turns: Vec::new(),
+        stored: Default::default(),
         origin: Origin {
             path: dir.to_path_buf(),
             line: 1,

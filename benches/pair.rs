@@ -58,6 +58,7 @@ fn statement(n: usize, side: &str, next: &mut impl FnMut() -> usize) -> Statemen
         notes: None,
         text,
         turns: Vec::new(),
+        stored: Default::default(),
         origin: Origin {
             path: "bench".into(),
             line: 1,

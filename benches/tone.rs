@@ -35,12 +35,16 @@ fn every_40th_word(_: &Event, s: &Statement) -> Tagged {
         .enumerate()
         .map(|(i, w)| TonedHit {
             category: ToneCategory::ALL[i % 6],
-            phrase: w.text.to_lowercase(),
+            shown: readouts::analysis::lexicon::ShownHit::at(
+                &s.text,
+                w.start,
+                w.end,
+                &w.text.to_lowercase(),
+                ToneCategory::ALL[i % 6].lexicon(),
+            ),
             weight: 1.0,
             grade: None,
             negated: i % 11 == 0,
-            start: w.start,
-            end: w.end,
             sentence: "".into(),
         })
         .collect();

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod cmd;
 pub mod corpus;
+pub mod hash;
 pub mod index;
 pub mod par;
 pub mod render;

@@ -11,6 +11,7 @@ use std::process::Command;
 use common::{ansi_to_tags, Fixture};
 use readouts::analysis::align::TermWeights;
 use readouts::analysis::diff::{diff, DiffOptions, Framing, RowKind, SideInput, TopicKind};
+use readouts::analysis::lexicon::{Category, ShownHit};
 use readouts::render::{self, Painter};
 use unicode_width::UnicodeWidthStr;
 
@@ -399,14 +400,22 @@ fn framing_spans_are_rendered_by_category() {
     right.framings.push(Framing {
         start,
         end: start + phrase.len(),
-        category: "cooperative".into(),
-        phrase: phrase.into(),
+        shown: ShownHit::at(
+            &chn.text,
+            start,
+            start + phrase.len(),
+            phrase,
+            Category::Cooperative,
+        ),
     });
     right.framings.push(Framing {
         start: 0,
         end: 99_999,
-        category: "bogus".into(),
-        phrase: "out of range".into(),
+        shown: ShownHit {
+            end_byte: 99_999,
+            end_char: 99_999,
+            ..ShownHit::at("out of range", 0, 0, "out of range", Category::Demand)
+        },
     });
     let left = SideInput::new(event, usa);
     let opts = DiffOptions {
@@ -427,7 +436,7 @@ fn framing_spans_are_rendered_by_category() {
     let plain = String::from_utf8(plain).unwrap();
     assert!(plain.contains("[constructive dialogue]"), "{plain}");
     assert!(
-        plain.contains("CHN framing: cooperative “constructive dialogue”"),
+        plain.contains("CHN framing: “constructive dialogue” · cooperative (bytes"),
         "{plain}"
     );
     assert!(plain.contains("Requested by USA."), "{plain}");

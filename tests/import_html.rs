@@ -60,11 +60,11 @@ fn tone_hits(f: &Fixture, extra: &[&str]) -> Vec<Value> {
     hits
 }
 
-/// Every object with a `phrase` field, wherever the report nests it.
+/// Every shown hit (an object with `surface` and `category`), wherever the report nests it.
 fn collect_hits(v: &Value, out: &mut Vec<Value>) {
     match v {
         Value::Object(m) => {
-            if m.contains_key("phrase") && m.contains_key("category") {
+            if m.contains_key("surface") && m.contains_key("category") {
                 out.push(v.clone());
             }
             m.values().for_each(|x| collect_hits(x, out));
@@ -98,7 +98,7 @@ fn a_framing_word_in_a_question_does_not_count_for_the_side() {
     assert_eq!(turns[1]["speaker"], "Geng Shuang");
 
     let own = tone_hits(&f, &[]);
-    let phrases: Vec<&str> = own.iter().map(|h| h["phrase"].as_str().unwrap()).collect();
+    let phrases: Vec<&str> = own.iter().map(|h| h["surface"].as_str().unwrap()).collect();
     assert!(
         phrases.iter().any(|p| p.contains("constructive dialogue")),
         "{phrases:?}"
@@ -109,7 +109,7 @@ fn a_framing_word_in_a_question_does_not_count_for_the_side() {
     );
 
     let all = tone_hits(&f, &["--include-questions"]);
-    let phrases: Vec<&str> = all.iter().map(|h| h["phrase"].as_str().unwrap()).collect();
+    let phrases: Vec<&str> = all.iter().map(|h| h["surface"].as_str().unwrap()).collect();
     assert!(
         phrases.iter().any(|p| p.contains("bullying")),
         "{phrases:?}"
@@ -143,7 +143,7 @@ fn list_pages_and_redirect_stubs_are_passed_over_with_a_reason() {
     assert!(run.stdout.contains("1 redirect stub"), "{}", run.stdout);
     assert!(run.stdout.contains("1 list page"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("imported 1 statements"),
+        run.stdout.contains("imported 1 statement in 1 event"),
         "{}",
         run.stdout
     );

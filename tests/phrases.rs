@@ -79,7 +79,7 @@ fn hits_carry_category_offsets_and_sentence() {
     let h = &r["statements"][0]["hits"][0];
     assert_eq!(h["category"], "cooperative");
     assert_eq!(
-        (h["char_start"].as_u64(), h["char_end"].as_u64()),
+        (h["start_char"].as_u64(), h["end_char"].as_u64()),
         (Some(0), Some(23))
     );
     assert!(h["sentence_text"]

@@ -159,7 +159,7 @@ fn every_score_is_the_formula_applied_to_its_listed_hits() {
         let (mut coop, mut conf) = (0.0, 0.0);
         for h in s["hits"].as_array().into_iter().flatten() {
             let weight = h["weight"].as_f64().unwrap();
-            assert!(h["sentence"].as_str().unwrap().len() >= h["phrase"].as_str().unwrap().len());
+            assert!(h["sentence"].as_str().unwrap().len() >= h["surface"].as_str().unwrap().len());
             if h["negated"].as_bool().unwrap() {
                 negated_seen += 1;
                 continue;

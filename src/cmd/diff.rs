@@ -175,12 +175,7 @@ fn framed<'a>(mut side: SideInput<'a>, matcher: &Matcher) -> SideInput<'a> {
         .find(&side.statement.text)
         .into_iter()
         .filter(|h| !h.negated)
-        .map(|h| Framing {
-            start: h.start,
-            end: h.end,
-            category: h.category.as_str().to_string(),
-            phrase: h.entry.to_string(),
-        })
+        .map(|h| Framing::of(&h, side.statement))
         .collect();
     side
 }
@@ -194,7 +189,8 @@ fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> 
         .map_or_else(|| "unknown".to_string(), |s| s.to_string());
     Some(format!(
         "{who} (“{}” in the {} statement)",
-        evidence.surface, evidence.issued_by
+        evidence.shown.words(),
+        evidence.issued_by
     ))
 }
 

@@ -15,7 +15,7 @@ use super::{GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged, Tagger};
 use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
-use crate::corpus::{Event, Side};
+use crate::corpus::{Event, Side, Statement};
 use crate::render::tone::{self as render, Rows};
 use crate::render::Painter;
 
@@ -303,7 +303,7 @@ fn tagging(extra: Option<&std::path::Path>, sentences: bool) -> anyhow::Result<T
                 kept.insert(s.id.clone(), asked);
             }
             Tagged {
-                hits: toned_hits(&s.text, hits, sentences),
+                hits: toned_hits(s, hits, sentences),
                 words,
             }
         }),
@@ -317,7 +317,8 @@ type InitiativeHits = std::collections::HashMap<String, Vec<lexicon::Hit>>;
 /// Tone's own input from lexicon hits. With `sentences`, each sentence that
 /// holds a hit is copied out once and shared by all of its hits (hits come in
 /// text order, so the hits of one sentence are neighbours).
-pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<TonedHit> {
+pub fn toned_hits(st: &Statement, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<TonedHit> {
+    let text = st.text.as_str();
     let empty: Arc<str> = Arc::from("");
     let mut last: Option<(crate::text::segment::Sentence, Arc<str>)> = None;
     hits.into_iter()
@@ -333,12 +334,10 @@ pub fn toned_hits(text: &str, hits: Vec<lexicon::Hit>, sentences: bool) -> Vec<T
             };
             TonedHit {
                 category: category(h.category),
-                phrase: h.entry.to_string(),
+                shown: lexicon::ShownHit::of(&h, st),
                 weight: f64::from(h.weight),
                 grade: h.grade,
                 negated: h.negated,
-                start: h.start,
-                end: h.end,
                 sentence,
             }
         })

@@ -13,6 +13,7 @@ pub mod officials;
 #[cfg(test)]
 pub(crate) mod sample;
 pub mod sides;
+pub mod stored;
 pub mod turns;
 
 use std::collections::BTreeSet;
@@ -24,6 +25,7 @@ pub use filter::Filter;
 pub use load::{load, Loaded};
 pub use model::{Coverage, Event, Origin, Statement};
 pub use sides::Side;
+pub use stored::{StoredSpan, StoredText};
 
 /// All events of one corpus folder, sorted by date then id.
 #[derive(Debug, Clone)]

@@ -56,10 +56,15 @@ pub struct Statement {
     pub coverage: Coverage,
     pub quoted_in: Option<String>,
     pub notes: Option<String>,
+    /// The text as loaded: trimmed, with `\n` for every line ending.
     pub text: String,
     /// Speaker turns of a transcript (empty for anything else); see `turns.rs`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub turns: Vec<Turn>,
+    /// How `text` differs from the text stored in the file, so offsets can
+    /// be reported into the stored text.
+    #[serde(skip)]
+    pub stored: super::StoredText,
     #[serde(skip)]
     pub origin: Origin,
 }

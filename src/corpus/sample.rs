@@ -26,6 +26,7 @@ pub fn statement(event_id: &str, side: &str, date: &str, text: &str) -> Statemen
         notes: None,
         text: text.into(),
         turns: Vec::new(),
+        stored: Default::default(),
         origin: origin(),
     }
 }

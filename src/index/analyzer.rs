@@ -4,8 +4,27 @@
 //! so the tokenizer here is `text::words` + `text::normalise`, and stemming is
 //! our `StemFilter` calling `text::stem`. Token offsets are byte offsets into
 //! the original text, which is what snippets and highlighting rely on.
+//!
+//! # Words kept apart
+//!
+//! The stemmer joins words a scholar must keep apart: "candidate" and
+//! "candid" are both `candid`, "construction" and "constructive" both
+//! `construct`, "international" and "internal" both `intern`, "position"
+//! and "positive" both `posit`, "frankly" and "frank" both `frank`. The
+//! framing lexicon lists such words as `exact` (in `lexicon/lexicon.toml`);
+//! the index keeps the same words apart by the same list: a word of the
+//! built-in lexicon's `exact` list is indexed as itself, normalised and
+//! marked (`=candidate`), never as its stem, so `search candid` and
+//! `kwic candid` find "candid" and "candidly" but not "candidate", and
+//! `search construction` finds "construction" only. [`index_key`] is the
+//! rule, used by the analyzer and by KWIC. Only the built-in list counts (an
+//! index must not change with a `--lexicon` file); changing that list changes
+//! the index, so it bumps [`super::schema::VERSION`] (a test pins the list's
+//! fingerprint to the version) and old indexes are rebuilt automatically.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use tantivy::tokenizer::{
     LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
@@ -19,6 +38,36 @@ pub const STEMMED: &str = "readouts_stemmed";
 pub const EXACT: &str = "readouts_exact";
 /// Name of the whole-value, lower-cased analyzer (side, issuer, kind, event).
 pub const KEYWORD: &str = "readouts_keyword";
+
+/// The built-in lexicon's source, read here only for its `exact` list.
+const LEXICON: &str = include_str!("../../lexicon/lexicon.toml");
+
+/// The normalised words the built-in lexicon's `exact` list keeps apart.
+fn kept_apart() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let table: toml::Table =
+            toml::from_str(LEXICON).expect("the built-in lexicon is valid TOML");
+        table
+            .get("exact")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .map(|w| text::normalise(w).into_owned())
+            .collect()
+    })
+}
+
+/// The index key of a normalised word in the stemmed field: `=word` for a
+/// word the lexicon keeps apart, else its stem (see the module docs).
+pub fn index_key(normalised: &str) -> Cow<'_, str> {
+    if kept_apart().contains(normalised) {
+        Cow::Owned(format!("={normalised}"))
+    } else {
+        text::stem(normalised)
+    }
+}
 
 /// Registers the three analyzers on an index (they are not stored in it).
 pub fn register(index: &tantivy::Index) {
@@ -88,7 +137,8 @@ impl TokenStream for WordStream<'_> {
     }
 }
 
-/// Replaces each (normalised) token by its Snowball English stem.
+/// Replaces each (normalised) token by its Snowball English stem, or by
+/// itself marked when the lexicon keeps it apart ([`index_key`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct StemFilter;
 
@@ -139,7 +189,7 @@ impl<S: TokenStream> TokenStream for StemStream<'_, S> {
             token.text.clone_from(stem);
             return true;
         }
-        let stem = text::stem(&token.text).into_owned();
+        let stem = index_key(&token.text).into_owned();
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
@@ -188,6 +238,49 @@ mod tests {
         assert_eq!(toks[1].0, "china's");
         let positions: Vec<usize> = toks.iter().map(|t| t.1).collect();
         assert_eq!(positions, [0, 1, 2]);
+    }
+
+    #[test]
+    fn words_the_lexicon_keeps_apart_are_not_joined_by_their_stem() {
+        let text = "candid candidly candidate; constructive construction; \
+                    internal international; positive position; frank frankly";
+        let got: Vec<String> = tokens(stemmed(), text).into_iter().map(|t| t.0).collect();
+        assert_eq!(
+            got,
+            [
+                "candid",
+                "candid",
+                "=candidate",
+                "construct",
+                "=construction",
+                "=internal",
+                "intern",
+                "posit",
+                "=position",
+                "frank",
+                "=frankly"
+            ]
+        );
+    }
+
+    /// 64-bit FNV-1a over the sorted kept-apart words.
+    fn fingerprint() -> u64 {
+        let mut words: Vec<&String> = kept_apart().iter().collect();
+        words.sort();
+        crate::hash::fields(words.iter().map(|w| w.as_str()))
+    }
+
+    #[test]
+    fn a_change_to_the_kept_apart_words_bumps_the_schema_version() {
+        // When this fails: bump `schema::VERSION` (old indexes then rebuild)
+        // and pin the new pair here.
+        assert_eq!(
+            (
+                super::super::schema::VERSION,
+                format!("{:016x}", fingerprint())
+            ),
+            (4, "33a009bdbfa8826f".to_string())
+        );
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl Keys {
             let key = if self.exact {
                 normal.into_owned()
             } else {
-                text::stem(&normal).into_owned()
+                super::analyzer::index_key(&normal).into_owned()
             };
             self.memo.insert(word.to_string(), key);
         }

@@ -182,15 +182,8 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), Error> {
     super::folder::write_new(dir, &name.to_string_lossy(), &bytes)
 }
 
-/// FNV-1a, 64 bits: a content hash that is the same on every run and platform.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+/// The content hash of statements: the tool's one stable hash.
+pub use crate::hash::fnv1a;
 
 #[cfg(test)]
 mod tests {

@@ -87,20 +87,22 @@ pub fn text(
 }
 
 fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> {
-    let hit = &h.hit;
-    let mut label = format!("  {:<16}", short(hit.category));
-    label = p.paint(category_style(hit.category), &label);
-    let surface = hit.surface.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut line = format!("{label} “{}”", terminal(&surface));
-    if hit.surface.to_lowercase() != hit.entry.to_lowercase() {
-        line.push_str(&format!(" ({})", terminal(&hit.entry)));
-    }
+    let (hit, shown) = (&h.hit, &h.shown);
+    // The words as written first, then the entry (when it differs) and category.
+    let mut line = format!("  {}", terminal(&shown.words_and_entry()));
+    line.push_str(&format!(
+        " · {}",
+        p.paint(category_style(shown.category), short(shown.category))
+    ));
     if let Some(g) = hit.grade {
         line.push_str(&format!(" grade {g}"));
     }
     line.push_str(&p.paint(
         Style::Dim,
-        &format!(" chars {}–{}", hit.char_start, hit.char_end),
+        &format!(
+            " bytes {}–{} chars {}–{}",
+            shown.start_byte, shown.end_byte, shown.start_char, shown.end_char
+        ),
     ));
     if let Some(n) = &hit.negator {
         line.push_str(&format!(
@@ -169,7 +171,7 @@ fn text_initiator(out: &mut dyn Write, i: &Initiator, p: Painter) -> io::Result<
             out,
             "      {} “{}” → {to} ({}): {}",
             terminal(&e.statement),
-            terminal(&e.surface),
+            terminal(&e.shown.words()),
             e.rule.as_str(),
             p.paint(Style::Dim, &e.sentence)
         )?;
@@ -240,13 +242,13 @@ const HIT_COLUMNS: &[&str] = &[
     "side",
     "issuer",
     "date",
-    "category",
-    "entry",
     "surface",
-    "byte_start",
-    "byte_end",
-    "char_start",
-    "char_end",
+    "entry",
+    "category",
+    "start_byte",
+    "end_byte",
+    "start_char",
+    "end_char",
     "grade",
     "weight",
     "negated",
@@ -261,20 +263,20 @@ const HIT_COLUMNS: &[&str] = &[
 fn hit_cells<'r>(r: &'r PhrasesReport<'_>) -> impl Iterator<Item = Vec<String>> + 'r {
     r.statements.iter().flat_map(|s| {
         s.hits.iter().map(move |h| {
-            let hit = &h.hit;
+            let (hit, shown) = (&h.hit, &h.shown);
             vec![
                 s.statement.clone(),
                 s.event.clone(),
                 s.side.as_str().to_string(),
                 s.issuer.clone(),
                 s.date.to_string(),
-                hit.category.as_str().to_string(),
-                hit.entry.to_string(),
-                hit.surface.clone(),
-                hit.start.to_string(),
-                hit.end.to_string(),
-                hit.char_start.to_string(),
-                hit.char_end.to_string(),
+                shown.surface.clone(),
+                shown.entry.to_string(),
+                shown.category.as_str().to_string(),
+                shown.start_byte.to_string(),
+                shown.end_byte.to_string(),
+                shown.start_char.to_string(),
+                shown.end_char.to_string(),
                 hit.grade.map_or(String::new(), |g| g.to_string()),
                 hit.weight.to_string(),
                 hit.negated.to_string(),
@@ -367,9 +369,10 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         writeln!(out, "## Hits\n")?;
         let header: Vec<String> = [
             "statement",
-            "category",
+            "surface",
             "entry",
-            "matched",
+            "category",
+            "bytes",
             "chars",
             "negated",
             "sentence",
@@ -385,9 +388,10 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
             };
             vec![
                 c[0].clone(),
-                format!("{}{grade}", c[5]),
+                c[5].split_whitespace().collect::<Vec<_>>().join(" "),
                 c[6].clone(),
-                c[7].clone(),
+                format!("{}{grade}", c[7]),
+                format!("{}–{}", c[8], c[9]),
                 format!("{}–{}", c[10], c[11]),
                 if c[14] == "true" {
                     format!("yes ({})", c[15])

@@ -230,6 +230,7 @@ fn statement(side: &str, text: &str) -> Statement {
         notes: None,
         text: text.into(),
         turns: Vec::new(),
+        stored: Default::default(),
         origin: Origin {
             path: "e.toml".into(),
             line: 1,
@@ -259,12 +260,7 @@ pub fn diff_of(left: &str, right: &str) -> Diff {
             .find(&s.text)
             .into_iter()
             .filter(|h| !h.negated)
-            .map(|h| Framing {
-                start: h.start,
-                end: h.end,
-                category: h.category.as_str().to_string(),
-                phrase: h.entry.to_string(),
-            })
+            .map(|h| Framing::of(&h, s))
             .collect();
         input
     }

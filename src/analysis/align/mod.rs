@@ -62,7 +62,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use serde::Serialize;
 
@@ -120,28 +120,8 @@ pub struct TermWeights {
     equivalents: Equivalents,
 }
 
-/// FNV-1a: a fast hash for the short words the cache holds (no untrusted
-/// keys reach it in a way that could matter: it is a local analysis).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// The fast hash of the words the cache holds (see [`crate::hash`]).
+pub use crate::hash::Fnv;
 
 impl Default for TermWeights {
     fn default() -> TermWeights {

@@ -18,6 +18,7 @@ pub mod words;
 use serde::Serialize;
 
 use crate::analysis::align::{align_skipping, Alignment, TermWeights, DEFAULT_THRESHOLD};
+use crate::analysis::lexicon::ShownHit;
 use crate::corpus::{Coverage, Date, Event, Side, Statement};
 use crate::text::segment::{sentence_at, Sentence};
 use crate::text::{words, Word};
@@ -34,13 +35,34 @@ use words::{segments, shared_flags_until, Token};
 /// speeches take a few milliseconds.
 pub const WORDS_DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// A framing phrase found in a statement: byte range into the statement text.
+/// A framing phrase found in a statement: `start..end` is its byte range in
+/// the loaded statement text (it places the phrase in its sentence and is
+/// not serialised); `shown` is what a reader sees: the words as written, the
+/// entry and category, offsets into the text as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Framing {
+    #[serde(skip)]
     pub start: usize,
+    #[serde(skip)]
     pub end: usize,
-    pub category: String,
-    pub phrase: String,
+    #[serde(flatten)]
+    pub shown: ShownHit,
+}
+
+impl Framing {
+    /// The framing of a lexicon hit found in `statement`'s text.
+    pub fn of(hit: &crate::analysis::lexicon::Hit, statement: &Statement) -> Framing {
+        Framing {
+            start: hit.start,
+            end: hit.end,
+            shown: ShownHit::of(hit, statement),
+        }
+    }
+
+    /// The lexicon's name of its category.
+    pub fn category(&self) -> &'static str {
+        self.shown.category.as_str()
+    }
 }
 
 /// A framing phrase placed in its sentence.
@@ -282,7 +304,7 @@ fn clean_framings(text: &str, framings: &[Framing]) -> Vec<Framing> {
         })
         .cloned()
         .collect();
-    ok.sort_by(|a, b| (a.start, a.end, &a.category).cmp(&(b.start, b.end, &b.category)));
+    ok.sort_by_key(|a| (a.start, a.end, a.shown.category));
     ok
 }
 

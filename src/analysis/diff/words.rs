@@ -147,7 +147,7 @@ pub fn segments(
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let shared = shared_at(tokens, flags, a);
-        let framing = open.at(framings, a, b).map(|f| f.category.clone());
+        let framing = open.at(framings, a, b).map(|f| f.category().to_string());
         match out.last_mut() {
             Some(last) if last.shared == shared && last.framing == framing => {
                 last.end = b;
@@ -268,8 +268,13 @@ mod tests {
         let f = Framing {
             start: 12,
             end: 33,
-            category: "cooperative".into(),
-            phrase: "constructive dialogue".into(),
+            shown: crate::analysis::lexicon::ShownHit::at(
+                a,
+                12,
+                33,
+                "constructive dialogue",
+                crate::analysis::lexicon::Category::Cooperative,
+            ),
         };
         let segs = segments(a, 0, a.len(), &t, &vec![false; t.len()], &[f]);
         assert_eq!(

@@ -16,6 +16,7 @@ fn statement(event: &str, side: &str, date: &str, text: &str) -> Statement {
         notes: None,
         text: text.into(),
         turns: Vec::new(),
+        stored: Default::default(),
         origin: Origin {
             path: "t.toml".into(),
             line: 1,

@@ -57,12 +57,9 @@ pub struct InitiatorEvidence {
     pub statement: String,
     /// The side that issued the statement holding the phrase.
     pub issued_by: Side,
-    pub entry: String,
-    pub surface: String,
-    pub start: usize,
-    pub end: usize,
-    pub char_start: usize,
-    pub char_end: usize,
+    /// The phrase as written, its entry and offsets into the stored text.
+    #[serde(flatten)]
+    pub shown: super::ShownHit,
     pub sentence: String,
     pub rule: Points,
     /// The words that named the side ("the U.S. side" → `U.S. side`).
@@ -136,12 +133,7 @@ fn resolve(
     InitiatorEvidence {
         statement: st.id.clone(),
         issued_by: st.side.clone(),
-        entry: hit.entry.to_string(),
-        surface: hit.surface.clone(),
-        start: hit.start,
-        end: hit.end,
-        char_start: hit.char_start,
-        char_end: hit.char_end,
+        shown: super::ShownHit::of(hit, st),
         sentence: sentence.text(text).to_string(),
         rule,
         named: found.as_ref().and_then(|m| m.named.clone()),
@@ -272,7 +264,7 @@ mod tests {
         )]);
         assert_eq!(i.side, Some(Side::parse("CHN").unwrap()));
         assert_eq!(
-            i.evidence[0].entry,
+            &*i.evidence[0].shown.entry,
             "held a call with {1,8} at the request of"
         );
         let i = who(vec![statement(

@@ -42,21 +42,33 @@ use crate::text::segment::{sentences, Sentence};
 use crate::text::{self, normalise, stem, WordCache};
 
 /// One phrase found in a text, with everything needed to cite it.
+///
+/// Offsets index the text given to [`Matcher::find`] (for a statement: its
+/// loaded text). Reports show a hit as a [`super::ShownHit`], which gives the
+/// words and offsets in the text as stored; so the words and offsets here are
+/// not serialised, only what the hit means (weight, gloss, grade, negation).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    #[serde(skip)]
     pub category: Category,
     /// The entry's citation phrase (the hit may be one of its variants).
-    #[serde(serialize_with = "arc_str")]
+    #[serde(skip)]
     pub entry: Arc<str>,
     /// The matched text exactly as written.
+    #[serde(skip)]
     pub surface: String,
     /// Byte offsets of the match in the text.
+    #[serde(skip)]
     pub start: usize,
+    #[serde(skip)]
     pub end: usize,
     /// Character (Unicode scalar) offsets of the match in the text.
+    #[serde(skip)]
     pub char_start: usize,
+    #[serde(skip)]
     pub char_end: usize,
     /// Byte range of the sentence holding the match.
+    #[serde(skip)]
     pub sentence: Sentence,
     pub weight: f32,
     #[serde(serialize_with = "arc_str")]

@@ -14,6 +14,7 @@ pub mod matcher;
 pub mod negation;
 mod parse;
 pub mod report;
+pub mod shown;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -27,6 +28,7 @@ use crate::corpus::Side;
 pub use initiator::{initiator, initiator_from_hits, Initiator, InitiatorEvidence};
 pub use matcher::{Hit, Matcher};
 pub use parse::{Element, Pattern};
+pub use shown::{FormCount, ShownHit};
 
 /// The built-in lexicon's source, embedded so the binary is self-contained.
 pub const BUILTIN_SOURCE: &str = include_str!("../../../lexicon/lexicon.toml");
@@ -242,7 +244,7 @@ impl Lexicon {
     /// A content hash (FNV-1a 64 over a canonical listing of every entry and
     /// side name), so a report can say exactly which lexicon produced it.
     pub fn fingerprint(&self) -> String {
-        let mut h = Fnv::new();
+        let mut h = crate::hash::Fnv::default();
         for e in &self.entries {
             h.field(e.category.as_str());
             for p in &e.patterns {
@@ -279,7 +281,7 @@ impl Lexicon {
                 h.field(n);
             }
         }
-        format!("{:016x}", h.0)
+        format!("{:016x}", h.value())
     }
 
     /// Entries per category, for the documentation and `--format json` headers.
@@ -289,22 +291,6 @@ impl Lexicon {
             *counts.entry(e.category).or_insert(0) += 1;
         }
         counts
-    }
-}
-
-/// 64-bit FNV-1a: tiny, stable across Rust versions and platforms.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn field(&mut self, s: &str) {
-        for b in s.bytes().chain([0u8]) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
     }
 }
 

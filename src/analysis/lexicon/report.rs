@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::initiator::{initiator_from_hits, Initiator};
-use super::{Category, Hit, Lexicon, Matcher};
+use super::{Category, Hit, Lexicon, Matcher, ShownHit};
 use crate::corpus::{Date, Event, Side, Statement};
 
 /// Which lexicon produced a report.
@@ -23,9 +23,14 @@ pub struct LexiconInfo {
     pub entries: usize,
 }
 
-/// A hit with its sentence, borrowed from the statement text.
+/// A hit with its sentence, borrowed from the statement text: the words as
+/// written and stored offsets (`shown`), then what the hit means (`hit`:
+/// weight, gloss, grade, negation; its offsets index the loaded text and
+/// slice `sentence_text`, they are not serialised).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportedHit<'a> {
+    #[serde(flatten)]
+    pub shown: ShownHit,
     #[serde(flatten)]
     pub hit: Hit,
     pub sentence_text: &'a str,
@@ -125,9 +130,14 @@ pub fn phrases<'a>(
                 words,
                 hits: hits
                     .into_iter()
-                    .map(|h| ReportedHit {
+                    .map(|mut h| ReportedHit {
+                        shown: ShownHit::of(&h, s),
                         sentence_text: h.sentence.text(&s.text),
-                        hit: h,
+                        hit: {
+                            // The shown hit holds the words; no second copy.
+                            h.surface = String::new();
+                            h
+                        },
                     })
                     .collect(),
             })

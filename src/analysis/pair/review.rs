@@ -188,12 +188,6 @@ fn new_event(
 fn event_id(date: &Date, ids: &[String]) -> String {
     let mut sorted: Vec<&String> = ids.iter().collect();
     sorted.sort();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in sorted
-        .iter()
-        .flat_map(|s| s.bytes().chain(std::iter::once(0)))
-    {
-        hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
+    let hash = crate::hash::fields(sorted.iter().map(|s| s.as_str()));
     format!("pair-{date}-{:08x}", hash as u32)
 }

@@ -3,9 +3,11 @@
 //! back to the phrases and sentences it came from.
 //!
 //! The analysis takes its own plain input ([`StatementInput`] with
-//! [`TonedHit`]s) rather than the lexicon's types, so it can be tested with
+//! [`TonedHit`]s) rather than the matcher's hits, so it can be tested with
 //! hand-built hits and stays independent of how the matcher evolves; the
-//! command layer adapts lexicon hits into this form.
+//! command layer adapts lexicon hits into this form. A hit is shown as the
+//! lexicon's [`ShownHit`] (the words as written first, then entry and
+//! category), the one form every renderer of hits shares.
 //!
 //! # The formula
 //!
@@ -40,6 +42,7 @@ pub mod run;
 
 use serde::Serialize;
 
+use crate::analysis::lexicon::{Category, ShownHit};
 use crate::corpus::{Date, Side};
 
 pub use events::{EventMeta, EventTone, Initiator, SideTone};
@@ -92,6 +95,19 @@ impl ToneCategory {
         }
     }
 
+    /// The lexicon's name for the same category.
+    pub fn lexicon(self) -> Category {
+        match self {
+            ToneCategory::Cooperative => Category::Cooperative,
+            ToneCategory::Confrontational => Category::Confrontational,
+            ToneCategory::DisagreementCode => Category::DisagreementCode,
+            ToneCategory::Demand => Category::Demand,
+            ToneCategory::Commitment => Category::Commitment,
+            ToneCategory::ConcernLadder => Category::ConcernLadder,
+            ToneCategory::Initiative => Category::Initiative,
+        }
+    }
+
     /// Reads a lexicon category name (`concern` and `disagreement` are accepted too).
     pub fn parse(raw: &str) -> Option<ToneCategory> {
         let lower = raw.trim().to_ascii_lowercase().replace('_', "-");
@@ -112,18 +128,20 @@ impl ToneCategory {
 /// One framing-phrase hit in a statement, as tone needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TonedHit {
+    /// The category tone scores (the same as `shown.category`, which is
+    /// what is serialised).
+    #[serde(skip)]
     pub category: ToneCategory,
-    /// The lexicon phrase (canonical form) that matched.
-    pub phrase: String,
+    /// The words as written, the entry they matched and offsets into the
+    /// statement text as stored.
+    #[serde(flatten)]
+    pub shown: ShownHit,
     pub weight: f64,
     /// Concern-ladder rung, 1 (concern) to 4 (stern representations).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<u8>,
     /// Negated in its clause ("not constructive"): listed, never counted.
     pub negated: bool,
-    /// Byte offsets of the match in the statement text.
-    pub start: usize,
-    pub end: usize,
     /// The sentence the hit occurs in (empty when the report lists no hits:
     /// the command copies sentences out only for `--explain`). Shared by
     /// every hit of one sentence: a long sentence is held once, not per hit.
@@ -331,12 +349,10 @@ pub(crate) mod tests {
     pub fn hit(category: ToneCategory, phrase: &str, weight: f64, negated: bool) -> TonedHit {
         TonedHit {
             category,
-            phrase: phrase.into(),
+            shown: ShownHit::at(phrase, 0, phrase.len(), phrase, category.lexicon()),
             weight,
             grade: (category == ConcernLadder).then_some(weight.ceil() as u8),
             negated,
-            start: 0,
-            end: phrase.len(),
             sentence: format!("… {phrase} …").into(),
         }
     }

@@ -119,7 +119,8 @@ pub fn build(
     let notes = notes(&scores, &options.by, period, &over_time);
     if options.explain {
         for s in &mut scores {
-            s.hits.sort_by_key(|h| (h.start, h.end));
+            s.hits
+                .sort_by_key(|h| (h.shown.start_byte, h.shown.end_byte));
         }
     } else {
         scores.clear();
@@ -211,7 +212,7 @@ mod tests {
         };
         let r = build(scores.clone(), &meta, &opts, provenance());
         assert!(r.statements.is_empty());
-        assert_eq!(r.top_phrases[0].phrases[0].phrase, "progress");
+        assert_eq!(r.top_phrases[0].phrases[0].entry, "progress");
         assert_eq!(r.over_time.period, Dim::Month);
         assert!(
             r.notes[0].starts_with("1 statements are dated by year only"),

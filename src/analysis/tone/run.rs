@@ -97,6 +97,7 @@ pub fn provenance(
 mod tests {
     use super::super::ToneCategory;
     use super::*;
+    use crate::analysis::lexicon::ShownHit;
     use crate::corpus::{Coverage, Date, Origin, Side};
 
     fn statement(event: &str, side: &str, text: &str, date: Date) -> Statement {
@@ -114,6 +115,7 @@ mod tests {
             notes: None,
             text: text.into(),
             turns: Vec::new(),
+            stored: Default::default(),
             origin: Origin {
                 path: "x".into(),
                 line: 1,
@@ -162,12 +164,10 @@ mod tests {
             let start = s.text.find(p)?;
             Some(TonedHit {
                 category: c,
-                phrase: p.into(),
+                shown: ShownHit::at(&s.text, start, start + p.len(), p, c.lexicon()),
                 weight: 1.0,
                 grade: None,
                 negated: false,
-                start,
-                end: start + p.len(),
                 sentence: s.text.as_str().into(),
             })
         })

@@ -22,9 +22,7 @@ const NAME_CHARS: usize = 40;
 
 /// FNV-1a, 64 bits: stable across runs and platforms (ids and file names rely on it).
 pub fn stable_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::hash::fnv1a(s.as_bytes())
 }
 
 /// Eight hex digits of [`stable_hash`].

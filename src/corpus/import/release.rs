@@ -238,9 +238,7 @@ fn shorten(s: &str, max: usize) -> &str {
 }
 
 fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::hash::fnv1a(s.as_bytes())
 }
 
 #[cfg(test)]

@@ -311,7 +311,7 @@ impl<'a> Checker<'a> {
         let quoted_in = self.optional(rec, "quoted_in").map(|v| v.0);
         let notes = self.optional(rec, "notes").map(|v| v.0);
         let side = side?;
-        let text = normalise_newlines(text?.0);
+        let (text, stored) = crate::corpus::stored::normalise(&text?.0);
         let turns = self.turns(rec, &text);
         Some(Statement {
             id: own_id.unwrap_or_else(|| format!("{}/{}", head.id, side)),
@@ -327,6 +327,7 @@ impl<'a> Checker<'a> {
             notes,
             text,
             turns,
+            stored,
             origin: Origin {
                 path: self.path.to_path_buf(),
                 line: rec.line,
@@ -444,13 +445,4 @@ fn valid_id(id: &str) -> bool {
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
-}
-
-fn normalise_newlines(text: String) -> String {
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
-    text.trim().to_string()
 }

@@ -202,7 +202,7 @@ fn legend(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         .framings
         .iter()
         .chain(&diff.right.framings)
-        .map(|f| f.framing.category.as_str())
+        .map(|f| f.framing.category())
         .collect();
     cats.sort_unstable();
     cats.dedup();
@@ -378,13 +378,17 @@ fn framing_item(f: &FramingAt) -> String {
         .sentence
         .map(|i| format!("sentence {}, ", i + 1))
         .unwrap_or_default();
+    // The words as written first, then the entry (when it differs) and category.
+    let shown = &f.framing.shown;
     format!(
-        "<mark class=\"{}\">{}</mark> “{}” <span class=\"meta\">({place}bytes {}–{})</span>",
-        class_name(&f.framing.category),
-        escape::html(&f.framing.category),
-        escape::html(&f.framing.phrase),
-        f.framing.start,
-        f.framing.end
+        "{} · <mark class=\"{}\">{}</mark> <span class=\"meta\">({place}bytes {}–{}, chars {}–{})</span>",
+        escape::html(&shown.words_and_entry()),
+        class_name(f.framing.category()),
+        escape::html(f.framing.category()),
+        shown.start_byte,
+        shown.end_byte,
+        shown.start_char,
+        shown.end_char
     )
 }
 

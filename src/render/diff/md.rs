@@ -56,6 +56,9 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             }
         )?;
     }
+    for s in [l, r] {
+        writeln!(out, "- {} framing: {}", s.side, framing_list(s))?;
+    }
     writeln!(out, "- method: {}\n", method_text(diff))?;
     writeln!(
         out,
@@ -130,4 +133,28 @@ fn passages(list: &[Passage], pair: bool) -> String {
         out.push(text);
     }
     out.join(" ")
+}
+
+/// A side's framing phrases: the words as written first, then the entry
+/// (when it differs), category and offsets into the stored text.
+fn framing_list(s: &SideReport) -> String {
+    if s.framings.is_empty() {
+        return "—".into();
+    }
+    let items: Vec<String> = s
+        .framings
+        .iter()
+        .map(|f| {
+            let h = &f.framing.shown;
+            format!(
+                "{}, bytes {}–{}, chars {}–{}",
+                cell(&h.label()),
+                h.start_byte,
+                h.end_byte,
+                h.start_char,
+                h.end_char
+            )
+        })
+        .collect();
+    items.join("; ")
 }

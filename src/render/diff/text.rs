@@ -256,11 +256,15 @@ fn framing_label(f: &FramingAt, painter: &Painter) -> String {
         .sentence
         .map(|i| format!(", sentence {}", i + 1))
         .unwrap_or_default();
+    // The words as written first, then the entry (when it differs) and category.
+    let shown = &f.framing.shown;
     format!(
-        "{} “{}” ({}…{}{place})",
-        painter.paint(category_style(&f.framing.category), &f.framing.category),
-        terminal(&f.framing.phrase),
-        f.framing.start,
-        f.framing.end
+        "{} · {} (bytes {}–{}, chars {}–{}{place})",
+        terminal(&shown.words_and_entry()),
+        painter.paint(category_style(f.framing.category()), f.framing.category()),
+        shown.start_byte,
+        shown.end_byte,
+        shown.start_char,
+        shown.end_char
     )
 }

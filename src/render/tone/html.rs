@@ -11,6 +11,7 @@ use super::{
     by_headings, fmt2, gap_label, initiator_label, key_cells, provenance_lines, side_tone, signed,
     GROUP_HEADINGS,
 };
+use crate::analysis::lexicon::shown::forms_cell;
 use crate::analysis::tone::ToneReport;
 use crate::render::escape::{href_path, html};
 
@@ -212,9 +213,7 @@ pub fn diff_page_name(id: &str) -> String {
     while !id.is_char_boundary(cut) {
         cut -= 1;
     }
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = crate::hash::fnv1a(id.as_bytes());
     format!("{}-{hash:016x}.html", &id[..cut])
 }
 
@@ -226,17 +225,18 @@ fn phrases(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     for side in &r.top_phrases {
         writeln!(
             out,
-            "<table><tr><th colspan=\"3\">{}</th></tr><tr><th>phrase</th><th>category</th><th>hits</th></tr>",
+            "<table><tr><th colspan=\"4\">{}</th></tr><tr><th>words as written (hits)</th><th>lexicon entry</th><th>category</th><th>hits</th></tr>",
             html(side.side.as_str())
         )?;
         if side.phrases.is_empty() {
-            writeln!(out, "<tr><td colspan=\"3\">no counted hits</td></tr>")?;
+            writeln!(out, "<tr><td colspan=\"4\">no counted hits</td></tr>")?;
         }
         for p in &side.phrases {
             writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
-                html(&p.phrase),
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                html(&forms_cell(&p.forms)),
+                html(&p.entry),
                 p.category.name(),
                 p.hits
             )?;

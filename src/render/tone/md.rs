@@ -59,8 +59,9 @@ pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         writeln!(out, "\n## Hits behind every score\n")?;
         let h = [
             "statement",
+            "surface",
+            "entry",
             "category",
-            "phrase",
             "weight",
             "counted",
             "sentence",
@@ -73,8 +74,9 @@ pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                     out,
                     &[
                         s.id.clone(),
+                        hit.shown.words(),
+                        hit.shown.entry.to_string(),
                         hit.category.name().into(),
-                        hit.phrase.clone(),
                         hit.weight.to_string(),
                         if hit.negated { "no (negated)" } else { "yes" }.into(),
                         hit.sentence.to_string(),

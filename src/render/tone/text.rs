@@ -188,16 +188,24 @@ fn explain(out: &mut dyn Write, s: &StatementScore, painter: Painter) -> io::Res
         } else {
             String::new()
         };
+        // The words as written first, then the entry (when it differs) and category.
         writeln!(
             out,
-            "  {:<17} {} ×{} @{}..{}{negated}",
+            "  {} · {} ×{}{}{negated}",
+            painter.paint(Style::Hit, &terminal(&h.shown.words_and_entry())),
             h.category.name(),
-            painter.paint(Style::Hit, &format!("\"{}\"", h.phrase)),
             h.weight,
-            h.start,
-            h.end
+            painter.paint(
+                Style::Dim,
+                &format!(
+                    " bytes {}–{} chars {}–{}",
+                    h.shown.start_byte, h.shown.end_byte, h.shown.start_char, h.shown.end_char
+                )
+            ),
         )?;
-        writeln!(out, "      {}", painter.paint(Style::Dim, &h.sentence))?;
+        // A line break inside the sentence is folded like any other space.
+        let sentence = h.sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+        writeln!(out, "      {}", painter.paint(Style::Dim, &sentence))?;
     }
     Ok(())
 }

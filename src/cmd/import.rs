@@ -33,7 +33,7 @@ pub enum Source {
         #[arg(long)]
         force: bool,
     },
-    /// Saved web pages in a `wget --mirror` layout (DIR/<host>/<path>): www.fmprc.gov.cn,
+    /// Saved web pages in a `wget --mirror` layout (DIR/HOST/PATH): www.fmprc.gov.cn,
     /// www.whitehouse.gov and www.state.gov by built-in profiles, other sites with --side and --issuer
     Html {
         /// The mirror folder (holding www.fmprc.gov.cn/… and the like)

@@ -14,7 +14,7 @@ use super::{Cli, Outcome};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Write readouts.1 and one readouts-<command>.1 per subcommand into DIR
+    /// Write readouts.1 and one readouts-COMMAND.1 per subcommand into DIR
     /// (created if needed; an existing page is never replaced)
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,

@@ -42,7 +42,7 @@ pub struct Args {
     /// CSV rows: groups, events (each side's tone and the gap) or hits (default: hits with --explain, else groups)
     #[arg(long, value_enum, value_name = "ROWS")]
     pub rows: Option<RowsArg>,
-    /// HTML: link the largest-gap events to DIR/<event>.html (side-by-side diffs generated alongside)
+    /// HTML: link the largest-gap events to DIR/EVENT.html (side-by-side diffs generated alongside)
     #[arg(long, value_name = "DIR")]
     pub with_diffs: Option<PathBuf>,
     /// Add or override lexicon entries from this file

@@ -249,7 +249,7 @@ fn head(s: &str, width: usize) -> String {
     fold_space(&s[..to]).chars().take(width).collect()
 }
 
-/// [`kwic_unguarded`], with a panic of tantivy's on damaged bytes
+/// `kwic_unguarded`, with a panic of tantivy's on damaged bytes
 /// reported as [`Error::Damaged`] instead.
 pub fn kwic(
     index: &Index,

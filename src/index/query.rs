@@ -439,7 +439,7 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> S
         .unwrap_or_default()
 }
 
-/// [`search_unguarded`], with a panic of tantivy's on damaged bytes
+/// `search_unguarded`, with a panic of tantivy's on damaged bytes
 /// reported as [`Error::Damaged`] instead.
 pub fn search(
     index: &Index,
@@ -451,14 +451,14 @@ pub fn search(
         .unwrap_or_else(|| Err(index.damaged()))
 }
 
-/// [`select_unguarded`], with a panic of tantivy's on damaged bytes
+/// `select_unguarded`, with a panic of tantivy's on damaged bytes
 /// reported as [`Error::Damaged`] instead.
 pub fn select(index: &Index, query: &str, filter: &Filter) -> Result<Vec<String>, Error> {
     super::damage::quietly(|| select_unguarded(index, query, filter))
         .unwrap_or_else(|| Err(index.damaged()))
 }
 
-/// [`count_by_unguarded`], with a panic of tantivy's on damaged bytes
+/// `count_by_unguarded`, with a panic of tantivy's on damaged bytes
 /// reported as [`Error::Damaged`] instead.
 pub fn count_by(
     index: &Index,

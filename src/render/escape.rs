@@ -6,7 +6,7 @@
 //!   OSC 8, BEL, backspace, line breaks) and the bidi overrides and isolates
 //!   (U+202A–U+202E, U+2066–U+2069) are shown as `\u{1b}` (`\n`, `\t`, `\r`
 //!   for those three). Every text renderer and every error message uses it.
-//! - [`csv`]: RFC 4180 quoting, and the formula rule: a cell that starts with
+//! - [`csv()`]: RFC 4180 quoting, and the formula rule: a cell that starts with
 //!   `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` (as OWASP
 //!   advises), unless the whole cell is a number (`-1.25`, `+3`) or the
 //!   placeholder `-`, so the figures the tool writes stay figures.

@@ -12,7 +12,7 @@
 //!    rest are stemmed ([`crate::text::stem_word`], via a [`Vocab`]), so
 //!    "agreed" and "agreement" meet. Equivalent phrases become one feature,
 //!    adjacent content stems add a word-pair feature, and guarded homonyms
-//!    count only inside pairs ([`features`]).
+//!    count only inside pairs (`features.rs`).
 //! 3. **Weights.** Each sentence becomes a vector of features weighted by
 //!    `(1 + ln tf) · idf`, where `tf` is the count in the sentence and
 //!    `idf = ln((1 + N) / (1 + df)) + 1`. The diff uses

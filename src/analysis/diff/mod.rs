@@ -3,7 +3,7 @@
 //!
 //! [`diff`] aligns the sentences of the two statements by topic
 //! ([`crate::analysis::align`]), compares the wording of each aligned group
-//! word by word ([`words`]), and annotates both sides with the framing phrases
+//! word by word ([`mod@words`]), and annotates both sides with the framing phrases
 //! the caller found (any lexicon: this module only takes byte spans and
 //! categories), the initiator of the call when known, and the topics only one
 //! side mentions ([`topics`]). The result is plain data in reading order:
@@ -31,7 +31,7 @@ use topics::{round3, OtherSide};
 use words::{segments, shared_flags_until, Token};
 
 /// How long the word diffs of all aligned groups together may take; past
-/// it, the remaining groups show no shared wording (see [`words`]). Two UN
+/// it, the remaining groups show no shared wording (see [`mod@words`]). Two UN
 /// speeches take a few milliseconds.
 pub const WORDS_DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
 

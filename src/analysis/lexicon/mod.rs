@@ -7,7 +7,7 @@
 //!
 //! Entries are matched on the text layer's normalised, stemmed words (see
 //! [`matcher`]), negation in the same clause is flagged (see [`negation`]),
-//! and `initiative` entries decide who initiated an event (see [`initiator`]).
+//! and `initiative` entries decide who initiated an event (see [`mod@initiator`]).
 
 pub mod initiator;
 pub mod matcher;

@@ -1,6 +1,6 @@
 //! Output of `readouts diff`: the side-by-side comparison as two terminal
-//! columns ([`text`]), one self-contained HTML page ([`html`]), Markdown
-//! ([`md`]) or JSON ([`json`]). The figures all come from
+//! columns ([`mod@text`]), one self-contained HTML page ([`mod@html`]), Markdown
+//! ([`mod@md`]) or JSON ([`json`]). The figures all come from
 //! [`crate::analysis::diff::Diff`]; this module only lays them out.
 
 pub mod html;

@@ -202,7 +202,7 @@ fn largest_gaps(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
 const PAGE_ID_MAX: usize = 100;
 
 /// The file name of an event's diff page in the `--with-diffs` folder:
-/// `<id>.html`, or for an id longer than [`PAGE_ID_MAX`] bytes its first 80
+/// `<id>.html`, or for an id longer than `PAGE_ID_MAX` bytes its first 80
 /// bytes, `-` and a 64-bit FNV-1a hash of the whole id in hex (always under
 /// the 255-byte limit of file names, and still telling long ids apart).
 pub fn diff_page_name(id: &str) -> String {

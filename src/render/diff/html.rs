@@ -159,10 +159,10 @@ fn card(out: &mut dyn Write, s: &SideReport, class: &str, diff: &Diff) -> io::Re
     writeln!(out, "<dt>date</dt><dd>{}</dd>", s.date)?;
     writeln!(
         out,
-        "<dt>text</dt><dd>{} · {} words · {} sentences</dd>",
+        "<dt>text</dt><dd>{} · {} · {}</dd>",
         s.coverage.as_str(),
-        s.words,
-        s.sentences
+        crate::render::count(s.words, "word"),
+        crate::render::count(s.sentences, "sentence")
     )?;
     writeln!(out, "</dl></div>")
 }
@@ -179,10 +179,15 @@ fn facts(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     for s in [l, r] {
         writeln!(
             out,
-            "<li><b>{}</b> of {} {} sentences only on its side</li>",
+            "<li><b>{}</b> of {} {} {} only on its side</li>",
             s.unmatched,
             s.sentences,
-            escape::html(&s.who)
+            escape::html(&s.who),
+            if s.sentences == 1 {
+                "sentence"
+            } else {
+                "sentences"
+            }
         )?;
     }
     for s in [l, r] {

@@ -30,8 +30,16 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     writeln!(out, "- {}", cell(&initiator_text(diff)))?;
     writeln!(
         out,
-        "- {} aligned pairs; {} of {} {} sentences and {} of {} {} sentences have no counterpart",
-        diff.pairs, l.unmatched, l.sentences, l.who, r.unmatched, r.sentences, r.who
+        "- {}; {} of {} {} {} and {} of {} {} {} have no counterpart",
+        crate::render::count_as(diff.pairs, "aligned pair", "aligned pairs"),
+        l.unmatched,
+        l.sentences,
+        l.who,
+        sentences(l.sentences),
+        r.unmatched,
+        r.sentences,
+        r.who,
+        sentences(r.sentences)
     )?;
     if diff.pairs > 0 {
         writeln!(
@@ -157,4 +165,13 @@ fn framing_list(s: &SideReport) -> String {
         })
         .collect();
     items.join("; ")
+}
+
+/// "sentence" for one, "sentences" otherwise.
+fn sentences(n: usize) -> &'static str {
+    if n == 1 {
+        "sentence"
+    } else {
+        "sentences"
+    }
 }

@@ -174,14 +174,14 @@ fn summary(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()
     writeln!(out, "{}", painter.paint(Style::Heading, "Summary"))?;
     writeln!(
         out,
-        "  {} aligned {}; {}: {} sentences, {} only there; {}: {} sentences, {} only there.",
+        "  {} aligned {}; {}: {}, {} only there; {}: {}, {} only there.",
         diff.pairs,
         if diff.pairs == 1 { "pair" } else { "pairs" },
         l.who,
-        l.sentences,
+        crate::render::count(l.sentences, "sentence"),
         l.unmatched,
         r.who,
-        r.sentences,
+        crate::render::count(r.sentences, "sentence"),
         r.unmatched
     )?;
     if diff.pairs > 0 {

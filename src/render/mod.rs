@@ -47,10 +47,15 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// A count with an irregular plural: `count_as(2, "entry", "entries")`.
 pub fn count_as(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", noun(n, one, many))
+}
+
+/// The noun alone, for a count printed apart from it: `one` for 1, else `many`.
+pub fn noun<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
-        format!("1 {one}")
+        one
     } else {
-        format!("{n} {many}")
+        many
     }
 }
 

@@ -178,7 +178,7 @@ fn assign_ids(ready: Vec<Prepared>, skipped: &mut Vec<Skipped>) -> Vec<Made> {
                 .url
                 .clone()
                 .unwrap_or_else(|| format!("{}\n{}", m.title, m.text));
-            id = format!("{id}-{:08x}", fnv1a(&key) as u32);
+            id = format!("{id}-{:08x}", crate::hash::fnv1a(key.as_bytes()) as u32);
         }
         taken.insert(id.clone());
         m.event = id;
@@ -235,10 +235,6 @@ fn shorten(s: &str, max: usize) -> &str {
     }
     let cut = &s[..max];
     cut.rfind('-').map_or(cut, |i| &cut[..i])
-}
-
-fn fnv1a(s: &str) -> u64 {
-    crate::hash::fnv1a(s.as_bytes())
 }
 
 #[cfg(test)]

@@ -174,7 +174,7 @@ fn facts(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         out,
         "<li><b>{}</b> aligned {}</li>",
         diff.pairs,
-        if diff.pairs == 1 { "pair" } else { "pairs" }
+        crate::render::noun(diff.pairs, "pair", "pairs")
     )?;
     for s in [l, r] {
         writeln!(
@@ -183,11 +183,7 @@ fn facts(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             s.unmatched,
             s.sentences,
             escape::html(&s.who),
-            if s.sentences == 1 {
-                "sentence"
-            } else {
-                "sentences"
-            }
+            crate::render::noun(s.sentences, "sentence", "sentences")
         )?;
     }
     for s in [l, r] {

@@ -35,11 +35,11 @@ pub fn md(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         l.unmatched,
         l.sentences,
         l.who,
-        sentences(l.sentences),
+        crate::render::noun(l.sentences, "sentence", "sentences"),
         r.unmatched,
         r.sentences,
         r.who,
-        sentences(r.sentences)
+        crate::render::noun(r.sentences, "sentence", "sentences")
     )?;
     if diff.pairs > 0 {
         writeln!(
@@ -165,13 +165,4 @@ fn framing_list(s: &SideReport) -> String {
         })
         .collect();
     items.join("; ")
-}
-
-/// "sentence" for one, "sentences" otherwise.
-fn sentences(n: usize) -> &'static str {
-    if n == 1 {
-        "sentence"
-    } else {
-        "sentences"
-    }
 }

@@ -176,7 +176,7 @@ fn summary(out: &mut dyn Write, diff: &Diff, painter: &Painter) -> io::Result<()
         out,
         "  {} aligned {}; {}: {}, {} only there; {}: {}, {} only there.",
         diff.pairs,
-        if diff.pairs == 1 { "pair" } else { "pairs" },
+        crate::render::noun(diff.pairs, "pair", "pairs"),
         l.who,
         crate::render::count(l.sentences, "sentence"),
         l.unmatched,

@@ -47,6 +47,9 @@ pub fn pairing_file(out: &mut dyn Write, proposals: &[Proposal], how: &str) -> i
         }
         writeln!(out, "counterparts = {}", list(&e.counterparts))?;
         writeln!(out, "named_in_one = {}", list(&e.named_in_one))?;
+        if !e.title_names.is_empty() {
+            writeln!(out, "title_names = {}", list(&e.title_names))?;
+        }
         writeln!(out, "kinds = {}", list(&e.kinds))?;
         writeln!(out, "shared = {}", list(&e.shared))?;
         writeln!(

@@ -16,6 +16,9 @@ const W_DATE: f64 = 0.25;
 const W_PEOPLE: f64 = 0.35;
 const W_KIND: f64 = 0.10;
 const W_CONTENT: f64 = 0.30;
+/// What is left of the people score when each statement of one archive is
+/// led by a different one of its officials.
+const OTHER_PRINCIPAL: f64 = 0.25;
 /// How much of a statement's opening is read for the people it names.
 const OPENING_BYTES: usize = 600;
 
@@ -30,6 +33,9 @@ pub struct Evidence {
     /// Officials only one of the two names (in one archive: also its own
     /// officials when each statement is led by a different one).
     pub named_in_one: Vec<String>,
+    /// The names (folded, stemmed) both titles give, read from the titles
+    /// when the table of officials knows no counterpart of one of the two.
+    pub title_names: Vec<String>,
     pub kinds: [String; 2],
     /// The rarest words and numbers the two share (or numbers, across languages).
     pub shared: Vec<String>,
@@ -45,6 +51,9 @@ pub struct Evidence {
 pub(super) struct Features {
     day: Option<i64>,
     people: Vec<usize>,
+    /// The proper names of the title, less the side's own officials, and
+    /// the words of the opening.
+    names: super::names::Names,
     /// Interned word stems and numbers, sorted, each once.
     terms: Vec<u32>,
 }
@@ -63,14 +72,19 @@ pub(super) fn features(
 ) -> (Vec<Features>, Vec<Features>, Vocabulary) {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut names = Vec::new();
+    let mut own_forms: HashMap<String, Vec<String>> = HashMap::new();
     let mut read = |c: &Candidate<'_>| {
+        let own = own_forms
+            .entry(c.statement.side.as_str().to_string())
+            .or_insert_with(|| own_names(officials, c.statement.side.as_str()));
         let s = c.statement;
-        let read_to = if whole_text {
-            s.text.len()
+        let lead = format!("{}\n{}", s.title, head(&s.text, OPENING_BYTES));
+        let title_names = super::names::Names::of(&s.title, &lead, own);
+        let opening = if whole_text {
+            format!("{}\n{}", s.title, s.text)
         } else {
-            OPENING_BYTES
+            lead
         };
-        let opening = format!("{}\n{}", s.title, head(&s.text, read_to));
         let mut terms: Vec<u32> = terms_of(&s.text)
             .into_iter()
             .map(|t| {
@@ -85,6 +99,7 @@ pub(super) fn features(
         Features {
             day: day_number(&s.date),
             people: officials.named_in(&opening),
+            names: title_names,
             terms,
         }
     };
@@ -102,6 +117,16 @@ pub(super) fn features(
         .map(|&d| (n / d.max(1) as f64).ln().max(0.0))
         .collect();
     (first, second, Vocabulary { names, idf })
+}
+
+/// Every name form of the officials of `side`.
+fn own_names(officials: &Officials, side: &str) -> Vec<String> {
+    officials
+        .people()
+        .iter()
+        .filter(|p| p.side.as_str() == side)
+        .flat_map(|p| p.names.iter().cloned())
+        .collect()
 }
 
 /// The words (stemmed, stop words left out) and numbers of a text. Across
@@ -191,8 +216,8 @@ pub(super) fn judge(
     // tell meetings apart only by who led them (Biden's meeting, Harris's).
     let same_archive = matches!(mode, Mode::Kinds(..)) && a.statement.side == b.statement.side;
     let own = same_archive.then(|| a.statement.side.as_str());
-    let (counterparts, named_in_one, people_score) = people(fa, fb, officials, own);
-    let kind_score = kind_score(a.kind, b.kind, mode);
+    let (counterparts, named_in_one, title_names, people_score) = people(fa, fb, officials, own);
+    let kind_score = kind_score(a, b, mode);
     let (content_score, shared) = content(fa, fb, vocab, cross_language);
     let score = W_DATE * date_score
         + W_PEOPLE * people_score
@@ -202,6 +227,7 @@ pub(super) fn judge(
         date_gap_days: gap,
         counterparts,
         named_in_one,
+        title_names,
         kinds: [a.kind.to_string(), b.kind.to_string()],
         shared,
         date_score,
@@ -229,22 +255,27 @@ fn date_score(gap: Option<i64>, across_zones: bool) -> f64 {
     }
 }
 
-/// Officials both name, those one names, and the share named by both. When
-/// both statements come from one side, that side's own officials (the
-/// President in every White House readout) say nothing about which meeting
-/// it was and are left out.
+/// Officials both name, those one names, the title names both give, and the
+/// share named by both. When both statements come from one side, that side's
+/// own officials (the President in every White House readout) say nothing
+/// about which meeting it was and are left out. When the table knows no
+/// counterpart of one of the two, the titles' own names decide (the table
+/// wins where it knows both: a joint statement of three leaders names them
+/// all, and the titles' country words would make it agree with a bilateral
+/// readout of one of them).
 fn people(
     fa: &Features,
     fb: &Features,
     officials: &Officials,
     own: Option<&str>,
-) -> (Vec<String>, Vec<String>, f64) {
+) -> (Vec<String>, Vec<String>, Vec<String>, f64) {
     let is_own = |p: &usize| own == Some(officials.get(*p).side.as_str());
     let leader = |f: &Features| f.people.iter().copied().find(|p| is_own(p));
     let other_leaders = match (leader(fa), leader(fb)) {
         (Some(x), Some(y)) if x != y => Some((x, y)),
         _ => None,
     };
+    let (fa_names, fb_names) = (&fa.names, &fb.names);
     let foreign = |p: &&usize| !is_own(p);
     let pa: Vec<usize> = fa.people.iter().filter(foreign).copied().collect();
     let pb: Vec<usize> = fb.people.iter().filter(foreign).copied().collect();
@@ -253,26 +284,69 @@ fn people(
     let both: Vec<String> = fa.iter().filter(|p| fb.contains(p)).map(name).collect();
     let mut one: Vec<String> = fa.iter().filter(|p| !fb.contains(p)).map(name).collect();
     one.extend(fb.iter().filter(|p| !fa.contains(p)).map(name));
-    let score = match (fa.is_empty(), fb.is_empty()) {
-        (true, true) => 0.3,
-        (true, false) | (false, true) => 0.2,
-        _ => both.len() as f64 / (both.len() + one.len()) as f64,
+    let by_titles = super::names::agreement(fa_names, fb_names);
+    let (score, title_names) = match (fa.is_empty(), fb.is_empty(), by_titles) {
+        (false, false, _) => (
+            both.len() as f64 / (both.len() + one.len()) as f64,
+            Vec::new(),
+        ),
+        (_, _, Some((share, names))) => (share, names),
+        (true, true, None) => (0.3, Vec::new()),
+        _ => (0.2, Vec::new()),
     };
+    // The President's meeting and the Vice President's with the same leader
+    // on the same day are two meetings: a quarter of the people score keeps
+    // the pair below the default threshold however alike the two read.
     match other_leaders {
         Some((x, y)) => {
             one.extend([name(&x), name(&y)]);
-            (both, one, score * 0.4)
+            (both, one, title_names, score * OTHER_PRINCIPAL)
         }
-        None => (both, one, score),
+        None => (both, one, title_names, score),
     }
 }
 
-fn kind_score(a: &str, b: &str, mode: &Mode) -> f64 {
+/// One kind against the other: in one archive any two kinds may report one
+/// meeting, but a call is never a meeting (the remarks before a bilateral
+/// meeting are not the readout of a call with the same leader).
+fn kind_score(a: &Candidate<'_>, b: &Candidate<'_>, mode: &Mode) -> f64 {
+    if let (Some(x), Some(y)) = (occasion(a), occasion(b)) {
+        if x != y {
+            return 0.3;
+        }
+    }
     let base = |k: &str| k.split('-').next().unwrap_or(k).to_string();
-    if a == b || matches!(mode, Mode::Kinds(..)) || base(a) == base(b) {
+    if a.kind == b.kind || matches!(mode, Mode::Kinds(..)) || base(a.kind) == base(b.kind) {
         1.0
     } else {
         0.4
+    }
+}
+
+/// Whether a statement reports a call or a meeting: from its kind
+/// (`call-readout`, `meeting-readout`), else from its title's words.
+fn occasion(c: &Candidate<'_>) -> Option<&'static str> {
+    for form in ["call", "meeting"] {
+        if c.kind.starts_with(form) {
+            return Some(form);
+        }
+    }
+    let title = c.statement.title.to_lowercase();
+    let has = |w: &str| {
+        title
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|t| t == w)
+    };
+    let call = ["call", "calls", "phone", "telephone"]
+        .iter()
+        .any(|w| has(w));
+    let meeting = ["meeting", "bilateral", "met", "visit", "summit"]
+        .iter()
+        .any(|w| has(w));
+    match (call, meeting) {
+        (true, false) => Some("call"),
+        (false, true) => Some("meeting"),
+        _ => None,
     }
 }
 

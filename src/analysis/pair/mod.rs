@@ -6,6 +6,7 @@
 
 mod evidence;
 mod matching;
+mod names;
 pub mod review;
 
 use serde::Serialize;

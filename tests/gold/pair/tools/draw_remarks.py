@@ -8,9 +8,11 @@ rest=[d for d in rem if d not in s1]
 s2=random.Random(1818).sample(rest,30)
 rest2=[d for d in rest if d not in s2]
 s3=random.Random(181818).sample(rest2,30)
+rest3=[d for d in rest2 if d not in s3]
+s4=random.Random(18181818).sample(rest3,30)
 which=sys.argv[1]
-sample,base={'1':(s1,0),'2':(s2,60),'3':(s3,90)}[which]
-rd=[d for d in docs if 'readout' in d['path'].lower() and not d['path'].startswith(('press-briefings','speeches-remarks'))]
+sample,base={'1':(s1,0),'2':(s2,60),'3':(s3,90),'4':(s4,120)}[which]
+rd=[d for d in docs if 'readout' in d['path'].lower()]
 for i,a in enumerate(sorted(sample,key=lambda d:d['path'].split('/')[-1])):
     print(f"\n## R{base+i:02d} {a['date']} {a['title'][:160]}")
     print("   url:",a['url'])

@@ -21,7 +21,7 @@ const NEGATORS: &[&str] = &[
     "not", "no", "never", "neither", "nor", "without", "non", "cannot", "none", "nothing",
     "hardly", "lack", "lacked", "lacking", "lacks", "fail", "failed", "fails", "failing",
     // Chinese (words as src/text/han.rs cuts them).
-    "不", "没有", "没", "未", "并未", "从未", "无", "毫无", "绝不", "决不", "并非", "不是",
+    "不", "没有", "没", "未", "并未", "从未", "无", "毫无", "绝不", "决不", "并非", "不是", "从不", "从来不", "从没",
 ];
 
 const BARRIERS: &[&str] = &[

@@ -161,7 +161,10 @@ fn imported(corpus: &Path) -> Vec<Value> {
     let mut out = Vec::new();
     for file in std::fs::read_dir(corpus.join("fmprc")).unwrap() {
         let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-        out.extend(text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()));
+        out.extend(
+            text.lines()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+        );
     }
     out
 }
@@ -200,7 +203,9 @@ fn words_per_character_on_the_paired_mfa_conferences() {
         if s["kind"] != "press-conference" {
             continue;
         }
-        let entry = by_date.entry(s["date"].as_str().unwrap().into()).or_default();
+        let entry = by_date
+            .entry(s["date"].as_str().unwrap().into())
+            .or_default();
         let text = s["text"].as_str().unwrap().to_string();
         match s["language"].as_str() {
             Some("zh") => entry.0.push(text),
@@ -212,7 +217,10 @@ fn words_per_character_on_the_paired_mfa_conferences() {
     for (zh, en) in by_date.values() {
         if let ([zh], [en]) = (zh.as_slice(), en.as_slice()) {
             pairs += 1;
-            han += zh.chars().filter(|&c| readouts::text::han::is_han(c)).count();
+            han += zh
+                .chars()
+                .filter(|&c| readouts::text::han::is_han(c))
+                .count();
             zh_words += readouts::text::word_count(zh);
             en_words += readouts::text::word_count(en);
         }
@@ -229,4 +237,61 @@ fn words_per_character_on_the_paired_mfa_conferences() {
     // translations, so their word counts are of one order.
     assert!((0.45..0.85).contains(&per_char), "{per_char}");
     assert!((0.7..1.6).contains(&en_per_zh), "{en_per_zh}");
+}
+
+#[test]
+fn tone_reads_chinese_statements_and_keyness_refuses_two_languages() {
+    let f = small_corpus();
+    let run = f.run(&[
+        "tone",
+        "--by",
+        "year",
+        "--query",
+        "language:zh",
+        "--format",
+        "json",
+    ]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("\"confrontational\""), "{}", run.stdout);
+    let explain = f.run(&[
+        "tone",
+        "--explain",
+        "--query",
+        "language:zh",
+        "--format",
+        "json",
+    ]);
+    explain.expect_code(0);
+    for surface in ["霸凌行径", "严重关切", "霸凌主义"] {
+        assert!(
+            explain.stdout.contains(surface),
+            "{surface}: {}",
+            explain.stdout
+        );
+    }
+    let run = f.run(&[
+        "keyness",
+        "--a",
+        "query=language:zh",
+        "--b",
+        "query=language:en",
+    ]);
+    assert_ne!(run.code, 0);
+    let message = run.stderr.trim();
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains("(zh)") && message.contains("(en)"),
+        "{message}"
+    );
+    let run = f.run(&[
+        "keyness",
+        "--a",
+        "from=2020,query=language:zh",
+        "--b",
+        "to=2019-12-31,query=language:zh",
+        "--min-count",
+        "1",
+    ]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("反对"), "{}", run.stdout);
 }

@@ -75,9 +75,18 @@ fn precision(m: &Matcher, rows: &[Row], split: &str) -> BTreeMap<Category, Tally
     let mut out: BTreeMap<Category, Tally> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.get("split") == split) {
         let c = Category::parse(row.get("category")).expect("a known category");
-        let (sentence, surface, label) = (row.get("sentence"), row.get("surface"), row.get("label"));
-        assert!(sentence.contains(surface), "{}: words not in sentence", row.get("id"));
-        assert!(label == "correct" || label == "wrong", "{}: label {label}", row.get("id"));
+        let (sentence, surface, label) =
+            (row.get("sentence"), row.get("surface"), row.get("label"));
+        assert!(
+            sentence.contains(surface),
+            "{}: words not in sentence",
+            row.get("id")
+        );
+        assert!(
+            label == "correct" || label == "wrong",
+            "{}: label {label}",
+            row.get("id")
+        );
         let kept = m
             .find(sentence)
             .iter()

@@ -281,7 +281,7 @@ mod tests {
                 super::super::schema::VERSION,
                 format!("{:016x}", fingerprint())
             ),
-            (5, "9a5019785367b340".to_string())
+            (5, "860e2b90c0ad111b".to_string())
         );
     }
 
@@ -292,7 +292,11 @@ mod tests {
         let mut stream = analyzer.token_stream(text);
         let mut got = Vec::new();
         while let Some(t) = stream.next() {
-            got.push((t.text.clone(), t.position, &text[t.offset_from..t.offset_to]));
+            got.push((
+                t.text.clone(),
+                t.position,
+                &text[t.offset_from..t.offset_to],
+            ));
         }
         assert_eq!(
             got,

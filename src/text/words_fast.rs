@@ -209,7 +209,8 @@ impl<'a> Iterator for Words<'a> {
                             .by_ref()
                             .map(|(i, w)| (base + i, base + i + w.len()))
                             .find(|&(start, end)| {
-                                start >= done && self.text[start..end].chars().any(char::is_alphanumeric)
+                                start >= done
+                                    && self.text[start..end].chars().any(char::is_alphanumeric)
                             })
                     }
                     Slow::Cut(words) => words.by_ref().find(|&(start, _)| start >= done),

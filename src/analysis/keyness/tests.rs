@@ -333,8 +333,14 @@ fn groups_of_different_languages_are_refused() {
     let mut zh = statement("e9", "CHN", "2020-01-01", "中方坚决反对美方的霸凌行径。");
     zh.language = "zh".into();
     let english: Vec<&Statement> = c.statements().map(|(_, s)| s).collect();
-    let a = Group { label: "side=CHN".into(), statements: vec![&zh] };
-    let b = Group { label: "rest".into(), statements: english.clone() };
+    let a = Group {
+        label: "side=CHN".into(),
+        statements: vec![&zh],
+    };
+    let b = Group {
+        label: "rest".into(),
+        statements: english.clone(),
+    };
     let err = compare(&a, &b, &Prior::Pooled, &Options::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -342,14 +348,26 @@ fn groups_of_different_languages_are_refused() {
     );
     let mut mixed = english.clone();
     mixed.push(&zh);
-    let m = Group { label: "all".into(), statements: mixed };
+    let m = Group {
+        label: "all".into(),
+        statements: mixed,
+    };
     let err = compare(&m, &b, &Prior::Pooled, &Options::default()).unwrap_err();
-    assert!(err.to_string().contains("mixes languages (en, zh)"), "{err}");
+    assert!(
+        err.to_string().contains("mixes languages (en, zh)"),
+        "{err}"
+    );
     // A prior of both languages is counted over the groups' language only.
     let half = english.len() / 2;
     let (x, y) = (
-        Group { label: "x".into(), statements: english[..half].to_vec() },
-        Group { label: "y".into(), statements: english[half..].to_vec() },
+        Group {
+            label: "x".into(),
+            statements: english[..half].to_vec(),
+        },
+        Group {
+            label: "y".into(),
+            statements: english[half..].to_vec(),
+        },
     );
     let prior = Prior::Group(m.clone());
     let with_zh = compare(&x, &y, &prior, &Options::default()).unwrap();
@@ -373,13 +391,35 @@ fn chinese_groups_compare_by_chinese_word() {
             s
         })
         .collect();
-    let a = Group { label: "a".into(), statements: statements[..2].iter().collect() };
-    let b = Group { label: "b".into(), statements: statements[2..].iter().collect() };
-    let options = Options { min_count: 1, ..Options::default() };
+    let a = Group {
+        label: "a".into(),
+        statements: statements[..2].iter().collect(),
+    };
+    let b = Group {
+        label: "b".into(),
+        statements: statements[2..].iter().collect(),
+    };
+    let options = Options {
+        min_count: 1,
+        ..Options::default()
+    };
     let k = compare(&a, &b, &Prior::Pooled, &options).unwrap();
-    let a_terms: Vec<&str> = k.listed().filter(|(w, _)| *w == Which::A).map(|(_, t)| t.term.as_str()).collect();
+    let a_terms: Vec<&str> = k
+        .listed()
+        .filter(|(w, _)| *w == Which::A)
+        .map(|(_, t)| t.term.as_str())
+        .collect();
     assert!(a_terms.contains(&"霸凌"), "{a_terms:?}");
     // 霸凌 is one word: neither of its characters is a term of its own.
-    assert!(!a_terms.contains(&"霸") && !a_terms.contains(&"凌"), "{a_terms:?}");
-    assert_eq!(k.a.words, statements[..2].iter().map(|s| crate::text::word_count(&s.text) as u64).sum::<u64>());
+    assert!(
+        !a_terms.contains(&"霸") && !a_terms.contains(&"凌"),
+        "{a_terms:?}"
+    );
+    assert_eq!(
+        k.a.words,
+        statements[..2]
+            .iter()
+            .map(|s| crate::text::word_count(&s.text) as u64)
+            .sum::<u64>()
+    );
 }

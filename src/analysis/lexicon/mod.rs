@@ -334,11 +334,22 @@ mod tests {
             .collect();
         assert!(zh.len() >= 40, "{} Chinese entries", zh.len());
         for e in &zh {
-            let english = e.english.as_deref().unwrap_or_else(|| panic!("{} lacks english", e.phrase));
-            let linked = lex.entries.iter().find(|x| &*x.phrase == english && x.source.starts_with("lexicon.toml:"));
-            let linked = linked.unwrap_or_else(|| panic!("{}: no English entry `{english}`", e.phrase));
+            let english = e
+                .english
+                .as_deref()
+                .unwrap_or_else(|| panic!("{} lacks english", e.phrase));
+            let linked = lex
+                .entries
+                .iter()
+                .find(|x| &*x.phrase == english && x.source.starts_with("lexicon.toml:"));
+            let linked =
+                linked.unwrap_or_else(|| panic!("{}: no English entry `{english}`", e.phrase));
             assert_eq!(linked.category, e.category, "{} → {english}", e.phrase);
-            assert!(e.citation.as_deref().is_some_and(|c| !c.is_empty()), "{}", e.phrase);
+            assert!(
+                e.citation.as_deref().is_some_and(|c| !c.is_empty()),
+                "{}",
+                e.phrase
+            );
         }
         let usa = lex.sides.iter().find(|s| s.side.as_str() == "USA").unwrap();
         assert!(usa.names.iter().any(|n| n == "美方"));
@@ -360,7 +371,10 @@ mod tests {
             ("严正交涉", "严正交涉"),
             ("霸权", "霸权主义"),
         ];
-        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(hits, want);
     }
 

@@ -28,11 +28,11 @@
 //! dates with one MFA press conference in each language (`tests/chinese.rs`,
 //! `words_per_character_on_the_paired_mfa_conferences`): 0.55 Chinese words
 //! per Han character (1.8 characters a word), and the English version has
-//! 1.25 English words per Chinese word. So a Chinese conference has about
+//! 1.26 English words per Chinese word. So a Chinese conference has about
 //! four fifths of the words of its English translation, and a term said as
-//! often in both has a rate per 1,000 words about 1.25 times higher in
+//! often in both has a rate per 1,000 words about 1.26 times higher in
 //! Chinese: compare Chinese rates with Chinese rates, and across languages
-//! divide the Chinese rate by 1.25 (or compare counts per conference).
+//! divide the Chinese rate by 1.26 (or compare counts per conference).
 
 use std::sync::OnceLock;
 

@@ -16,7 +16,7 @@ pub struct Args {
     pub pattern: String,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Characters of context on each side (1 to 1,000)
+    /// Terminal columns of context on each side, a Chinese character taking two (1 to 1,000)
     #[arg(long, default_value_t = 40, value_name = "N", value_parser = super::bounded(1, 1000))]
     pub width: usize,
     /// Order of the lines: by date, or by the context left or right of the keyword

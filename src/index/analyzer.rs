@@ -263,23 +263,48 @@ mod tests {
         );
     }
 
-    /// 64-bit FNV-1a over the sorted kept-apart words.
+    /// 64-bit FNV-1a over the sorted kept-apart words and the extra
+    /// Chinese words (both change what the index holds).
     fn fingerprint() -> u64 {
-        let mut words: Vec<&String> = kept_apart().iter().collect();
+        let mut words: Vec<&str> = kept_apart().iter().map(String::as_str).collect();
         words.sort();
-        crate::hash::fields(words.iter().map(|w| w.as_str()))
+        words.extend(crate::text::han::EXTRA_WORDS);
+        crate::hash::fields(words.iter().copied())
     }
 
     #[test]
     fn a_change_to_the_kept_apart_words_bumps_the_schema_version() {
         // When this fails: bump `schema::VERSION` (old indexes then rebuild)
-        // and pin the new pair here.
+        // and pin the new pair here. `text::han::EXTRA_WORDS` counts too.
         assert_eq!(
             (
                 super::super::schema::VERSION,
                 format!("{:016x}", fingerprint())
             ),
-            (4, "33a009bdbfa8826f".to_string())
+            (5, "860e2b90c0ad111b".to_string())
+        );
+    }
+
+    #[test]
+    fn chinese_is_indexed_by_word_and_not_stemmed() {
+        let mut analyzer = stemmed();
+        let text = "反对霸凌 bullying";
+        let mut stream = analyzer.token_stream(text);
+        let mut got = Vec::new();
+        while let Some(t) = stream.next() {
+            got.push((
+                t.text.clone(),
+                t.position,
+                &text[t.offset_from..t.offset_to],
+            ));
+        }
+        assert_eq!(
+            got,
+            [
+                ("反对".to_string(), 0, "反对"),
+                ("霸凌".to_string(), 1, "霸凌"),
+                ("bulli".to_string(), 2, "bullying")
+            ]
         );
     }
 

@@ -31,7 +31,7 @@ pub enum KwicSort {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KwicOptions {
-    /// Characters of context on each side.
+    /// Terminal columns of context on each side (a Han character takes two).
     pub width: usize,
     pub sort: KwicSort,
     /// Match words as written instead of by stem.
@@ -222,31 +222,53 @@ fn fold_space(s: &str) -> String {
     out
 }
 
-/// Enough bytes to hold `width` characters after folding (white space runs
+/// Enough bytes to hold `width` columns after folding (white space runs
 /// may be long, so the bound is generous; it only saves folding a whole text).
 fn reach(width: usize) -> usize {
     width * 8 + 256
 }
 
-/// The last `width` characters of `s`, white space folded.
+/// Terminal columns of `c` (two for Han and other wide characters).
+fn columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// The longest end of `s` that fills at most `width` terminal columns,
+/// white space folded, so Chinese and English contexts line up.
 fn tail(s: &str, width: usize) -> String {
     let mut from = s.len().saturating_sub(reach(width));
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let folded: Vec<char> = fold_space(&s[from..]).chars().collect();
-    folded[folded.len().saturating_sub(width)..]
-        .iter()
-        .collect()
+    let folded = fold_space(&s[from..]);
+    let mut used = 0;
+    let start = folded
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            used += columns(c);
+            used <= width
+        })
+        .last()
+        .map_or(folded.len(), |(i, _)| i);
+    folded[start..].to_string()
 }
 
-/// The first `width` characters of `s`, white space folded.
+/// The longest start of `s` that fills at most `width` terminal columns,
+/// white space folded.
 fn head(s: &str, width: usize) -> String {
     let mut to = s.len().min(reach(width));
     while !s.is_char_boundary(to) {
         to -= 1;
     }
-    fold_space(&s[..to]).chars().take(width).collect()
+    let mut used = 0;
+    fold_space(&s[..to])
+        .chars()
+        .take_while(|&c| {
+            used += columns(c);
+            used <= width
+        })
+        .collect()
 }
 
 /// `kwic_unguarded`, with a panic of tantivy's on damaged bytes
@@ -285,6 +307,8 @@ mod tests {
         assert_eq!(tail("one two\n\nthree ", 9), "wo three ");
         assert_eq!(head(" four  five six", 6), " four ");
         assert_eq!(head("ab", 10), "ab");
-        assert_eq!(tail("日本語", 2), "本語");
+        assert_eq!(tail("日本語", 4), "本語");
+        assert_eq!(tail("日本語", 3), "語");
+        assert_eq!(head("霸凌 bully", 6), "霸凌 b");
     }
 }

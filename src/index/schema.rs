@@ -17,7 +17,9 @@ use super::analyzer;
 /// 3: the stored `url` field, so search results link to the source.
 /// 4: words of the lexicon's `exact` list are indexed as themselves, not by stem
 /// (`analyzer::index_key`: "candidate" is no longer `candid`).
-pub const VERSION: u32 = 4;
+/// 5: Chinese words: runs of Han characters are cut into words (`text::han`),
+/// not indexed one character at a time.
+pub const VERSION: u32 = 5;
 
 /// Field names users may write in queries (`side:chn`, `year:[2000 TO 2010]`).
 pub const QUERY_FIELDS: &[&str] = &[

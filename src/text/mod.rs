@@ -9,6 +9,7 @@
 //! Hyphens always separate words, so "win-win", "win‑win" and "win win" are
 //! the same two tokens.
 
+pub mod han;
 pub mod segment;
 mod sentence_bounds;
 mod stopwords;
@@ -76,7 +77,11 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// The Snowball English stem of an already normalised word.
+/// Chinese words are returned as they are (see [`han`]).
 pub fn stem(normalised: &str) -> Cow<'_, str> {
+    if normalised.chars().next().is_some_and(han::is_han) {
+        return Cow::Borrowed(normalised);
+    }
     stemmer().stem(normalised)
 }
 

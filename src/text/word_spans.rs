@@ -61,6 +61,9 @@ fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
 
 /// The words of `text[start..end]`, a region between safe points, by UAX #29.
 fn unicode_words(text: &str, start: usize, end: usize, found: &mut impl FnMut(usize, usize)) {
+    if super::han::has_han(&text[start..end]) {
+        return super::han::region_words(text, start, end, found);
+    }
     for (i, segment) in text[start..end].split_word_bound_indices() {
         if segment.chars().any(char::is_alphanumeric) {
             found(start + i, start + i + segment.len());

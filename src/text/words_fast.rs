@@ -34,7 +34,15 @@ pub(super) struct Words<'a> {
     floor: usize,
     /// End of the last word returned, so a slow region does not repeat words.
     done: usize,
-    slow: Option<(usize, UWordBoundIndices<'a>)>,
+    slow: Option<Slow<'a>>,
+}
+
+/// The words of a region handed to the slow path: its UAX #29 segments
+/// (offset of the region, segments), or, where the region holds Han
+/// characters, its words already cut by [`super::han`].
+enum Slow<'a> {
+    Segments(usize, UWordBoundIndices<'a>),
+    Cut(std::vec::IntoIter<(usize, usize)>),
 }
 
 /// Byte classes for the hot loops: one table look-up per byte.
@@ -82,19 +90,17 @@ pub(super) fn is_cut(b: &[u8], i: usize) -> bool {
     is_safe(b, i) || b[..i].ends_with(NNBSP) || b[i..].starts_with(NNBSP)
 }
 
-/// The UAX #29 word segments of `text` with U+202F as a separator, as
-/// `(offset, segment)`: the reference both word splitters are tested against.
+/// The UAX #29 word segments of `text` with U+202F as a separator and Han
+/// runs cut into Chinese words ([`super::han`]), as `(offset, segment)`: the
+/// reference both word splitters are tested against.
 #[cfg(test)]
 pub(super) fn reference_segments(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in text.split('\u{202F}') {
-        out.extend(
-            piece
-                .split_word_bound_indices()
-                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                .map(|(i, w)| (at + i, w)),
-        );
+        super::han::region_words(text, at, at + piece.len(), &mut |s, e| {
+            out.push((s, &text[s..e]))
+        });
         at += piece.len() + NNBSP.len();
     }
     out
@@ -175,7 +181,14 @@ impl<'a> Words<'a> {
             e += 1;
         }
         let e = e.min(b.len());
-        self.slow = Some((s, self.text[s..e].split_word_bound_indices()));
+        let region = &self.text[s..e];
+        self.slow = Some(if super::han::has_han(region) {
+            let mut cut = Vec::new();
+            super::han::region_words(self.text, s, e, &mut |a, z| cut.push((a, z)));
+            Slow::Cut(cut.into_iter())
+        } else {
+            Slow::Segments(s, region.split_word_bound_indices())
+        });
         self.pos = e;
         self.floor = e;
     }
@@ -187,14 +200,23 @@ impl<'a> Iterator for Words<'a> {
     #[inline]
     fn next(&mut self) -> Option<Word<'a>> {
         loop {
-            if let Some((base, segments)) = &mut self.slow {
-                let base = *base;
-                let found = segments
-                    .by_ref()
-                    .map(|(i, w)| (base + i, w))
-                    .find(|(start, w)| *start >= self.done && w.chars().any(char::is_alphanumeric));
+            if let Some(slow) = &mut self.slow {
+                let done = self.done;
+                let found = match slow {
+                    Slow::Segments(base, segments) => {
+                        let base = *base;
+                        segments
+                            .by_ref()
+                            .map(|(i, w)| (base + i, base + i + w.len()))
+                            .find(|&(start, end)| {
+                                start >= done
+                                    && self.text[start..end].chars().any(char::is_alphanumeric)
+                            })
+                    }
+                    Slow::Cut(words) => words.by_ref().find(|&(start, _)| start >= done),
+                };
                 match found {
-                    Some((start, w)) => return Some(self.word(start, start + w.len())),
+                    Some((start, end)) => return Some(self.word(start, end)),
                     None => self.slow = None,
                 }
             }

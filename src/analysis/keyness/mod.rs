@@ -231,6 +231,61 @@ pub enum KeynessError {
     EmptyPrior(String),
     #[error("--max-n must be 1, 2 or 3 (got {0})")]
     MaxN(usize),
+    #[error("group `{group}` mixes languages ({languages}); keyness compares one language: add query=language:CODE to its selection")]
+    MixedLanguages { group: String, languages: String },
+    #[error("cannot compare `{a}` ({a_language}) with `{b}` ({b_language}): words of different languages are not comparable; select one language in both (query=language:{a_language})")]
+    Languages {
+        a: String,
+        a_language: String,
+        b: String,
+        b_language: String,
+    },
+}
+
+/// The one language of a group's statements (`zh`, `en` …): Chinese and
+/// English words never meet, so every term would be "key" for its language.
+fn language_of(g: &Group<'_>) -> Result<String, KeynessError> {
+    let mut languages: Vec<&str> = g.statements.iter().map(|s| s.language.as_str()).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    match languages.as_slice() {
+        [one] => Ok(one.to_string()),
+        _ => Err(KeynessError::MixedLanguages {
+            group: g.label.clone(),
+            languages: languages.join(", "),
+        }),
+    }
+}
+
+/// The language both groups are written in, or why they are refused.
+fn same_language(a: &Group<'_>, b: &Group<'_>) -> Result<String, KeynessError> {
+    let (a_language, b_language) = (language_of(a)?, language_of(b)?);
+    if a_language != b_language {
+        return Err(KeynessError::Languages {
+            a: a.label.clone(),
+            a_language,
+            b: b.label.clone(),
+            b_language,
+        });
+    }
+    Ok(a_language)
+}
+
+/// The prior, counted over the statements of the groups' language only (a
+/// corpus of Chinese and English conferences is a prior for either).
+fn prior_in<'c>(prior: &Prior<'c>, language: &str) -> Prior<'c> {
+    match prior {
+        Prior::Pooled => Prior::Pooled,
+        Prior::Group(g) => Prior::Group(Group {
+            label: g.label.clone(),
+            statements: g
+                .statements
+                .iter()
+                .copied()
+                .filter(|s| s.language == language)
+                .collect(),
+        }),
+    }
 }
 
 /// Compares group `a` with group `b`.
@@ -248,6 +303,8 @@ pub fn compare(
     if !(1..=MAX_N).contains(&options.max_n) {
         return Err(KeynessError::MaxN(options.max_n));
     }
+    let language = same_language(a, b)?;
+    let prior = &prior_in(prior, &language);
     let prior_label = match prior {
         Prior::Pooled => format!("{} + {}", a.label, b.label),
         Prior::Group(g) if g.statements.is_empty() => {

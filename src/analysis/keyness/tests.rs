@@ -326,3 +326,100 @@ fn selections_read_conditions_queries_or_both() {
         (None, "kind=call,to=2020-06".to_string())
     );
 }
+
+#[test]
+fn groups_of_different_languages_are_refused() {
+    let c = corpus();
+    let mut zh = statement("e9", "CHN", "2020-01-01", "中方坚决反对美方的霸凌行径。");
+    zh.language = "zh".into();
+    let english: Vec<&Statement> = c.statements().map(|(_, s)| s).collect();
+    let a = Group {
+        label: "side=CHN".into(),
+        statements: vec![&zh],
+    };
+    let b = Group {
+        label: "rest".into(),
+        statements: english.clone(),
+    };
+    let err = compare(&a, &b, &Prior::Pooled, &Options::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot compare `side=CHN` (zh) with `rest` (en): words of different languages are not comparable; select one language in both (query=language:zh)"
+    );
+    let mut mixed = english.clone();
+    mixed.push(&zh);
+    let m = Group {
+        label: "all".into(),
+        statements: mixed,
+    };
+    let err = compare(&m, &b, &Prior::Pooled, &Options::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("mixes languages (en, zh)"),
+        "{err}"
+    );
+    // A prior of both languages is counted over the groups' language only.
+    let half = english.len() / 2;
+    let (x, y) = (
+        Group {
+            label: "x".into(),
+            statements: english[..half].to_vec(),
+        },
+        Group {
+            label: "y".into(),
+            statements: english[half..].to_vec(),
+        },
+    );
+    let prior = Prior::Group(m.clone());
+    let with_zh = compare(&x, &y, &prior, &Options::default()).unwrap();
+    let without = compare(&x, &y, &Prior::Group(b.clone()), &Options::default()).unwrap();
+    assert_eq!(with_zh.prior.words, without.prior.words);
+}
+
+#[test]
+fn chinese_groups_compare_by_chinese_word() {
+    let texts = [
+        ("a1", "CHN", "中方坚决反对美方的霸凌行径。霸凌不得人心。"),
+        ("a2", "CHN", "美方的霸凌行径损害两国关系。"),
+        ("b1", "USA", "双方应当加强务实合作。务实合作符合两国利益。"),
+        ("b2", "USA", "我们愿同各方深化务实合作。"),
+    ];
+    let statements: Vec<Statement> = texts
+        .iter()
+        .map(|(e, side, t)| {
+            let mut s = statement(e, side, "2020-01-01", t);
+            s.language = "zh".into();
+            s
+        })
+        .collect();
+    let a = Group {
+        label: "a".into(),
+        statements: statements[..2].iter().collect(),
+    };
+    let b = Group {
+        label: "b".into(),
+        statements: statements[2..].iter().collect(),
+    };
+    let options = Options {
+        min_count: 1,
+        ..Options::default()
+    };
+    let k = compare(&a, &b, &Prior::Pooled, &options).unwrap();
+    let a_terms: Vec<&str> = k
+        .listed()
+        .filter(|(w, _)| *w == Which::A)
+        .map(|(_, t)| t.term.as_str())
+        .collect();
+    assert!(a_terms.contains(&"霸凌"), "{a_terms:?}");
+    // 霸凌 is one word: neither of its characters is a term of its own.
+    assert!(
+        !a_terms.contains(&"霸") && !a_terms.contains(&"凌"),
+        "{a_terms:?}"
+    );
+    assert_eq!(
+        k.a.words,
+        statements[..2]
+            .iter()
+            .map(|s| crate::text::word_count(&s.text) as u64)
+            .sum::<u64>()
+    );
+}

@@ -32,6 +32,8 @@ pub use shown::{FormCount, ShownHit};
 
 /// The built-in lexicon's source, embedded so the binary is self-contained.
 pub const BUILTIN_SOURCE: &str = include_str!("../../../lexicon/lexicon.toml");
+/// The built-in Chinese entries, part of the built-in lexicon (`lexicon/zh.toml`).
+pub const BUILTIN_ZH_SOURCE: &str = include_str!("../../../lexicon/zh.toml");
 
 /// What a phrase signals. The set is fixed: reports, colours and the diff
 /// and tone analyses rely on it; a lexicon file naming another is refused.
@@ -127,6 +129,13 @@ pub struct Entry {
     pub not_before: Vec<String>,
     /// Where the entry was defined (`lexicon.toml:42` for the built-in one).
     pub source: String,
+    /// For an entry in another language: the phrase of the English entry
+    /// that usually renders it (`严重关切` → "serious concern").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub english: Option<String>,
+    /// Where the usage is attested (the Chinese lexicon cites MFA texts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
     #[serde(skip)]
     pub(crate) patterns: Vec<Pattern>,
 }
@@ -179,9 +188,26 @@ pub enum LexiconError {
 
 impl Lexicon {
     /// The lexicon shipped in `lexicon/lexicon.toml`.
+    /// Its Chinese entries (`lexicon/zh.toml`) are part of it: they match
+    /// Chinese words only, so English text is tagged as before. The version
+    /// stays that of `lexicon.toml`; the fingerprint covers both files.
     pub fn builtin() -> Lexicon {
-        Lexicon::parse(Path::new("lexicon.toml"), BUILTIN_SOURCE)
-            .expect("the built-in lexicon is valid (checked by its unit tests)")
+        let mut lexicon = Lexicon::parse(Path::new("lexicon.toml"), BUILTIN_SOURCE)
+            .expect("the built-in lexicon is valid (checked by its unit tests)");
+        let mut zh = Lexicon::parse(Path::new("zh.toml"), BUILTIN_ZH_SOURCE)
+            .expect("the built-in Chinese lexicon is valid (checked by its unit tests)");
+        // Chinese names of a side are added to its English ones, not put in their place.
+        let zh_sides = std::mem::take(&mut zh.sides);
+        let version = lexicon.version.clone();
+        lexicon.merge(zh);
+        lexicon.version = version;
+        for names in zh_sides {
+            match lexicon.sides.iter_mut().find(|s| s.side == names.side) {
+                Some(existing) => existing.names.extend(names.names),
+                None => lexicon.sides.push(names),
+            }
+        }
+        lexicon
     }
 
     /// Reads a lexicon file (same format as the built-in one).
@@ -297,6 +323,60 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_chinese_entry_links_an_english_entry_and_cites_a_source() {
+        let lex = Lexicon::builtin();
+        let zh: Vec<&Entry> = lex
+            .entries
+            .iter()
+            .filter(|e| e.source.starts_with("zh.toml:"))
+            .collect();
+        assert!(zh.len() >= 40, "{} Chinese entries", zh.len());
+        for e in &zh {
+            let english = e
+                .english
+                .as_deref()
+                .unwrap_or_else(|| panic!("{} lacks english", e.phrase));
+            let linked = lex
+                .entries
+                .iter()
+                .find(|x| &*x.phrase == english && x.source.starts_with("lexicon.toml:"));
+            let linked =
+                linked.unwrap_or_else(|| panic!("{}: no English entry `{english}`", e.phrase));
+            assert_eq!(linked.category, e.category, "{} → {english}", e.phrase);
+            assert!(
+                e.citation.as_deref().is_some_and(|c| !c.is_empty()),
+                "{}",
+                e.phrase
+            );
+        }
+        let usa = lex.sides.iter().find(|s| s.side.as_str() == "USA").unwrap();
+        assert!(usa.names.iter().any(|n| n == "美方"));
+        assert!(usa.names.iter().any(|n| n == "U.S. side"));
+    }
+
+    #[test]
+    fn chinese_entries_tag_chinese_text_by_word() {
+        let m = Lexicon::builtin().matcher();
+        let text = "美方的霸凌行径，中方表示严重关切，并已提出严正交涉。霸权主义";
+        let hits: Vec<(String, String)> = m
+            .find(text)
+            .iter()
+            .map(|h| (h.entry.to_string(), h.surface.clone()))
+            .collect();
+        let want = [
+            ("霸凌", "霸凌行径"),
+            ("严重关切", "严重关切"),
+            ("严正交涉", "严正交涉"),
+            ("霸权", "霸权主义"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(hits, want);
+    }
 
     #[test]
     fn builtin_lexicon_covers_every_category() {

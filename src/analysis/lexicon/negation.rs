@@ -18,13 +18,46 @@ use crate::text::normalise;
 pub const WINDOW: usize = 4;
 
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "neither", "nor", "without", "non", "cannot", "none", "nothing",
-    "hardly", "lack", "lacked", "lacking", "lacks", "fail", "failed", "fails", "failing",
+    "not",
+    "no",
+    "never",
+    "neither",
+    "nor",
+    "without",
+    "non",
+    "cannot",
+    "none",
+    "nothing",
+    "hardly",
+    "lack",
+    "lacked",
+    "lacking",
+    "lacks",
+    "fail",
+    "failed",
+    "fails",
+    "failing",
+    // Chinese (words as src/text/han.rs cuts them).
+    "不",
+    "没有",
+    "没",
+    "未",
+    "并未",
+    "从未",
+    "无",
+    "毫无",
+    "绝不",
+    "决不",
+    "并非",
+    "不是",
+    "从不",
+    "从来不",
+    "从没",
 ];
 
 const BARRIERS: &[&str] = &[
     "but", "and", "or", "while", "although", "though", "yet", "however", "whereas", "which",
-    "that", "who", "because", "if", "whether",
+    "that", "who", "because", "if", "whether", "但", "但是", "而", "却", "如果",
 ];
 
 /// Words after a negator that make it no negation ("not only", "no doubt").

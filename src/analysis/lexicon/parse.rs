@@ -120,6 +120,8 @@ const ENTRY_KEYS: &[&str] = &[
     "initiator",
     "not_after",
     "not_before",
+    "english",
+    "citation",
 ];
 
 struct Reader<'a> {
@@ -453,8 +455,11 @@ fn entry(
     };
     let not_after = single_words(r, field("not_after"), "not_after")?;
     let not_before = single_words(r, field("not_before"), "not_before")?;
+    let optional = |name: &str| field(name).map(|v| string(r, v, name)).transpose();
     Ok(Entry {
         phrase: phrase.into(),
+        english: optional("english")?,
+        citation: optional("citation")?,
         not_after,
         not_before,
         variants,

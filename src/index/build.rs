@@ -81,7 +81,7 @@ pub fn update_with(
     let mut stamp = Manifest::of_corpus(corpus_dir)?;
     swap::recover(index_dir);
     folder::claim(index_dir)?;
-    let plan = plan(corpus_dir, index_dir, scrutiny)?;
+    let plan = plan(corpus_dir, index_dir, scrutiny, &stamp)?;
     stamp.corpus_errors = plan.report.corpus_errors;
     let whole = plan.old.is_none() || plan.bytes > IN_FLIGHT_BYTES;
     if whole && swap::can_stage(index_dir) {
@@ -105,14 +105,22 @@ struct Plan {
     hashes: Hashes,
     /// The hashes of the index as it is; `None` when it must be rebuilt.
     old: Option<Hashes>,
+    /// The catalog of the corpus as read (`catalog.rs`), written with the manifest.
+    catalog: Option<Vec<u8>>,
 }
 
-fn plan(corpus_dir: &Path, index_dir: &Path, scrutiny: Scrutiny) -> Result<Plan, Error> {
+fn plan(
+    corpus_dir: &Path,
+    index_dir: &Path,
+    scrutiny: Scrutiny,
+    stamp: &Manifest,
+) -> Result<Plan, Error> {
     let mut report = UpdateReport::default();
     let (old, rebuilt) = stored_hashes(index_dir, scrutiny);
     report.rebuilt = rebuilt;
     let loaded = corpus::load(corpus_dir)?;
     report.corpus_errors = loaded.error_count();
+    let catalog = super::catalog::encode(corpus_dir, stamp.clone(), &loaded);
     let mut left = old.clone().unwrap_or_default();
     let (mut hashes, mut todo, mut bytes) = (Hashes::new(), HashSet::new(), 0);
     let mut events = loaded.corpus.events;
@@ -154,6 +162,7 @@ fn plan(corpus_dir: &Path, index_dir: &Path, scrutiny: Scrutiny) -> Result<Plan,
         bytes,
         hashes,
         old,
+        catalog,
     })
 }
 
@@ -237,6 +246,9 @@ fn in_place(
     }
     writer.wait_merging_threads().map_err(terr)?;
     manifest::write_hashes(index_dir, &plan.hashes)?;
+    if let Some(bytes) = &plan.catalog {
+        super::catalog::store(index_dir, bytes)?;
+    }
     stamp.write(index_dir)?;
     Ok(report)
 }
@@ -269,6 +281,9 @@ fn staged(
     writer.commit().map_err(terr)?;
     writer.wait_merging_threads().map_err(terr)?;
     manifest::write_hashes(&at, &plan.hashes)?;
+    if let Some(bytes) = &plan.catalog {
+        super::catalog::store(&at, bytes)?;
+    }
     stamp.write(&at)?;
     // Hold the new folder's lock too, so nobody starts on it before we are done.
     let _new = swap::lock(&at)?;

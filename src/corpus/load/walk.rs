@@ -193,6 +193,27 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Byte ranges `(offset, length)` of a regular file, opened as
+/// [`read_regular`] opens it: for reading a few records of a large file.
+pub fn read_ranges(path: &Path, ranges: &[(u64, usize)]) -> Result<Vec<Vec<u8>>, ReadError> {
+    use std::os::unix::fs::FileExt;
+    let file = File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(describe(meta.file_type())));
+    }
+    let mut out = Vec::with_capacity(ranges.len());
+    for &(offset, len) in ranges {
+        let mut bytes = vec![0; len];
+        file.read_exact_at(&mut bytes, offset)?;
+        out.push(bytes);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

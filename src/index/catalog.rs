@@ -11,7 +11,7 @@
 //! gives them, and the diagnostics are those of the full load (a broken file
 //! still warns).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -116,6 +116,26 @@ impl Source {
         Ok(source)
     }
 
+    /// The ids of the events holding a statement `pick` accepts (read from
+    /// the catalog alone when it is fresh).
+    pub fn events_with(&self, pick: &dyn Fn(&Meta<'_>) -> bool) -> HashSet<String> {
+        let mut out = HashSet::new();
+        if let Some(full) = &self.full {
+            for (event, s) in full.corpus.statements() {
+                if !out.contains(&event.id) && pick(&meta_of(event, s)) {
+                    out.insert(event.id.clone());
+                }
+            }
+        } else if let Some(catalog) = &self.catalog {
+            for event in &catalog.events {
+                if catalog.any_picked(event, pick) {
+                    out.insert(event.id.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// The statements `pick` accepts: the events holding one, with only
     /// those statements, and every diagnostic of the corpus. The same
     /// whether read through the catalog or from the whole corpus.
@@ -183,20 +203,23 @@ pub(crate) fn store(index_dir: &Path, bytes: &[u8]) -> Result<(), Error> {
     folder::write_new(index_dir, CATALOG, bytes)
 }
 
+fn meta_of<'a>(event: &'a corpus::Event, s: &'a corpus::Statement) -> Meta<'a> {
+    Meta {
+        event: &event.id,
+        kind: &event.kind,
+        statement: &s.id,
+        side: &s.side,
+        issuer: &s.issuer,
+        date: s.date,
+    }
+}
+
 /// Keeps the statements `pick` accepts, and the events left holding one.
 fn retain_picked(loaded: &mut Loaded, pick: &dyn Fn(&Meta<'_>) -> bool) {
     for event in &mut loaded.corpus.events {
-        let (id, kind) = (event.id.clone(), event.kind.clone());
-        event.statements.retain(|s| {
-            pick(&Meta {
-                event: &id,
-                kind: &kind,
-                statement: &s.id,
-                side: &s.side,
-                issuer: &s.issuer,
-                date: s.date,
-            })
-        });
+        let mut statements = std::mem::take(&mut event.statements);
+        statements.retain(|s| pick(&meta_of(event, s)));
+        event.statements = statements;
     }
     loaded.corpus.events.retain(|e| !e.statements.is_empty());
 }
@@ -292,6 +315,28 @@ impl Catalog {
             self.add_context(event, &chosen, others, &mut wanted)?;
         }
         Some(wanted)
+    }
+
+    /// Whether `pick` accepts a statement of `event` (a statement whose side
+    /// or date does not parse back counts as accepted: it is then read).
+    fn any_picked(&self, event: &CatalogEvent, pick: &dyn Fn(&Meta<'_>) -> bool) -> bool {
+        event.statements.iter().any(|s| {
+            let (Ok(side), Ok(date), Some(issuer)) = (
+                s.side.parse::<Side>(),
+                s.date.parse::<Date>(),
+                self.issuers.get(s.issuer as usize),
+            ) else {
+                return true;
+            };
+            pick(&Meta {
+                event: &event.id,
+                kind: &event.kind,
+                statement: &s.id,
+                side: &side,
+                issuer,
+                date,
+            })
+        })
     }
 
     fn push(&self, wanted: &mut Wanted, file: u32, line: Line) -> Option<()> {

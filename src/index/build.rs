@@ -81,6 +81,9 @@ pub fn update_with(
     let mut stamp = Manifest::of_corpus(corpus_dir)?;
     swap::recover(index_dir);
     folder::claim(index_dir)?;
+    if let Some(report) = nothing_to_do(index_dir, &stamp, scrutiny) {
+        return Ok(report);
+    }
     let plan = plan(corpus_dir, index_dir, scrutiny, &stamp)?;
     stamp.corpus_errors = plan.report.corpus_errors;
     let whole = plan.old.is_none() || plan.bytes > IN_FLIGHT_BYTES;
@@ -89,6 +92,24 @@ pub fn update_with(
     } else {
         in_place(index_dir, plan, &stamp, progress)
     }
+}
+
+/// The report of an update that finds the index built from the corpus files
+/// as they are (the manifest's stamps), sound, and holding its catalog: no
+/// file is read. `None` when there may be work.
+fn nothing_to_do(index_dir: &Path, stamp: &Manifest, scrutiny: Scrutiny) -> Option<UpdateReport> {
+    let stored = Manifest::stored(index_dir)?;
+    if !stored.same_files(stamp) || !index_dir.join(super::catalog::CATALOG).is_file() {
+        return None;
+    }
+    let (Some(hashes), None) = stored_hashes(index_dir, scrutiny) else {
+        return None;
+    };
+    Some(UpdateReport {
+        unchanged: hashes.len(),
+        corpus_errors: stored.corpus_errors,
+        ..UpdateReport::default()
+    })
 }
 
 /// What an update has to do, worked out before anything is written.
@@ -224,6 +245,7 @@ fn in_place(
     let (index, _) = open_or_create(index_dir, plan.old.is_none())?;
     let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(index_dir.into()))?;
     let mut writer = writer(&index, index_dir)?;
+    writer.set_merge_policy(Box::new(update_policy()));
     // Segment files orphaned by an update that failed (a full disk) go first.
     writer.garbage_collect_files().wait().map_err(terr)?;
     if plan.old.is_none() {
@@ -329,6 +351,20 @@ fn add_all(
     }
     progress.finish_and_clear();
     Ok(())
+}
+
+/// Segments with more documents than this are left as they are by updates.
+const SMALL_SEGMENT_DOCS: u32 = 256;
+
+/// How updates merge: only the small segments updates write, among
+/// themselves. The batch build's segments (hundreds of statements each, at
+/// most [`IN_FLIGHT_BYTES`] of text) are never merged, so the first update
+/// after a build costs what any update costs instead of merging (and holding
+/// in memory) the whole index.
+fn update_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(SMALL_SEGMENT_DOCS as usize);
+    policy
 }
 
 /// Opens the index folder (already claimed as the tool's), or creates the

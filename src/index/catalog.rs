@@ -440,11 +440,14 @@ impl<'c> Paths<'c> {
         if origin.path.extension().is_none_or(|e| e != "jsonl") {
             return Some((file, 0, 0));
         }
-        if !self.starts.contains_key(&file) {
-            let bytes = crate::corpus::load::walk::read_regular(&origin.path).ok()?;
-            self.starts.insert(file, line_ranges(&bytes));
-        }
-        let &(offset, len) = self.starts.get(&file)?.get(origin.line.checked_sub(1)?)?;
+        let starts = match self.starts.entry(file) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let bytes = crate::corpus::load::walk::read_regular(&origin.path).ok()?;
+                e.insert(line_ranges(&bytes))
+            }
+        };
+        let &(offset, len) = starts.get(origin.line.checked_sub(1)?)?;
         Some((file, offset, len))
     }
 }

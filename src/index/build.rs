@@ -82,6 +82,8 @@ pub fn update_with(
     swap::recover(index_dir);
     folder::claim(index_dir)?;
     if let Some(report) = nothing_to_do(index_dir, &stamp, scrutiny) {
+        // Another process updating the index is said, as when there is work.
+        let _held = swap::lock(index_dir)?;
         return Ok(report);
     }
     let plan = plan(corpus_dir, index_dir, scrutiny, &stamp)?;

@@ -117,7 +117,7 @@ fn selections_periods_and_csv() {
     let mut rows = run.stdout.lines();
     assert_eq!(
         rows.next().unwrap(),
-        "group,n,rank,term,stems,count_a,count_b,prior,delta,z"
+        "group,n,rank,term,stems,count_a,count_b,prior,delta,z,prior_label,prior_words"
     );
     assert!(
         rows.next()

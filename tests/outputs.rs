@@ -218,7 +218,18 @@ fn phrases_and_keyness_csvs_open_as_is() {
             "csv",
         ],
         &[
-            "group", "n", "rank", "term", "stems", "count_a", "count_b", "prior", "delta", "z",
+            "group",
+            "n",
+            "rank",
+            "term",
+            "stems",
+            "count_a",
+            "count_b",
+            "prior",
+            "delta",
+            "z",
+            "prior_label",
+            "prior_words",
         ],
     );
 }

@@ -77,7 +77,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             args.threshold
         );
     }
-    let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
+    let loaded = selected(&args, global)?;
     let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let (left, right) = match args.events.as_slice() {
         [id] => {
@@ -134,6 +134,39 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         }
     }
     Ok(Outcome::Success)
+}
+
+/// What the diff reads: the events compared (whole: the initiator is looked
+/// for in all their statements) and every statement of the compared sides
+/// (boilerplate is counted over them). An event id not in the corpus gets the
+/// whole corpus, so the error can suggest ids.
+fn selected(args: &Args, global: &GlobalArgs) -> anyhow::Result<crate::corpus::Loaded> {
+    let mut source = super::filter::source(global)?;
+    let events = &args.events;
+    let in_events = |m: &crate::index::Meta<'_>| events.iter().any(|e| e == m.event);
+    let mut sides: Vec<Side> = match (&args.side, args.sides.as_slice()) {
+        (Some(side), _) => vec![side.clone()],
+        (None, [a, b]) => vec![a.clone(), b.clone()],
+        _ => Vec::new(),
+    };
+    if sides.is_empty() {
+        let first = source.load(&in_events)?;
+        let found = corpus_has(&first.corpus, events);
+        match found.then(|| select::two_sides(first.corpus.event(&events[0])?, None).ok()) {
+            Some(Some((a, b))) => sides = vec![a.side.clone(), b.side.clone()],
+            _ => return Ok(source.load(&|_| true)?),
+        }
+    }
+    let loaded = source.load(&|m| in_events(m) || sides.contains(m.side))?;
+    if corpus_has(&loaded.corpus, events) {
+        Ok(loaded)
+    } else {
+        Ok(source.load(&|_| true)?)
+    }
+}
+
+fn corpus_has(corpus: &crate::corpus::Corpus, events: &[String]) -> bool {
+    events.iter().all(|e| corpus.event(e).is_some())
 }
 
 /// Says on stderr when the event holds more than one statement from the

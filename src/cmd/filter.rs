@@ -78,3 +78,15 @@ pub fn narrow_to_query(
     filter.ids = Some(ids.into_iter().collect());
     Ok(())
 }
+
+/// The corpus to read selected statements from: through the catalog kept in
+/// the index folder when it is fresh (`index/catalog.rs`), else loaded whole
+/// (the catalog is then written for next time, unless `--no-refresh`).
+pub fn source(global: &GlobalArgs) -> anyhow::Result<crate::index::Source> {
+    let index_dir = global
+        .index
+        .clone()
+        .unwrap_or_else(|| crate::index::default_dir(&global.corpus));
+    crate::index::Source::open(&global.corpus, &index_dir, !global.no_refresh)
+        .context("cannot load the corpus")
+}

@@ -53,8 +53,8 @@ pub struct Args {
     /// Group b, written like --a, or `rest` for every other statement (default: rest)
     #[arg(long, value_name = "SELECTION", requires = "a")]
     pub b: Option<String>,
-    /// Prior: `corpus` (every selected statement, default), `pooled` (the two groups) or a selection written like --a
-    #[arg(long, value_name = "PRIOR", default_value = "corpus")]
+    /// Prior: `groups` (the two groups pooled as selected, before --paired narrows them; default), `pooled` (the two groups as compared), `corpus` (every statement the filters select) or a selection written like --a
+    #[arg(long, value_name = "PRIOR", default_value = "groups")]
     pub prior: String,
     /// Only events in which both groups have a statement
     #[arg(long)]
@@ -95,17 +95,20 @@ pub enum KeynessFormat {
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     args.provenance.check()?;
-    let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    let corpus = &loaded.corpus.own_words_unless(args.include_questions);
     let base = args.filter.to_filter();
     let mut index = Queries::new(global);
-    let (a, b) = groups(&args, corpus, &base, &mut index)?;
+    let specs = Specs::read(&args, &mut index)?;
+    let loaded = filter::source(global)?.load(&|m| {
+        base.accepts_parts(m.kind, m.side, m.issuer, m.date, m.statement) && specs.wants(&args, m)
+    })?;
+    let corpus = &loaded.corpus.own_words_unless(args.include_questions);
+    let (a, b) = groups(&args, corpus, &base, &specs)?;
+    let prior = prior(&specs.prior, corpus, &base, (&a, &b), args.paired);
     let (a, b) = if args.paired {
         kw::paired(a, b)
     } else {
         (a, b)
     };
-    let prior = prior(&args.prior, corpus, &base, &mut index)?;
     let options = Options {
         top: args.top,
         min_count: args.min_count,
@@ -159,7 +162,8 @@ impl<'g> Queries<'g> {
         }
     }
 
-    /// Reads a selection and answers its query, if it has one.
+    /// Reads a selection and answers its query, if it has one (metadata
+    /// conditions, however written, never reach the index).
     fn selection(&mut self, spec: &str, flag: &str) -> anyhow::Result<kw::Selection> {
         let mut selection = kw::parse_selection(spec).context(flag.to_string())?;
         if let Some(query) = &selection.query {
@@ -175,19 +179,77 @@ impl<'g> Queries<'g> {
     }
 }
 
+/// The prior as asked for.
+enum PriorSpec {
+    /// The two groups as selected, pooled (the default).
+    Groups,
+    /// The two groups as compared (after `--paired`).
+    Pooled,
+    /// Every statement the filters select.
+    Corpus,
+    Selection(kw::Selection),
+}
+
+/// The selections of `--a`, `--b` and `--prior`, answered, read before the
+/// corpus so that only the statements they can take are loaded.
+struct Specs {
+    a: Option<kw::Selection>,
+    /// `None`: the rest (every other statement the filters select).
+    b: Option<kw::Selection>,
+    prior: PriorSpec,
+}
+
+impl Specs {
+    fn read(args: &Args, queries: &mut Queries<'_>) -> anyhow::Result<Specs> {
+        let a = args
+            .a
+            .as_deref()
+            .map(|a| queries.selection(a, "--a"))
+            .transpose()?;
+        let b = match args.b.as_deref() {
+            None | Some("rest") => None,
+            Some(b) => Some(queries.selection(b, "--b")?),
+        };
+        let prior = match args.prior.as_str() {
+            "groups" => PriorSpec::Groups,
+            "pooled" => PriorSpec::Pooled,
+            "corpus" => PriorSpec::Corpus,
+            spec => PriorSpec::Selection(queries.selection(spec, "--prior")?),
+        };
+        Ok(Specs { a, b, prior })
+    }
+
+    /// Whether a statement the filters select can be in a group or the prior.
+    fn wants(&self, args: &Args, m: &crate::index::Meta<'_>) -> bool {
+        let takes = |s: &kw::Selection| {
+            s.answered()
+                .is_ok_and(|f| f.accepts_parts(m.kind, m.side, m.issuer, m.date, m.statement))
+        };
+        let in_groups = match (&self.a, &self.b) {
+            (Some(a), Some(b)) => takes(a) || takes(b),
+            (Some(_), None) => true,
+            (None, _) => match (args.by, args.sides.as_slice()) {
+                (Some(By::Side), [x, y]) => m.side == x || m.side == y,
+                _ => true,
+            },
+        };
+        in_groups
+            || match &self.prior {
+                PriorSpec::Groups | PriorSpec::Pooled => false,
+                PriorSpec::Corpus => true,
+                PriorSpec::Selection(s) => takes(s),
+            }
+    }
+}
+
 fn groups<'c>(
     args: &Args,
     corpus: &'c Corpus,
     base: &Filter,
-    queries: &mut Queries<'_>,
+    specs: &Specs,
 ) -> anyhow::Result<(Group<'c>, Group<'c>)> {
-    if let Some(a) = &args.a {
-        let sa = queries.selection(a, "--a")?;
-        let sb = match args.b.as_deref() {
-            None | Some("rest") => None,
-            Some(b) => Some(queries.selection(b, "--b")?),
-        };
-        return Ok(kw::by_selections(corpus, base, &sa, sb.as_ref())?);
+    if let Some(sa) = &specs.a {
+        return Ok(kw::by_selections(corpus, base, sa, specs.b.as_ref())?);
     }
     let pair = |v: &[String], flag: &str| -> anyhow::Result<Option<(String, String)>> {
         match v {
@@ -220,23 +282,48 @@ fn groups<'c>(
     }
 }
 
+/// The prior of `spec`; the default pools the two groups as selected, so the
+/// same comparison gives the same answer however its groups are written.
 fn prior<'c>(
-    spec: &str,
+    spec: &PriorSpec,
     corpus: &'c Corpus,
     base: &Filter,
-    queries: &mut Queries<'_>,
-) -> anyhow::Result<Prior<'c>> {
-    Ok(match spec {
-        "pooled" => Prior::Pooled,
-        "corpus" => Prior::Group(kw::select(
+    (a, b): (&Group<'c>, &Group<'c>),
+    paired: bool,
+) -> Prior<'c> {
+    match spec {
+        PriorSpec::Pooled => Prior::Pooled,
+        PriorSpec::Groups => {
+            let mut seen = rustc_hash::FxHashSet::default();
+            let statements = a
+                .statements
+                .iter()
+                .chain(&b.statements)
+                .copied()
+                .filter(|s| seen.insert(*s as *const _))
+                .collect();
+            let label = if paired {
+                "the two groups pooled, before pairing"
+            } else {
+                "the two groups pooled"
+            };
+            Prior::Group(Group {
+                label: label.to_string(),
+                statements,
+            })
+        }
+        PriorSpec::Corpus => Prior::Group(kw::select(
             corpus,
             base,
             &Filter::default(),
             "the selected corpus".into(),
         )),
-        spec => {
-            let s = queries.selection(spec, "--prior")?;
-            Prior::Group(kw::select(corpus, base, s.answered()?, s.label()))
-        }
-    })
+        PriorSpec::Selection(s) => match s.answered() {
+            Ok(f) => Prior::Group(kw::select(corpus, base, f, s.label())),
+            Err(_) => Prior::Group(Group {
+                label: s.label(),
+                statements: Vec::new(),
+            }),
+        },
+    }
 }

@@ -58,7 +58,12 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    let loaded = crate::corpus::load(&global.corpus).context("cannot read the corpus")?;
+    let filter = args.select.resolve(global)?;
+    let loaded = if filter.is_empty() && args.events.is_empty() {
+        crate::corpus::load(&global.corpus).context("cannot read the corpus")?
+    } else {
+        selected(&args.events, &filter, global)?
+    };
     if loaded.error_count() > 0 {
         eprintln!(
             "readouts: warning: the corpus has {} problem(s), tagging the valid part; run `readouts check` for details",
@@ -66,7 +71,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         );
     }
     let corpus = loaded.corpus.own_words_unless(args.include_questions);
-    let selection = select(&corpus, &args, global)?;
+    let selection = select(&corpus, &args, &filter)?;
     // The summary alone never builds the per-hit lists.
     let report = if args.summary {
         phrases_summary(&selection, &lexicon)
@@ -97,12 +102,34 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     })
 }
 
+/// The events named, or those holding a statement the filters select,
+/// whole (the initiator of a call is read from all its statements), through
+/// the catalog beside the index; an event id not in the corpus gets the whole
+/// corpus, so the error can suggest ids.
+fn selected(
+    events: &[String],
+    filter: &crate::corpus::Filter,
+    global: &GlobalArgs,
+) -> anyhow::Result<crate::corpus::Loaded> {
+    let mut source = super::filter::source(global)?;
+    let chosen = if events.is_empty() {
+        source.events_with(&|m| filter.accepts_parts(m.kind, m.side, m.issuer, m.date, m.statement))
+    } else {
+        events.iter().cloned().collect()
+    };
+    let loaded = source.load(&|m| chosen.contains(m.event))?;
+    if events.iter().all(|e| loaded.corpus.event(e).is_some()) {
+        Ok(loaded)
+    } else {
+        Ok(source.load(&|_| true)?)
+    }
+}
+
 fn select<'c>(
     corpus: &'c Corpus,
     args: &Args,
-    global: &GlobalArgs,
+    filter: &crate::corpus::Filter,
 ) -> anyhow::Result<Vec<(&'c Event, &'c Statement)>> {
-    let filter = args.select.resolve(global)?;
     if args.events.is_empty() {
         return Ok(corpus
             .statements()

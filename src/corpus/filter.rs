@@ -27,23 +27,35 @@ impl Filter {
     }
 
     pub fn accepts(&self, event: &Event, statement: &Statement) -> bool {
-        (self.sides.is_empty() || self.sides.contains(&statement.side))
+        self.accepts_parts(
+            &event.kind,
+            &statement.side,
+            &statement.issuer,
+            statement.date,
+            &statement.id,
+        )
+    }
+
+    /// [`Filter::accepts`] from the fields it looks at (event kind; the
+    /// statement's side, issuer, date and id), for choosing statements before
+    /// they are read.
+    pub fn accepts_parts(
+        &self,
+        kind: &str,
+        side: &Side,
+        issuer: &str,
+        date: Date,
+        id: &str,
+    ) -> bool {
+        (self.sides.is_empty() || self.sides.contains(side))
             && (self.issuers.is_empty()
-                || self
-                    .issuers
-                    .iter()
-                    .any(|i| i.eq_ignore_ascii_case(&statement.issuer)))
-            && (self.kinds.is_empty() || self.kinds.iter().any(|k| kind_matches(k, &event.kind)))
+                || self.issuers.iter().any(|i| i.eq_ignore_ascii_case(issuer)))
+            && (self.kinds.is_empty() || self.kinds.iter().any(|k| kind_matches(k, kind)))
             && self
                 .from
-                .is_none_or(|from| statement.date.last_day() >= from.first_day())
-            && self
-                .to
-                .is_none_or(|to| statement.date.first_day() <= to.last_day())
-            && self
-                .ids
-                .as_ref()
-                .is_none_or(|ids| ids.contains(&statement.id))
+                .is_none_or(|from| date.last_day() >= from.first_day())
+            && self.to.is_none_or(|to| date.first_day() <= to.last_day())
+            && self.ids.as_ref().is_none_or(|ids| ids.contains(id))
     }
 }
 

@@ -81,7 +81,12 @@ pub fn update_with(
     let mut stamp = Manifest::of_corpus(corpus_dir)?;
     swap::recover(index_dir);
     folder::claim(index_dir)?;
-    let plan = plan(corpus_dir, index_dir, scrutiny)?;
+    if let Some(report) = nothing_to_do(index_dir, &stamp, scrutiny) {
+        // Another process updating the index is said, as when there is work.
+        let _held = swap::lock(index_dir)?;
+        return Ok(report);
+    }
+    let plan = plan(corpus_dir, index_dir, scrutiny, &stamp)?;
     stamp.corpus_errors = plan.report.corpus_errors;
     let whole = plan.old.is_none() || plan.bytes > IN_FLIGHT_BYTES;
     if whole && swap::can_stage(index_dir) {
@@ -89,6 +94,24 @@ pub fn update_with(
     } else {
         in_place(index_dir, plan, &stamp, progress)
     }
+}
+
+/// The report of an update that finds the index built from the corpus files
+/// as they are (the manifest's stamps), sound, and holding its catalog: no
+/// file is read. `None` when there may be work.
+fn nothing_to_do(index_dir: &Path, stamp: &Manifest, scrutiny: Scrutiny) -> Option<UpdateReport> {
+    let stored = Manifest::stored(index_dir)?;
+    if !stored.same_files(stamp) || !index_dir.join(super::catalog::CATALOG).is_file() {
+        return None;
+    }
+    let (Some(hashes), None) = stored_hashes(index_dir, scrutiny) else {
+        return None;
+    };
+    Some(UpdateReport {
+        unchanged: hashes.len(),
+        corpus_errors: stored.corpus_errors,
+        ..UpdateReport::default()
+    })
 }
 
 /// What an update has to do, worked out before anything is written.
@@ -105,14 +128,22 @@ struct Plan {
     hashes: Hashes,
     /// The hashes of the index as it is; `None` when it must be rebuilt.
     old: Option<Hashes>,
+    /// The catalog of the corpus as read (`catalog.rs`), written with the manifest.
+    catalog: Option<Vec<u8>>,
 }
 
-fn plan(corpus_dir: &Path, index_dir: &Path, scrutiny: Scrutiny) -> Result<Plan, Error> {
+fn plan(
+    corpus_dir: &Path,
+    index_dir: &Path,
+    scrutiny: Scrutiny,
+    stamp: &Manifest,
+) -> Result<Plan, Error> {
     let mut report = UpdateReport::default();
     let (old, rebuilt) = stored_hashes(index_dir, scrutiny);
     report.rebuilt = rebuilt;
     let loaded = corpus::load(corpus_dir)?;
     report.corpus_errors = loaded.error_count();
+    let catalog = super::catalog::encode(corpus_dir, stamp.clone(), &loaded);
     let mut left = old.clone().unwrap_or_default();
     let (mut hashes, mut todo, mut bytes) = (Hashes::new(), HashSet::new(), 0);
     let mut events = loaded.corpus.events;
@@ -154,6 +185,7 @@ fn plan(corpus_dir: &Path, index_dir: &Path, scrutiny: Scrutiny) -> Result<Plan,
         bytes,
         hashes,
         old,
+        catalog,
     })
 }
 
@@ -215,6 +247,7 @@ fn in_place(
     let (index, _) = open_or_create(index_dir, plan.old.is_none())?;
     let fields = Fields::of(&index.schema()).ok_or_else(|| Error::NotAnIndex(index_dir.into()))?;
     let mut writer = writer(&index, index_dir)?;
+    writer.set_merge_policy(Box::new(update_policy()));
     // Segment files orphaned by an update that failed (a full disk) go first.
     writer.garbage_collect_files().wait().map_err(terr)?;
     if plan.old.is_none() {
@@ -237,6 +270,9 @@ fn in_place(
     }
     writer.wait_merging_threads().map_err(terr)?;
     manifest::write_hashes(index_dir, &plan.hashes)?;
+    if let Some(bytes) = &plan.catalog {
+        super::catalog::store(index_dir, bytes)?;
+    }
     stamp.write(index_dir)?;
     Ok(report)
 }
@@ -269,6 +305,9 @@ fn staged(
     writer.commit().map_err(terr)?;
     writer.wait_merging_threads().map_err(terr)?;
     manifest::write_hashes(&at, &plan.hashes)?;
+    if let Some(bytes) = &plan.catalog {
+        super::catalog::store(&at, bytes)?;
+    }
     stamp.write(&at)?;
     // Hold the new folder's lock too, so nobody starts on it before we are done.
     let _new = swap::lock(&at)?;
@@ -314,6 +353,20 @@ fn add_all(
     }
     progress.finish_and_clear();
     Ok(())
+}
+
+/// Segments with more documents than this are left as they are by updates.
+const SMALL_SEGMENT_DOCS: u32 = 256;
+
+/// How updates merge: only the small segments updates write, among
+/// themselves. The batch build's segments (hundreds of statements each, at
+/// most [`IN_FLIGHT_BYTES`] of text) are never merged, so the first update
+/// after a build costs what any update costs instead of merging (and holding
+/// in memory) the whole index.
+fn update_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(SMALL_SEGMENT_DOCS as usize);
+    policy
 }
 
 /// Opens the index folder (already claimed as the tool's), or creates the

@@ -137,13 +137,14 @@ pub fn check_writable(dir: &Path) -> Result<(), Error> {
 /// or in earlier versions: tantivy's `meta.json`, `.managed.json`, lock files,
 /// segment files (`<32 hex digits>.<part>`, deletes `<32 hex>.<n>.del`) and
 /// its temporary files (`.tmp` + 6 characters); the tool's `manifest.json`,
-/// `statements.json`, their temporary files and the old write probe.
+/// `statements.json`, `catalog.json`, their temporary files and the old write probe.
 pub fn is_tool_file(name: &str) -> bool {
     const FIXED: &[&str] = &[
         "meta.json",
         ".managed.json",
         "manifest.json",
         "statements.json",
+        super::catalog::CATALOG,
         "manifest.json.tmp",
         "statements.json.tmp",
         ".readouts-write-probe",

@@ -6,6 +6,7 @@
 
 pub mod analyzer;
 mod build;
+pub mod catalog;
 mod damage;
 mod folder;
 pub mod kwic;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use tantivy::{IndexReader, ReloadPolicy};
 
 pub use build::{terminal_progress, update, update_with, Scrutiny, UpdateReport};
+pub use catalog::{Meta, Source};
 pub use folder::MARKER;
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 pub use query::{count_by, search, select, Count, CountKey, Hit, SearchOptions, Snippet};

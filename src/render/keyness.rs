@@ -114,9 +114,14 @@ fn table(out: &mut dyn Write, k: &Keyness, o: &Order, which: Which, p: Painter) 
     Ok(())
 }
 
-/// One CSV row per listed term.
+/// One CSV row per listed term; the last two columns say which prior the
+/// counts in `prior` come from and how many words it holds.
 pub fn csv(out: &mut dyn Write, k: &Keyness) -> io::Result<()> {
-    writeln!(out, "group,n,rank,term,stems,count_a,count_b,prior,delta,z")?;
+    writeln!(
+        out,
+        "group,n,rank,term,stems,count_a,count_b,prior,delta,z,prior_label,prior_words"
+    )?;
+    let prior_words = k.prior.words.to_string();
     for o in &k.orders {
         for (which, terms, label) in [
             (Which::A, &o.top_a, &k.a.label),
@@ -138,6 +143,8 @@ pub fn csv(out: &mut dyn Write, k: &Keyness) -> io::Result<()> {
                         &t.prior.to_string(),
                         &format!("{:.6}", t.delta),
                         &format!("{:.6}", t.z),
+                        &k.prior.label,
+                        &prior_words,
                     ])
                 )?;
             }

@@ -14,7 +14,12 @@
 //!   `side=CHN,query=hegemonism OR "power politics"`;
 //! - anything that does not begin with a word and `=` is a full-text query
 //!   on its own: `hegemonism OR hegemony` (a misspelt key, `colour=red`, is
-//!   refused rather than searched for).
+//!   refused rather than searched for);
+//! - except a query made only of metadata terms, `side:USA` or
+//!   `side:USA issuer:"State Department"` (each field once, all of which must
+//!   hold): it is the same question as `side=USA` and becomes the same
+//!   conditions, so it never goes through the full-text index and gives the
+//!   same answer at the same cost ([`metadata_query`]).
 //!
 //! The query itself is answered by the index, outside this module: the caller
 //! narrows [`Selection::filter`] to the matching statement ids.
@@ -47,6 +52,9 @@ pub enum SelectError {
 pub struct Selection {
     pub filter: Filter,
     pub query: Option<String>,
+    /// A metadata-only query as the user wrote it (for its label), when it
+    /// was turned into conditions.
+    pub written: Option<String>,
 }
 
 impl Selection {
@@ -61,6 +69,9 @@ impl Selection {
     /// The selection written back, for labels: conditions, then `query=…`
     /// (or the bare query when there are no conditions).
     pub fn label(&self) -> String {
+        if let Some(written) = &self.written {
+            return written.clone();
+        }
         let conditions = describe(&self.filter);
         match (&self.query, conditions.is_empty()) {
             (None, _) => conditions,
@@ -93,9 +104,17 @@ pub fn parse_selection(spec: &str) -> Result<Selection, SelectError> {
         ));
     }
     if !is_conditions(spec) {
+        if let Some(filter) = metadata_query(spec) {
+            return Ok(Selection {
+                filter,
+                query: None,
+                written: Some(spec.to_string()),
+            });
+        }
         return Ok(Selection {
             filter: Filter::default(),
             query: Some(spec.to_string()),
+            written: None,
         });
     }
     let mut selection = Selection::default();
@@ -114,6 +133,43 @@ pub fn parse_selection(spec: &str) -> Result<Selection, SelectError> {
         condition(&mut selection.filter, part.trim()).map_err(fail)?;
     }
     Ok(selection)
+}
+
+/// The conditions a query of metadata terms alone asks for: `side:CODE` and
+/// `issuer:NAME` (or `issuer:"A NAME"`), each at most once, separated by
+/// spaces or `AND`. The index matches these fields as whole values, case
+/// ignored, as the conditions do. `None` for anything else (a word of text,
+/// `OR`, a field twice, which the index would read as "both at once").
+pub fn metadata_query(spec: &str) -> Option<Filter> {
+    let mut filter = Filter::default();
+    let mut rest = spec.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("AND ") {
+            rest = after.trim_start();
+            continue;
+        }
+        let (key, after) = rest.split_once(':')?;
+        let (value, next) = match after.strip_prefix('"') {
+            Some(quoted) => {
+                let (v, next) = quoted.split_once('"')?;
+                (v, next)
+            }
+            None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
+        };
+        if value.is_empty() || value.contains(['"', '(', ')', '*', '\\']) {
+            return None;
+        }
+        match key {
+            "side" if filter.sides.is_empty() => filter.sides.push(Side::parse(value).ok()?),
+            "issuer" if filter.issuers.is_empty() => filter.issuers.push(value.to_string()),
+            _ => return None,
+        }
+        if !next.is_empty() && !next.starts_with(char::is_whitespace) {
+            return None;
+        }
+        rest = next.trim_start();
+    }
+    (!filter.is_empty()).then_some(filter)
 }
 
 /// Adds one `key=value` condition (empty parts are skipped).
@@ -191,9 +247,9 @@ pub fn by_selections<'c>(
         None => {
             let in_a: FxHashSet<*const _> = ga.statements.iter().map(|s| *s as *const _).collect();
             Group {
-                label: match a.query {
-                    Some(_) => format!("not ({})", ga.label),
-                    None => format!("not {}", ga.label),
+                label: match (&a.query, &a.written) {
+                    (Some(_), _) | (_, Some(_)) => format!("not ({})", ga.label),
+                    (None, None) => format!("not {}", ga.label),
                 },
                 statements: in_base(corpus, base)
                     .map(|(_, s)| s)

@@ -24,11 +24,23 @@ pub const EVENT_KEYS: &[&str] = &[
 
 /// Events grouped from the lines of one file, in order of first appearance.
 pub fn read(text: &str, checker: &mut Checker<'_>) -> Vec<Event> {
+    read_lines(
+        text.lines().enumerate().map(|(n, line)| (n + 1, line)),
+        checker,
+    )
+}
+
+/// [`read`] over some lines of a file, each with its 1-based number: reading
+/// a file's lines in order gives what reading the file gives, and a subset
+/// gives the events of those lines alone (the partial loader, `partial.rs`).
+pub fn read_lines<'t>(
+    lines: impl Iterator<Item = (usize, &'t str)>,
+    checker: &mut Checker<'_>,
+) -> Vec<Event> {
     let allowed: Vec<&str> = EVENT_KEYS.iter().chain(STATEMENT_KEYS).copied().collect();
     let mut order: Vec<String> = Vec::new();
     let mut groups: BTreeMap<String, (EventHead, Vec<Statement>, usize)> = BTreeMap::new();
-    for (n, line) in text.lines().enumerate() {
-        let lineno = n + 1;
+    for (lineno, line) in lines {
         if line.trim().is_empty() {
             continue;
         }

@@ -8,6 +8,7 @@
 
 mod events_file;
 mod jsonl_file;
+pub mod partial;
 mod record;
 mod toml_file;
 pub mod walk;

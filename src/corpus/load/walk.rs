@@ -180,7 +180,15 @@ pub enum ReadError {
 /// swapped in after the walk cannot hang the read) and refused unless what
 /// was opened is a regular file.
 pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let mut file = File::options()
+    let (mut file, meta) = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Opens `path` without blocking and refuses it unless, once open, it is a regular file.
+fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
+    let file = File::options()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)?;
@@ -188,9 +196,21 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotRegular(describe(meta.file_type())));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((file, meta))
+}
+
+/// Byte ranges `(offset, length)` of a regular file, opened as
+/// [`read_regular`] opens it: for reading a few records of a large file.
+pub fn read_ranges(path: &Path, ranges: &[(u64, usize)]) -> Result<Vec<Vec<u8>>, ReadError> {
+    use std::os::unix::fs::FileExt;
+    let (file, _) = open_regular(path)?;
+    let mut out = Vec::with_capacity(ranges.len());
+    for &(offset, len) in ranges {
+        let mut bytes = vec![0; len];
+        file.read_exact_at(&mut bytes, offset)?;
+        out.push(bytes);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

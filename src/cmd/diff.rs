@@ -191,17 +191,17 @@ fn framed<'a>(mut side: SideInput<'a>, matcher: &Matcher) -> SideInput<'a> {
 }
 
 /// Who asked for the call, with the phrase and the statement that say so.
-fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> {
+fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<diff::CallInitiator> {
     let found = lexicon::initiator(event, matcher);
     let evidence = found.evidence.first()?;
-    let who = found
-        .side
-        .map_or_else(|| "unknown".to_string(), |s| s.to_string());
-    Some(format!(
-        "{who} (“{}” in the {} statement)",
-        evidence.shown.words(),
-        evidence.issued_by
-    ))
+    Some(diff::CallInitiator {
+        side: found.side,
+        status: found.status,
+        phrase: evidence.shown.words(),
+        statement_id: evidence.statement.clone(),
+        issued_by: evidence.issued_by.clone(),
+        sentence: evidence.sentence.clone(),
+    })
 }
 
 /// Writes the HTML diff of `a` and `b` on `event` to `out` (used by

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let file = scratch.put("press.xml", data);
     let files = [(file.clone(), common::line_count(data))];
     let opts = common::release_options();
-    let report = match feed::import(&file, &opts, &scratch.out()) {
+    let report = match feed::import(&file, opts, &scratch.out()) {
         Ok(report) => report,
         Err(Error::Nothing { skipped, .. }) => {
             common::assert_skips_inside(&skipped, &files, &scratch.src());

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let file = scratch.put("briefings/2024-05/2024-05-02-remarks.md", data);
     let files = [(file.clone(), common::line_count(data))];
     let opts = common::release_options();
-    let report = match markdown::import(&scratch.src(), &opts, &scratch.out()) {
+    let report = match markdown::import(&scratch.src(), opts, &scratch.out()) {
         Ok(report) => report,
         Err(Error::Nothing { skipped, .. }) => {
             common::assert_skips_inside(&skipped, &files, &scratch.src());

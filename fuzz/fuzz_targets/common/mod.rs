@@ -140,8 +140,15 @@ pub fn html_text(input: &str) -> String {
     Html::parse_document(input).root_element().text().collect()
 }
 
-/// The options `import markdown` and `import feed` run with by default.
-pub fn release_options() -> readouts::corpus::import::release::Options {
+/// The options `import markdown` and `import feed` run with by default,
+/// built once (reading the built-in kind and boilerplate rules is slow).
+pub fn release_options() -> &'static readouts::corpus::import::release::Options {
+    static OPTIONS: std::sync::OnceLock<readouts::corpus::import::release::Options> =
+        std::sync::OnceLock::new();
+    OPTIONS.get_or_init(build_release_options)
+}
+
+fn build_release_options() -> readouts::corpus::import::release::Options {
     use readouts::corpus::import::{boilerplate::Boilerplate, dates::DateRules, kinds::Kinds};
     readouts::corpus::import::release::Options {
         side: readouts::corpus::Side::parse("USA").expect("a side"),

@@ -22,7 +22,9 @@ impl Scratch {
     pub fn new() -> Scratch {
         let shm = Path::new("/dev/shm");
         let dir = if shm.is_dir() {
-            tempfile::Builder::new().prefix("readouts-fuzz").tempdir_in(shm)
+            tempfile::Builder::new()
+                .prefix("readouts-fuzz")
+                .tempdir_in(shm)
         } else {
             tempfile::tempdir()
         };
@@ -94,6 +96,23 @@ pub fn assert_words_from(texts: &[String], haystack: &str) {
             assert!(
                 haystack.contains(word),
                 "imported word {word:?} is not in the input"
+            );
+        }
+    }
+}
+
+/// Every run of letters and digits of every imported text is a piece of
+/// `haystack`: the check for feeds, whose XML may be broken in ways that the
+/// feed parser and an HTML parser (which builds `haystack`) read apart.
+pub fn assert_runs_from(texts: &[String], haystack: &str) {
+    for text in texts {
+        for run in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|r| !r.is_empty())
+        {
+            assert!(
+                haystack.contains(run),
+                "imported letters {run:?} are not in the input"
             );
         }
     }

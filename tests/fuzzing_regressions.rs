@@ -43,3 +43,26 @@ fn a_field_that_goes_on_after_its_closing_quote_is_skipped() {
     kept.expect_code(0);
     assert!(kept.stdout.contains("Press Statement"), "{}", kept.stdout);
 }
+
+/// `import_html`: text on either side of a block the reader leaves out (the
+/// page's `<nav>`) was joined into one word (`Statement<`rticle>` from
+/// `Statement` and the text after the menu); a browser shows them on two lines.
+#[test]
+fn a_block_left_out_of_a_saved_page_still_parts_its_neighbours() {
+    let f = Fixture::empty();
+    f.write(
+        "mirror/www.mfa.example.org/news/2024/05/02/statement.html",
+        "<html><head><title>Statement</title><meta name=\"date\" content=\"2024-05-02\"></head>\
+         <body><article><h1>Foreign Secretary statement</h1><b>Preamble</b><nav>Home</nav>\
+         <b>The UK welcomes the talks.</b></article></body></html>",
+    );
+    let run = f.run(&[
+        "import", "html", "mirror", "--into", "corpus", "--side", "GBR", "--issuer", "FCDO",
+    ]);
+    run.expect_code(0);
+    let written = std::fs::read_to_string(f.path("corpus/mfa/2024.jsonl")).unwrap();
+    let line: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+    let text = line["text"].as_str().unwrap();
+    assert!(text.contains("Preamble\n\nThe UK welcomes the talks."), "{text:?}");
+    assert!(!text.contains("PreambleThe"), "{text:?}");
+}

@@ -155,8 +155,29 @@ pub fn line_count(bytes: &[u8]) -> usize {
 
 /// The text an HTML (or XML read as HTML) input holds, entities decoded,
 /// text nodes joined without separators (so words split by inline tags join).
+/// A second reading leaves out the text of scripts and styles, which pages
+/// never show (so the words on either side of a `<script>` meet).
 pub fn html_text(input: &str) -> String {
-    Html::parse_document(input).root_element().text().collect()
+    let doc = Html::parse_document(input);
+    let all: String = doc.root_element().text().collect();
+    let shown: String = doc
+        .root_element()
+        .descendants()
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    matches!(e.name(), "script" | "style" | "noscript" | "template")
+                })
+            })
+        })
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect();
+    format!("{all}\n{shown}")
+}
+
+/// `input` without control characters, which imports drop.
+pub fn without_controls(input: &str) -> String {
+    input.chars().filter(|c| !c.is_control() || c.is_whitespace()).collect()
 }
 
 /// The options `import markdown` and `import feed` run with by default,

@@ -63,6 +63,9 @@ fn a_block_left_out_of_a_saved_page_still_parts_its_neighbours() {
     let written = std::fs::read_to_string(f.path("corpus/mfa/2024.jsonl")).unwrap();
     let line: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
     let text = line["text"].as_str().unwrap();
-    assert!(text.contains("Preamble\n\nThe UK welcomes the talks."), "{text:?}");
+    assert!(
+        text.contains("Preamble\n\nThe UK welcomes the talks."),
+        "{text:?}"
+    );
     assert!(!text.contains("PreambleThe"), "{text:?}");
 }

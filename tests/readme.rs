@@ -129,7 +129,11 @@ fn workspace(un: Option<&Path>) -> (Fixture, PathBuf) {
     if let Some(un) = un {
         std::os::unix::fs::symlink(un, work.join("un")).unwrap();
     }
-    fs::copy(root.join("tests/fixtures/readme/mfa.jsonl"), work.join("mfa.jsonl")).unwrap();
+    fs::copy(
+        root.join("tests/fixtures/readme/mfa.jsonl"),
+        work.join("mfa.jsonl"),
+    )
+    .unwrap();
     fs::copy(
         root.join("tests/fixtures/feeds/state-press-releases.xml"),
         work.join("press-releases.xml"),
@@ -142,14 +146,24 @@ fn workspace(un: Option<&Path>) -> (Fixture, PathBuf) {
 
 #[test]
 fn every_readme_example_runs_and_prints_what_the_readme_shows() {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let examples = examples(&readme)
-        .unwrap_or_else(|line| panic!("README.md: the fence opened on line {line} is never closed"));
-    assert!(examples.len() >= 20, "only {} examples found", examples.len());
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let examples = examples(&readme).unwrap_or_else(|line| {
+        panic!("README.md: the fence opened on line {line} is never closed")
+    });
+    assert!(
+        examples.len() >= 20,
+        "only {} examples found",
+        examples.len()
+    );
     let un = common::ungdc_corpus();
     let (f, work) = workspace(un.as_deref());
     let bin = Path::new(env!("CARGO_BIN_EXE_readouts")).parent().unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut failures = Vec::new();
     for ex in &examples {
         if let Some(why) = missing_data(&ex.command, un.as_deref()) {
@@ -172,7 +186,10 @@ fn every_readme_example_runs_and_prints_what_the_readme_shows() {
         let lines: Vec<&str> = printed.lines().collect();
         let code = out.status.code().unwrap_or(-1);
         if code > 1 {
-            failures.push(format!("README.md:{} `{}` exited {code}:\n{printed}", ex.line, ex.command));
+            failures.push(format!(
+                "README.md:{} `{}` exited {code}:\n{printed}",
+                ex.line, ex.command
+            ));
         } else if !ex.shown.is_empty() && !output_matches(&ex.shown, &lines) {
             failures.push(format!(
                 "README.md:{} `{}` printed\n{printed}\nwhere the README shows\n{}",
@@ -191,12 +208,30 @@ fn the_matcher_takes_ellipses_as_any_text() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    assert!(output_matches(&shown, &["a", "b", "c", "removed 3 paragraphs (40 characters)", "z"]));
-    assert!(output_matches(&shown, &["a", "removed 1 paragraphs (2 characters)", "z"]));
+    assert!(output_matches(
+        &shown,
+        &["a", "b", "c", "removed 3 paragraphs (40 characters)", "z"]
+    ));
+    assert!(output_matches(
+        &shown,
+        &["a", "removed 1 paragraphs (2 characters)", "z"]
+    ));
     assert!(!output_matches(&shown, &["a", "removed 1 paragraphs", "z"]));
-    assert!(!output_matches(&shown, &["a", "removed 1 paragraphs (2 characters)"]));
-    assert!(!output_matches(&shown, &["b", "removed 1 paragraphs (2 characters)", "z"]));
+    assert!(!output_matches(
+        &shown,
+        &["a", "removed 1 paragraphs (2 characters)"]
+    ));
+    assert!(!output_matches(
+        &shown,
+        &["b", "removed 1 paragraphs (2 characters)", "z"]
+    ));
     let closed = examples("```console\n$ readouts check\nok\n```\n").unwrap();
-    assert_eq!((closed[0].command.as_str(), closed[0].shown.len()), ("readouts check", 1));
-    assert_eq!(examples("```console\n$ readouts check\n```\n\n```text\n").unwrap_err(), 5);
+    assert_eq!(
+        (closed[0].command.as_str(), closed[0].shown.len()),
+        ("readouts check", 1)
+    );
+    assert_eq!(
+        examples("```console\n$ readouts check\n```\n\n```text\n").unwrap_err(),
+        5
+    );
 }

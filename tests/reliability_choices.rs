@@ -58,7 +58,11 @@ fn a_side_with_two_statements_is_refused_with_their_ids() {
     );
     let sides = f.run(&["diff", "2024-05-02-two-readouts", "--sides", "CHN,USA"]);
     sides.expect_code(2);
-    assert!(sides.stderr.contains("--statements ID,ID"), "{}", sides.stderr);
+    assert!(
+        sides.stderr.contains("--statements ID,ID"),
+        "{}",
+        sides.stderr
+    );
 }
 
 #[test]
@@ -84,11 +88,26 @@ fn statements_by_id_choose_left_and_right() {
     );
     let same = f.run(&["diff", event, "--statements", "USA-wh,USA-wh"]);
     same.expect_code(2);
-    assert!(same.stderr.contains("two different statements"), "{}", same.stderr);
+    assert!(
+        same.stderr.contains("two different statements"),
+        "{}",
+        same.stderr
+    );
     let three = f.run(&["diff", event, "--statements", "USA-wh"]);
     three.expect_code(2);
-    assert!(three.stderr.contains("takes two statement ids"), "{}", three.stderr);
-    let both = f.run(&["diff", event, "--statements", "USA-wh,CHN", "--sides", "USA,CHN"]);
+    assert!(
+        three.stderr.contains("takes two statement ids"),
+        "{}",
+        three.stderr
+    );
+    let both = f.run(&[
+        "diff",
+        event,
+        "--statements",
+        "USA-wh,CHN",
+        "--sides",
+        "USA,CHN",
+    ]);
     both.expect_code(2);
     assert_eq!(both.stderr.trim().lines().count(), 1, "{}", both.stderr);
 }
@@ -228,7 +247,9 @@ fn flipped_bytes_are_found_before_search_answers() {
     assert!(
         no_refresh.stderr.contains("is damaged")
             && no_refresh.stderr.contains(&name)
-            && no_refresh.stderr.contains("run `readouts index` to rebuild it"),
+            && no_refresh
+                .stderr
+                .contains("run `readouts index` to rebuild it"),
         "{}",
         no_refresh.stderr
     );

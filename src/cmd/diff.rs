@@ -134,9 +134,15 @@ fn chosen<'c>(
             );
         };
         let (el, er) = (events[0], *events.last().expect("clap requires an event"));
-        let (sl, sr) = (select::statement_by_id(el, l)?, select::statement_by_id(er, r)?);
+        let (sl, sr) = (
+            select::statement_by_id(el, l)?,
+            select::statement_by_id(er, r)?,
+        );
         if sl.id == sr.id {
-            anyhow::bail!("choose two different statements to compare (got {} twice)", sl.id);
+            anyhow::bail!(
+                "choose two different statements to compare (got {} twice)",
+                sl.id
+            );
         }
         return Ok((SideInput::new(el, sl), SideInput::new(er, sr)));
     }
@@ -162,7 +168,10 @@ fn chosen<'c>(
             let side = args.side.as_ref().context(
                 "comparing two events needs --side CODE: the side whose statements are compared",
             )?;
-            let (sa, sb) = (select::only_statement(ea, side)?, select::only_statement(eb, side)?);
+            let (sa, sb) = (
+                select::only_statement(ea, side)?,
+                select::only_statement(eb, side)?,
+            );
             Ok((SideInput::new(ea, sa), SideInput::new(eb, sb)))
         }
         _ => unreachable!("clap allows one or two events"),

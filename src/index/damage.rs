@@ -244,7 +244,13 @@ mod tests {
         bytes[2] ^= 0xff;
         fs::write(&store, bytes).unwrap();
         let err = checked(&index, tmp.path(), true).unwrap_err();
-        assert!(err.ends_with("store: its content does not match its checksum"), "{err}");
-        assert_eq!(fs::read_to_string(tmp.path().join(CHECKED)).unwrap(), record);
+        assert!(
+            err.ends_with("store: its content does not match its checksum"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(tmp.path().join(CHECKED)).unwrap(),
+            record
+        );
     }
 }

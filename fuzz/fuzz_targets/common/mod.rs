@@ -177,7 +177,10 @@ pub fn html_text(input: &str) -> String {
 
 /// `input` without control characters, which imports drop.
 pub fn without_controls(input: &str) -> String {
-    input.chars().filter(|c| !c.is_control() || c.is_whitespace()).collect()
+    input
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect()
 }
 
 /// The options `import markdown` and `import feed` run with by default,

@@ -138,7 +138,10 @@ pub fn two_statements<'e>(
     sides: Option<(&Side, &Side)>,
 ) -> Result<(&'e Statement, &'e Statement), SelectError> {
     let (a, b) = two_sides(event, sides)?;
-    Ok((only_statement(event, &a.side)?, only_statement(event, &b.side)?))
+    Ok((
+        only_statement(event, &a.side)?,
+        only_statement(event, &b.side)?,
+    ))
 }
 
 /// Two sides' statements on one event: `sides` when given, otherwise the

@@ -209,8 +209,14 @@ mod tests {
         let Err((2, reason)) = &got[1] else {
             panic!("{:?}", got[1])
         };
-        assert!(reason.starts_with("field 2 goes on after its closing quote"), "{reason}");
-        assert_eq!(got[2], Ok((3, vec!["2".into(), "ok \"q\"".into(), "v".into()])));
+        assert!(
+            reason.starts_with("field 2 goes on after its closing quote"),
+            "{reason}"
+        );
+        assert_eq!(
+            got[2],
+            Ok((3, vec!["2".into(), "ok \"q\"".into(), "v".into()]))
+        );
         assert_eq!(got[3], Ok((4, vec!["3".into(), "a\"b".into(), "".into()])));
         assert_eq!(text_after_quote("\"a\" ,b"), Some(1));
         assert_eq!(text_after_quote("x,\"a\"\r\n"), None);

@@ -419,7 +419,14 @@ fn framing_spans_are_rendered_by_category() {
     });
     let left = SideInput::new(event, usa);
     let opts = DiffOptions {
-        initiator: Some("USA".into()),
+        initiator: Some(readouts::analysis::diff::CallInitiator {
+            side: Some("USA".parse().unwrap()),
+            status: readouts::analysis::lexicon::initiator::Status::Known,
+            phrase: "at the invitation of".into(),
+            statement_id: "e/CHN".into(),
+            issued_by: "CHN".parse().unwrap(),
+            sentence: "At the invitation of the US side, they spoke.".into(),
+        }),
         ..DiffOptions::default()
     };
     let mut tw = TermWeights::from_documents(corpus.statements().map(|(_, s)| s.text.as_str()));
@@ -439,7 +446,10 @@ fn framing_spans_are_rendered_by_category() {
         plain.contains("CHN framing: “constructive dialogue” · cooperative (bytes"),
         "{plain}"
     );
-    assert!(plain.contains("Requested by USA."), "{plain}");
+    assert!(
+        plain.contains("Requested by USA (“at the invitation of” in the CHN statement)."),
+        "{plain}"
+    );
 
     let mut colour = Vec::new();
     render::diff::text(&mut colour, &d, Painter::new(true), 90).unwrap();

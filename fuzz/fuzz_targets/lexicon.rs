@@ -27,7 +27,10 @@ fuzz_target!(|input: &str| {
         Ok(lexicon) => invariants::check_hits(text, &lexicon.matcher().find(text)),
         Err(LexiconError::Invalid { line, message, .. }) => {
             let lines = toml.split('\n').count();
-            assert!(line >= 1 && line <= lines, "line {line} of {lines}: {message}");
+            assert!(
+                line >= 1 && line <= lines,
+                "line {line} of {lines}: {message}"
+            );
             assert!(!message.is_empty());
         }
         Err(e) => panic!("parsing text cannot fail with {e}"),

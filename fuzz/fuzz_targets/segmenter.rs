@@ -9,7 +9,10 @@ fuzz_target!(|text: &str| {
     let mut at = 0;
     for s in sentences(text) {
         assert!(s.start >= at && s.end > s.start && s.end <= text.len());
-        assert!(text[at..s.start].trim().is_empty(), "text lost between sentences");
+        assert!(
+            text[at..s.start].trim().is_empty(),
+            "text lost between sentences"
+        );
         at = s.end;
     }
     assert!(text[at..].trim().is_empty(), "text lost at the end");

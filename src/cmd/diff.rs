@@ -1,5 +1,6 @@
 //! `readouts diff EVENT [--sides A,B]` and `readouts diff EVENT_A EVENT_B --side S`:
-//! the side-by-side comparison of two statements.
+//! the side-by-side comparison of two statements (`--statements ID,ID` picks
+//! them by id where a side has several on one event).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,6 +44,15 @@ pub struct Args {
     /// With two events: the side whose statements are compared
     #[arg(long, value_name = "CODE")]
     pub side: Option<Side>,
+    /// The two statements to compare by id, left then right (needed when a side has several)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "ID,ID",
+        num_args = 1,
+        conflicts_with_all = ["sides", "side"]
+    )]
+    pub statements: Vec<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
@@ -79,38 +89,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let loaded = selected(&args, global)?;
     let corpus = &loaded.corpus.own_words_unless(args.include_questions);
-    let (left, right) = match args.events.as_slice() {
-        [id] => {
-            if let Some(side) = &args.side {
-                anyhow::bail!(
-                    "--side {side} compares two events; for two sides of one event use --sides A,B"
-                );
-            }
-            let event = select::event(corpus, id)?;
-            let sides = match args.sides.as_slice() {
-                [] => None,
-                [a, b] => Some((a, b)),
-                other => anyhow::bail!(
-                    "--sides takes two side codes, e.g. --sides USA,CHN (got {})",
-                    other.len()
-                ),
-            };
-            let (a, b) = select::two_sides(event, sides)?;
-            (SideInput::new(event, a), SideInput::new(event, b))
-        }
-        [a, b] => {
-            let side = args.side.as_ref().context(
-                "comparing two events needs --side CODE: the side whose statements are compared",
-            )?;
-            let (ea, eb) = (select::event(corpus, a)?, select::event(corpus, b)?);
-            let (sa, sb) = (select::statement(ea, side)?, select::statement(eb, side)?);
-            (SideInput::new(ea, sa), SideInput::new(eb, sb))
-        }
-        _ => unreachable!("clap allows one or two events"),
-    };
-    for side in [&left, &right] {
-        warn_if_one_of_several(side.event, side.statement);
-    }
+    let (left, right) = chosen(corpus, &args)?;
     let matcher = lexicon_matcher(&args.lexicon)?;
     let (left, right) = (framed(left, &matcher), framed(right, &matcher));
     let initiator = (left.event.id == right.event.id)
@@ -169,27 +148,67 @@ fn corpus_has(corpus: &crate::corpus::Corpus, events: &[String]) -> bool {
     events.iter().all(|e| corpus.event(e).is_some())
 }
 
-/// Says on stderr when the event holds more than one statement from the
-/// chosen statement's side: the diff shows the first, and the others are named.
-fn warn_if_one_of_several(event: &crate::corpus::Event, chosen: &crate::corpus::Statement) {
-    let others: Vec<&str> = event
-        .statements
+/// The two statements `args` name: by `--statements`, else by side; a side
+/// with several statements on an event is an error listing their ids.
+fn chosen<'c>(
+    corpus: &'c crate::corpus::Corpus,
+    args: &Args,
+) -> anyhow::Result<(SideInput<'c>, SideInput<'c>)> {
+    let events = args
+        .events
         .iter()
-        .filter(|s| s.side == chosen.side && s.id != chosen.id)
-        .map(|s| s.id.as_str())
-        .collect();
-    if others.is_empty() {
-        return;
+        .map(|id| select::event(corpus, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    if !args.statements.is_empty() {
+        let [l, r] = args.statements.as_slice() else {
+            anyhow::bail!(
+                "--statements takes two statement ids, e.g. --statements EVENT/USA,EVENT/CHN (got {})",
+                args.statements.len()
+            );
+        };
+        let (el, er) = (events[0], *events.last().expect("clap requires an event"));
+        let (sl, sr) = (
+            select::statement_by_id(el, l)?,
+            select::statement_by_id(er, r)?,
+        );
+        if sl.id == sr.id {
+            anyhow::bail!(
+                "choose two different statements to compare (got {} twice)",
+                sl.id
+            );
+        }
+        return Ok((SideInput::new(el, sl), SideInput::new(er, sr)));
     }
-    let line = format!(
-        "readouts: warning: event {} has {} statements from {}; comparing the first, {} (not {})",
-        event.id,
-        others.len() + 1,
-        chosen.side,
-        chosen.id,
-        others.join(", ")
-    );
-    let _ = writeln!(std::io::stderr(), "{}", render::escape::terminal(&line));
+    match events.as_slice() {
+        [event] => {
+            if let Some(side) = &args.side {
+                anyhow::bail!(
+                    "--side {side} compares two events; for two sides of one event use --sides A,B"
+                );
+            }
+            let sides = match args.sides.as_slice() {
+                [] => None,
+                [a, b] => Some((a, b)),
+                other => anyhow::bail!(
+                    "--sides takes two side codes, e.g. --sides USA,CHN (got {})",
+                    other.len()
+                ),
+            };
+            let (a, b) = select::two_statements(event, sides)?;
+            Ok((SideInput::new(event, a), SideInput::new(event, b)))
+        }
+        [ea, eb] => {
+            let side = args.side.as_ref().context(
+                "comparing two events needs --side CODE: the side whose statements are compared",
+            )?;
+            let (sa, sb) = (
+                select::only_statement(ea, side)?,
+                select::only_statement(eb, side)?,
+            );
+            Ok((SideInput::new(ea, sa), SideInput::new(eb, sb)))
+        }
+        _ => unreachable!("clap allows one or two events"),
+    }
 }
 
 /// The built-in framing lexicon plus any `--lexicon` files, ready to match.
@@ -214,17 +233,17 @@ fn framed<'a>(mut side: SideInput<'a>, matcher: &Matcher) -> SideInput<'a> {
 }
 
 /// Who asked for the call, with the phrase and the statement that say so.
-fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<String> {
+fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<diff::CallInitiator> {
     let found = lexicon::initiator(event, matcher);
     let evidence = found.evidence.first()?;
-    let who = found
-        .side
-        .map_or_else(|| "unknown".to_string(), |s| s.to_string());
-    Some(format!(
-        "{who} (“{}” in the {} statement)",
-        evidence.shown.words(),
-        evidence.issued_by
-    ))
+    Some(diff::CallInitiator {
+        side: found.side,
+        status: found.status,
+        phrase: evidence.shown.words(),
+        statement_id: evidence.statement.clone(),
+        issued_by: evidence.issued_by.clone(),
+        sentence: evidence.sentence.clone(),
+    })
 }
 
 /// Writes the HTML diff of `a` and `b` on `event` to `out` (used by

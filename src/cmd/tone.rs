@@ -242,9 +242,10 @@ fn write_page(
         .prefix(".readouts-page-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    let mut out = std::io::BufWriter::new(tmp);
+    // Written through the plain file, so an error names the page, not the temporary.
+    let mut out = std::io::BufWriter::new(tmp.as_file());
     render(&mut out)?;
-    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    out.into_inner().map_err(|e| e.into_error())?;
     // Pages are for reading by others, like any file the user writes.
     tmp.as_file()
         .set_permissions(std::fs::Permissions::from_mode(0o644))?;

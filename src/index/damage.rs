@@ -8,6 +8,13 @@
 //! - checksums ([`problems`] asked for them), on `readouts index` and `index --verify`: every such file
 //!   read whole and its CRC-32 compared with the one in its footer (tantivy's
 //!   own check); catches flipped bytes.
+//! - [`checked`], on every open after [`sound`]: the checksum of each segment
+//!   file that changed since its checksum was last found good, so flipped
+//!   bytes are found before a search answers. What "unchanged" means is kept
+//!   in [`CHECKED`]: size, modification and status-change times (the last
+//!   cannot be set back by `touch`, `cp -p` or `rsync -t`) and inode of every
+//!   file; a folder that is not the tool's, or cannot be written, is checked
+//!   whole every time.
 
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom};
@@ -79,6 +86,70 @@ pub fn problems(
     Ok((files.len(), found))
 }
 
+/// The file in an index folder recording the segment files whose checksums
+/// were last found good ([`checked`]).
+pub const CHECKED: &str = ".readouts-checked";
+
+/// Checks the checksum of every segment file of `index` (in folder `dir`)
+/// not recorded unchanged in [`CHECKED`] since its last good check; with
+/// `record`, writes the record anew (exclusively, then renamed) when a file
+/// was checked. A write that fails leaves the next open to check again.
+pub fn checked(index: &tantivy::Index, dir: &Path, record: bool) -> Result<(), String> {
+    let files = segment_files(index).map_err(|e| format!("meta.json cannot be read: {e}"))?;
+    let known = fs::read_to_string(dir.join(CHECKED)).unwrap_or_default();
+    let mut lines = Vec::with_capacity(files.len());
+    let mut changed = false;
+    for rel in &files {
+        let line = stamp(&dir.join(rel), rel)?;
+        if !known.lines().any(|l| l == line) {
+            changed = true;
+            match quietly(|| index.directory().validate_checksum(rel)) {
+                Some(Ok(true)) => {}
+                Some(Ok(false)) | None => {
+                    return Err(format!(
+                        "{}: its content does not match its checksum",
+                        rel.display()
+                    ))
+                }
+                Some(Err(e)) => return Err(format!("{}: {e}", rel.display())),
+            }
+        }
+        lines.push(line);
+    }
+    if record && changed {
+        let _ = write_record(dir, &lines.join("\n"));
+    }
+    Ok(())
+}
+
+/// `name size mtime ctime inode` of a segment file, as [`CHECKED`] keeps it.
+fn stamp(path: &Path, rel: &Path) -> Result<String, String> {
+    let meta = fs::symlink_metadata(path).map_err(|e| format!("{}: {e}", rel.display()))?;
+    #[cfg(unix)]
+    let times = {
+        use std::os::unix::fs::MetadataExt;
+        format!(
+            "{}.{:09} {}.{:09} {}",
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+            meta.ino()
+        )
+    };
+    #[cfg(not(unix))]
+    let times = format!("{:?}", meta.modified().ok());
+    Ok(format!("{} {} {times}", rel.display(), meta.len()))
+}
+
+fn write_record(dir: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut tmp = tempfile::Builder::new().prefix(CHECKED).tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.persist(dir.join(CHECKED)).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Runs `f`, turning a panic of tantivy's on bytes it cannot parse (a footer
 /// overwritten with other bytes of the right length) into `None`, without the
 /// panic message: the caller reports the index as damaged in one line.
@@ -144,6 +215,42 @@ mod tests {
         assert_eq!(
             footer_ok(&tmp.path().join("gone")),
             Err("the file is missing".to_string())
+        );
+    }
+
+    fn small_index(dir: &Path) -> tantivy::Index {
+        let mut schema = tantivy::schema::Schema::builder();
+        let text = schema.add_text_field("text", tantivy::schema::TEXT);
+        let index = tantivy::Index::create_in_dir(dir, schema.build()).unwrap();
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer
+            .add_document(tantivy::doc!(text => "the two sides agreed"))
+            .unwrap();
+        writer.commit().unwrap();
+        index
+    }
+
+    #[test]
+    fn flipped_bytes_are_found_once_a_file_changed_and_a_good_check_is_recorded() {
+        let tmp = tempfile::tempdir().unwrap();
+        let index = small_index(tmp.path());
+        assert_eq!(checked(&index, tmp.path(), true), Ok(()));
+        let record = fs::read_to_string(tmp.path().join(CHECKED)).unwrap();
+        assert_eq!(record.lines().count(), segment_files(&index).unwrap().len());
+        let files = segment_files(&index).unwrap();
+        let store = files.iter().find(|f| f.extension().unwrap() == "store");
+        let store = tmp.path().join(store.unwrap());
+        let mut bytes = fs::read(&store).unwrap();
+        bytes[2] ^= 0xff;
+        fs::write(&store, bytes).unwrap();
+        let err = checked(&index, tmp.path(), true).unwrap_err();
+        assert!(
+            err.ends_with("store: its content does not match its checksum"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(tmp.path().join(CHECKED)).unwrap(),
+            record
         );
     }
 }

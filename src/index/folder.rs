@@ -150,7 +150,11 @@ pub fn is_tool_file(name: &str) -> bool {
         ".readouts-write-probe",
         MARKER,
     ];
-    FIXED.contains(&name) || is_lock(name) || is_segment_file(name) || is_tantivy_tmp(name)
+    FIXED.contains(&name)
+        || name.starts_with(super::damage::CHECKED)
+        || is_lock(name)
+        || is_segment_file(name)
+        || is_tantivy_tmp(name)
 }
 
 fn is_lock(name: &str) -> bool {

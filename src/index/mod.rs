@@ -163,6 +163,7 @@ pub fn open(dir: &Path) -> Result<Index, Error> {
     analyzer::register(&inner);
     let fields = Fields::of(&inner.schema()).ok_or_else(|| Error::NotAnIndex(dir.to_path_buf()))?;
     damage::sound(&inner, dir).map_err(damaged)?;
+    damage::checked(&inner, dir, owner == folder::Owner::Marked).map_err(damaged)?;
     let reader = match damage::quietly(|| {
         inner
             .reader_builder()

@@ -65,12 +65,42 @@ impl Framing {
     }
 }
 
+/// Who requested the call, as the first initiative phrase of the event says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallInitiator {
+    /// The side that asked for the call; `None` when the statements do not
+    /// say which side or disagree (`status`).
+    pub side: Option<Side>,
+    pub status: crate::analysis::lexicon::initiator::Status,
+    /// The phrase as written ("at the request of"), its words folded to one line.
+    pub phrase: String,
+    /// The statement holding the phrase, and its side.
+    pub statement_id: String,
+    pub issued_by: Side,
+    /// The sentence holding the phrase.
+    pub sentence: String,
+}
+
+/// Serialises a 0-based sentence index as the 1-based number people read.
+pub(crate) fn one_based<S: serde::Serializer>(index: &usize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(*index as u64 + 1)
+}
+
+fn one_based_option<S: serde::Serializer>(index: &Option<usize>, s: S) -> Result<S::Ok, S::Error> {
+    match index {
+        Some(i) => one_based(i, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// A framing phrase placed in its sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FramingAt {
     #[serde(flatten)]
     pub framing: Framing,
-    /// Index of the sentence holding the phrase.
+    /// Index (from 0) of the sentence holding the phrase; JSON shows it as
+    /// `sentence_number`, counted from 1 as every output shown to a person.
+    #[serde(rename = "sentence_number", serialize_with = "one_based_option")]
     pub sentence: Option<usize>,
 }
 
@@ -99,8 +129,8 @@ pub struct DiffOptions {
     pub threshold: f32,
     /// At most this many one-sided entities, and as many terms, per side.
     pub max_topics: usize,
-    /// Who asked for the call, when known (a side code or a description).
-    pub initiator: Option<String>,
+    /// Who asked for the call, when a statement says.
+    pub initiator: Option<CallInitiator>,
     /// Sentences left out of the alignment as boilerplate.
     pub boilerplate: Boilerplate,
 }
@@ -178,7 +208,9 @@ pub enum RowKind {
 /// A sentence in a row, cut into segments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Passage {
-    /// Index of the sentence in its statement.
+    /// Index (from 0) of the sentence in its statement; JSON shows it as
+    /// `sentence_number`, counted from 1.
+    #[serde(rename = "sentence_number", serialize_with = "one_based")]
     pub sentence: usize,
     /// Byte range in the statement text.
     pub start: usize,
@@ -221,7 +253,7 @@ pub struct Method {
 pub struct Diff {
     pub mode: Mode,
     pub title: String,
-    pub initiator: Option<String>,
+    pub initiator: Option<CallInitiator>,
     pub method: Method,
     pub pairs: usize,
     pub left: SideReport,

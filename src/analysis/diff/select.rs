@@ -28,6 +28,18 @@ pub enum SelectError {
     },
     #[error("choose two different sides to compare (got {side} twice)")]
     SameSide { side: String },
+    #[error("event `{event}` has {} statements from {side} ({}); choose with --statements ID,ID", ids.len(), ids.join(", "))]
+    SeveralStatements {
+        event: String,
+        side: String,
+        ids: Vec<String>,
+    },
+    #[error("event `{event}` has no statement `{id}` (it has {})", ids.join(", "))]
+    UnknownStatement {
+        event: String,
+        id: String,
+        ids: Vec<String>,
+    },
 }
 
 fn did_you_mean(similar: &[String]) -> String {
@@ -81,6 +93,55 @@ pub fn statement<'e>(event: &'e Event, side: &Side) -> Result<&'e Statement, Sel
             }
         }
     })
+}
+
+/// The one statement of `side` on `event`: an error naming every id when
+/// the side has several (a diff never picks one silently).
+pub fn only_statement<'e>(event: &'e Event, side: &Side) -> Result<&'e Statement, SelectError> {
+    let chosen = statement(event, side)?;
+    let ids: Vec<String> = event
+        .statements
+        .iter()
+        .filter(|s| &s.side == side)
+        .map(|s| s.id.clone())
+        .collect();
+    if ids.len() > 1 {
+        return Err(SelectError::SeveralStatements {
+            event: event.id.clone(),
+            side: side.to_string(),
+            ids,
+        });
+    }
+    Ok(chosen)
+}
+
+/// The statement `id` of `event` (its full id, or the part after the last
+/// `/`, e.g. `USA-2` for `e/USA-2`).
+pub fn statement_by_id<'e>(event: &'e Event, id: &str) -> Result<&'e Statement, SelectError> {
+    let short = |s: &Statement| s.id.rsplit('/').next() == Some(id);
+    event
+        .statements
+        .iter()
+        .find(|s| s.id == id)
+        .or_else(|| event.statements.iter().find(|s| short(s)))
+        .ok_or_else(|| SelectError::UnknownStatement {
+            event: event.id.clone(),
+            id: id.to_string(),
+            ids: event.statements.iter().map(|s| s.id.clone()).collect(),
+        })
+}
+
+/// The two statements of `event` a diff compares: as [`two_sides`], but a side
+/// with several statements is an error ([`SelectError::SeveralStatements`]).
+pub fn two_statements<'e>(
+    event: &'e Event,
+    sides: Option<(&Side, &Side)>,
+) -> Result<(&'e Statement, &'e Statement), SelectError> {
+    let (a, b) = two_sides(event, sides)?;
+    Ok((
+        only_statement(event, &a.side)?,
+        only_statement(event, &b.side)?,
+    ))
 }
 
 /// Two sides' statements on one event: `sides` when given, otherwise the
@@ -156,6 +217,25 @@ mod tests {
             two_sides(&many, Some((&usa, &usa))),
             Err(SelectError::SameSide { .. })
         ));
+    }
+
+    #[test]
+    fn a_side_with_two_statements_is_never_picked_silently() {
+        let mut e = event("e", &["USA", "USA", "CHN"]);
+        e.statements[1].id = "e/USA-2".into();
+        let err = two_statements(&e, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "event `e` has 2 statements from USA (e/USA, e/USA-2); choose with --statements ID,ID"
+        );
+        let chosen = statement_by_id(&e, "USA-2").unwrap();
+        assert_eq!(chosen.id, "e/USA-2");
+        assert_eq!(statement_by_id(&e, "e/CHN").unwrap().side.as_str(), "CHN");
+        let unknown = statement_by_id(&e, "GBR").unwrap_err().to_string();
+        assert!(unknown.contains("no statement `GBR` (it has e/USA, e/USA-2, e/CHN)"));
+        let (usa, chn) = (Side::parse("USA").unwrap(), Side::parse("CHN").unwrap());
+        assert!(only_statement(&e, &chn).is_ok());
+        assert!(only_statement(&e, &usa).is_err());
     }
 
     #[test]

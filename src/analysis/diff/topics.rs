@@ -32,7 +32,9 @@ pub struct Topic {
     /// Byte range of the first occurrence in the statement text.
     pub start: usize,
     pub end: usize,
-    /// Index of the sentence holding the first occurrence.
+    /// Index (from 0) of the sentence holding the first occurrence; JSON shows
+    /// it as `sentence_number`, counted from 1.
+    #[serde(rename = "sentence_number", serialize_with = "super::one_based")]
     pub sentence: usize,
 }
 

@@ -134,8 +134,50 @@ fn read_from(
             out.push(Err((line, stray_quote(line, line + lines_in - 1))));
             return Some(start);
         }
+        if let Some(field) = text_after_quote(raw) {
+            out.push(Err((line, format!("field {field} goes on after its closing quote (a quoted field ends at its quote); the row is skipped"))));
+            continue;
+        }
         out.push(Ok((line, record.iter().map(str::to_string).collect())));
     }
+}
+
+/// The number (from 1) of the first field of a raw record whose closing quote
+/// is followed by more text (`"a"b`), which CSV readers silently join into
+/// `ab`, taking half of a broken row as a value.
+fn text_after_quote(raw: &str) -> Option<usize> {
+    let b = raw.as_bytes();
+    let (mut i, mut field, mut at_start) = (0, 1, true);
+    while i < b.len() {
+        match b[i] {
+            b'"' if at_start => {
+                i += 1;
+                loop {
+                    match b.get(i) {
+                        None => return None,
+                        Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+                i += 1;
+                if !matches!(b.get(i), None | Some(b',' | b'\r' | b'\n')) {
+                    return Some(field);
+                }
+                at_start = false;
+            }
+            b',' => {
+                field += 1;
+                at_start = true;
+                i += 1;
+            }
+            _ => {
+                at_start = false;
+                i += 1;
+            }
+        }
+    }
+    None
 }
 
 fn stray_quote(line: usize, last: usize) -> String {
@@ -158,6 +200,26 @@ mod tests {
         assert_eq!(got[2], Ok((5, vec!["2".into(), "bad\"quote".into()])));
         assert_eq!(got[3], Ok((6, vec!["3".into(), "ok".into()])));
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_skips_the_row() {
+        let text = "a,b,c\n1,\"x,\"y z,w\n2,\"ok \"\"q\"\"\",v\n3,a\"b,\"\"\n";
+        let got = records(text);
+        let Err((2, reason)) = &got[1] else {
+            panic!("{:?}", got[1])
+        };
+        assert!(
+            reason.starts_with("field 2 goes on after its closing quote"),
+            "{reason}"
+        );
+        assert_eq!(
+            got[2],
+            Ok((3, vec!["2".into(), "ok \"q\"".into(), "v".into()]))
+        );
+        assert_eq!(got[3], Ok((4, vec!["3".into(), "a\"b".into(), "".into()])));
+        assert_eq!(text_after_quote("\"a\" ,b"), Some(1));
+        assert_eq!(text_after_quote("x,\"a\"\r\n"), None);
     }
 
     #[test]

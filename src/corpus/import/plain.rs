@@ -139,6 +139,10 @@ fn walk(element: ElementRef<'_>, skip: &[&str], out: &mut Paragraphs) {
             Node::Element(e) => {
                 let name = e.name();
                 if HIDDEN.contains(&name) || skip.contains(&name) || hidden(e) {
+                    // A block left out still parts the text around it, as on screen.
+                    if BLOCKS.contains(&name) {
+                        out.end_paragraph();
+                    }
                     continue;
                 }
                 if name == "br" {
@@ -189,6 +193,17 @@ pub fn looks_like_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_left_out_still_parts_the_text_around_it() {
+        let doc = Html::parse_document(
+            "<body><b>Statement</b><nav>Home</nav>The UK wel<span style=\"display:none\">x</span>comes.</body>",
+        );
+        assert_eq!(
+            element_paragraphs(doc.root_element(), &["nav"]),
+            vec!["Statement".to_string(), "The UK welcomes.".to_string()]
+        );
+    }
 
     #[test]
     fn html_keeps_paragraphs_and_drops_markup() {

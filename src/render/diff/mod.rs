@@ -66,7 +66,14 @@ fn topic_label(t: &Topic) -> String {
 /// The initiator line shared by all formats.
 fn initiator_text(diff: &Diff) -> String {
     match &diff.initiator {
-        Some(who) => format!("requested by {who}"),
+        Some(i) => format!(
+            "requested by {} (“{}” in the {} statement)",
+            i.side
+                .as_ref()
+                .map_or_else(|| "unknown".to_string(), |s| s.to_string()),
+            i.phrase,
+            i.issued_by
+        ),
         None => "initiator not recorded".to_string(),
     }
 }

@@ -1,0 +1,71 @@
+//! Inputs the importer fuzz targets (`fuzz/fuzz_targets/import_*.rs`) found
+//! wrong, run through the real binary: each test is one finding, kept so it
+//! cannot come back.
+
+mod common;
+
+use common::Fixture;
+
+/// `import_csv`: a quoted field closed in mid-value (`"TReadout of s
+/// Call,"The Secretary …`) was joined with the text after its quote, so half
+/// of a broken row became a statement whose words the file never held
+/// together (`Call,The`). The row is now skipped with its line.
+#[test]
+fn a_field_that_goes_on_after_its_closing_quote_is_skipped() {
+    let f = Fixture::empty();
+    let csv = f.write(
+        "archive.csv",
+        "date,title,text\n\
+         2024-05-02,Readout of s Call,\"TReadout of s Call,\"The Secretary with the Foreign Minister.\n\
+         2024-05-03,Press Statement,Both sides agreed to keep channels open.\n",
+    );
+    let run = f.run(&[
+        "import",
+        "csv",
+        csv.to_str().unwrap(),
+        "--map",
+        "date=date,title=title,text=text",
+        "--set",
+        "side=USA,issuer=State Department",
+        "--into",
+        "corpus",
+    ]);
+    // 1: imported, with rows skipped
+    run.expect_code(1);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        all.contains("archive.csv:2") && all.contains("goes on after its closing quote"),
+        "{all}"
+    );
+    let search = f.run(&["search", "Secretary"]);
+    assert_eq!(search.code, 1, "{}", search.stdout);
+    let kept = f.run(&["search", "channels"]);
+    kept.expect_code(0);
+    assert!(kept.stdout.contains("Press Statement"), "{}", kept.stdout);
+}
+
+/// `import_html`: text on either side of a block the reader leaves out (the
+/// page's `<nav>`) was joined into one word (`Statement<`rticle>` from
+/// `Statement` and the text after the menu); a browser shows them on two lines.
+#[test]
+fn a_block_left_out_of_a_saved_page_still_parts_its_neighbours() {
+    let f = Fixture::empty();
+    f.write(
+        "mirror/www.mfa.example.org/news/2024/05/02/statement.html",
+        "<html><head><title>Statement</title><meta name=\"date\" content=\"2024-05-02\"></head>\
+         <body><article><h1>Foreign Secretary statement</h1><b>Preamble</b><nav>Home</nav>\
+         <b>The UK welcomes the talks.</b></article></body></html>",
+    );
+    let run = f.run(&[
+        "import", "html", "mirror", "--into", "corpus", "--side", "GBR", "--issuer", "FCDO",
+    ]);
+    run.expect_code(0);
+    let written = std::fs::read_to_string(f.path("corpus/mfa/2024.jsonl")).unwrap();
+    let line: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+    let text = line["text"].as_str().unwrap();
+    assert!(
+        text.contains("Preamble\n\nThe UK welcomes the talks."),
+        "{text:?}"
+    );
+    assert!(!text.contains("PreambleThe"), "{text:?}");
+}

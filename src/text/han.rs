@@ -4,7 +4,7 @@
 //! characters into dictionary words, inside any text: a Chinese conference,
 //! an English name in a Chinese answer, a Chinese name quoted in English.
 //! Both word splitters of this layer hand their non-ASCII regions to
-//! [`region_words`], so the index, the lexicon, the aligner, keyness and every
+//! `region_words`, so the index, the lexicon, the aligner, keyness and every
 //! count see the same Chinese words.
 //!
 //! # What a Chinese word is (the one rule)

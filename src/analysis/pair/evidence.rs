@@ -54,6 +54,8 @@ pub(super) struct Features {
     /// The proper names of the title, less the side's own officials, and
     /// the words of the opening.
     names: super::names::Names,
+    /// Whether it reports a call or a meeting, when it says.
+    occasion: Option<&'static str>,
     /// Interned word stems and numbers, sorted, each once.
     terms: Vec<u32>,
 }
@@ -70,14 +72,18 @@ pub(super) fn features(
     officials: &Officials,
     whole_text: bool,
 ) -> (Vec<Features>, Vec<Features>, Vocabulary) {
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut names = Vec::new();
-    let mut own_forms: HashMap<String, Vec<String>> = HashMap::new();
-    let mut read = |c: &Candidate<'_>| {
-        let own = own_forms
-            .entry(c.statement.side.as_str().to_string())
-            .or_insert_with(|| own_names(officials, c.statement.side.as_str()));
+    // Each statement is read on all cores; only interning its terms is one
+    // pass (it numbers them in a stable order).
+    let mut own_forms: HashMap<&str, Vec<String>> = HashMap::new();
+    for c in groups.iter().flat_map(|g| g.iter()) {
+        let side = c.statement.side.as_str();
+        if !own_forms.contains_key(side) {
+            own_forms.insert(side, own_names(officials, side));
+        }
+    }
+    let read = |c: &Candidate<'_>| {
         let s = c.statement;
+        let own = &own_forms[s.side.as_str()];
         let lead = format!("{}\n{}", s.title, head(&s.text, OPENING_BYTES));
         let title_names = super::names::Names::of(&s.title, &lead, own);
         let opening = if whole_text {
@@ -85,26 +91,39 @@ pub(super) fn features(
         } else {
             lead
         };
-        let mut terms: Vec<u32> = terms_of(&s.text)
+        let features = Features {
+            day: day_number(&s.date),
+            people: officials.named_in(&opening),
+            names: title_names,
+            occasion: occasion(c),
+            terms: Vec::new(),
+        };
+        (features, terms_of(&s.text))
+    };
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut names = Vec::new();
+    let mut intern = |(mut f, words): (Features, Vec<String>)| {
+        f.terms = words
             .into_iter()
             .map(|t| {
-                *ids.entry(t.clone()).or_insert_with(|| {
-                    names.push(t);
+                *ids.entry(t).or_insert_with_key(|t| {
+                    names.push(t.clone());
                     (names.len() - 1) as u32
                 })
             })
             .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        Features {
-            day: day_number(&s.date),
-            people: officials.named_in(&opening),
-            names: title_names,
-            terms,
-        }
+        f.terms.sort_unstable();
+        f.terms.dedup();
+        f
     };
-    let first: Vec<Features> = groups[0].iter().map(&mut read).collect();
-    let second: Vec<Features> = groups[1].iter().map(&mut read).collect();
+    let first: Vec<Features> = crate::par::map(groups[0], 64, read)
+        .into_iter()
+        .map(&mut intern)
+        .collect();
+    let second: Vec<Features> = crate::par::map(groups[1], 64, read)
+        .into_iter()
+        .map(&mut intern)
+        .collect();
     let mut df = vec![0u32; names.len()];
     for f in first.iter().chain(&second) {
         for &t in &f.terms {
@@ -217,7 +236,7 @@ pub(super) fn judge(
     let same_archive = matches!(mode, Mode::Kinds(..)) && a.statement.side == b.statement.side;
     let own = same_archive.then(|| a.statement.side.as_str());
     let (counterparts, named_in_one, title_names, people_score) = people(fa, fb, officials, own);
-    let kind_score = kind_score(a, b, mode);
+    let kind_score = kind_score((a, fa), (b, fb), mode);
     let (content_score, shared) = content(fa, fb, vocab, cross_language);
     let score = W_DATE * date_score
         + W_PEOPLE * people_score
@@ -284,15 +303,15 @@ fn people(
     let both: Vec<String> = fa.iter().filter(|p| fb.contains(p)).map(name).collect();
     let mut one: Vec<String> = fa.iter().filter(|p| !fb.contains(p)).map(name).collect();
     one.extend(fb.iter().filter(|p| !fa.contains(p)).map(name));
-    let by_titles = super::names::agreement(fa_names, fb_names);
-    let (score, title_names) = match (fa.is_empty(), fb.is_empty(), by_titles) {
-        (false, false, _) => (
-            both.len() as f64 / (both.len() + one.len()) as f64,
-            Vec::new(),
-        ),
-        (_, _, Some((share, names))) => (share, names),
-        (true, true, None) => (0.3, Vec::new()),
-        _ => (0.2, Vec::new()),
+    let (score, title_names) = if !fa.is_empty() && !fb.is_empty() {
+        let share = both.len() as f64 / (both.len() + one.len()) as f64;
+        (share, Vec::new())
+    } else {
+        match super::names::agreement(fa_names, fb_names) {
+            Some((share, names)) => (share, names),
+            None if fa.is_empty() && fb.is_empty() => (0.3, Vec::new()),
+            None => (0.2, Vec::new()),
+        }
     };
     // The President's meeting and the Vice President's with the same leader
     // on the same day are two meetings: a quarter of the people score keeps
@@ -309,12 +328,13 @@ fn people(
 /// One kind against the other: in one archive any two kinds may report one
 /// meeting, but a call is never a meeting (the remarks before a bilateral
 /// meeting are not the readout of a call with the same leader).
-fn kind_score(a: &Candidate<'_>, b: &Candidate<'_>, mode: &Mode) -> f64 {
-    if let (Some(x), Some(y)) = (occasion(a), occasion(b)) {
+fn kind_score(a: (&Candidate<'_>, &Features), b: (&Candidate<'_>, &Features), mode: &Mode) -> f64 {
+    if let (Some(x), Some(y)) = (a.1.occasion, b.1.occasion) {
         if x != y {
             return 0.3;
         }
     }
+    let (a, b) = (a.0, b.0);
     let base = |k: &str| k.split('-').next().unwrap_or(k).to_string();
     if a.kind == b.kind || matches!(mode, Mode::Kinds(..)) || base(a.kind) == base(b.kind) {
         1.0

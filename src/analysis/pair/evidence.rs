@@ -138,14 +138,15 @@ pub(super) fn features(
     (first, second, Vocabulary { names, idf })
 }
 
-/// Every name form of the officials of `side`.
+/// The folded words of every name form of the officials of `side`.
 fn own_names(officials: &Officials, side: &str) -> Vec<String> {
-    officials
+    let forms: Vec<String> = officials
         .people()
         .iter()
         .filter(|p| p.side.as_str() == side)
         .flat_map(|p| p.names.iter().cloned())
-        .collect()
+        .collect();
+    super::names::own_words(&forms)
 }
 
 /// The words (stemmed, stop words left out) and numbers of a text. Across

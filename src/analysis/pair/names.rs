@@ -139,15 +139,9 @@ pub(super) struct Names {
 impl Names {
     /// The names of `title` (less the words of `own`, the archive's own
     /// officials' name forms) and every word of `opening`.
+    /// `own` is what [`own_words`] gives.
     pub(super) fn of(title: &str, opening: &str, own: &[String]) -> Names {
-        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        let own: Vec<String> = own
-            .iter()
-            .flat_map(|form| fold_words(&mut analyzer, form))
-            .collect();
+        let mut analyzer = folding();
         let mut names = Vec::new();
         for word in crate::text::words(title) {
             if !word.text.chars().next().is_some_and(char::is_uppercase) {
@@ -156,7 +150,7 @@ impl Names {
             for folded in fold_words(&mut analyzer, word.text) {
                 if folded.len() >= 2
                     && !GENERIC.contains(&folded.as_str())
-                    && !own.contains(&folded)
+                    && own.binary_search(&folded).is_err()
                 {
                     names.push(crate::text::stem(&folded).into_owned());
                 }
@@ -172,6 +166,27 @@ impl Names {
         }
         Names { title: names, head }
     }
+}
+
+/// The folded words of the name forms of an archive's own officials, read
+/// once per side and left out of every title's names.
+pub(super) fn own_words(forms: &[String]) -> Vec<String> {
+    let mut analyzer = folding();
+    let mut words: Vec<String> = forms
+        .iter()
+        .flat_map(|form| fold_words(&mut analyzer, form))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Lower case, folded to ASCII ("Erdoğan" is "erdogan").
+fn folding() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 fn fold_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -215,9 +230,7 @@ mod tests {
     use super::*;
 
     fn own() -> Vec<String> {
-        ["Joe Biden", "Joseph R. Biden", "Kamala Harris"]
-            .map(String::from)
-            .to_vec()
+        own_words(&["Joe Biden", "Joseph R. Biden", "Kamala Harris"].map(String::from))
     }
 
     /// A statement whose opening is its title and `text`.

@@ -1,5 +1,5 @@
-//! The last reliability findings of issue #14: `diff` never picks one of two
-//! same-side statements silently (item 19's last clause, brief item 2), a
+//! The last reliability findings of issue #14: `diff` and `tone --with-diffs`
+//! never pick one of two same-side statements silently (item 19's last clause), a
 //! full disk is reported with the file it could not write (item 19), and
 //! flipped bytes in a segment are found before `search` answers (item 8).
 
@@ -141,6 +141,33 @@ impl Drop for FullDisk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
     }
+}
+
+#[test]
+fn tone_with_diffs_writes_one_diff_per_pairing_when_a_side_has_two_statements() {
+    let f = two_readouts();
+    let run = f.run(&["tone", "--format", "html", "--with-diffs", "pages"]);
+    run.expect_code(0);
+    assert!(run
+        .stdout
+        .contains("href=\"pages/2024-05-02-two-readouts.html\""));
+    let choices = fs::read_to_string(f.path("pages/2024-05-02-two-readouts.html")).unwrap();
+    assert!(choices.contains("one diff per pairing"), "{choices}");
+    for (n, usa) in [(1, "USA-state"), (2, "USA-wh")] {
+        let file = format!("2024-05-02-two-readouts--{n}.html");
+        assert!(choices.contains(&format!("href=\"{file}\"")), "{choices}");
+        let page = fs::read_to_string(f.path(&format!("pages/{file}"))).unwrap();
+        let id = format!("2024-05-02-two-readouts/{usa}");
+        assert!(page.contains(&id), "page {n} should diff {id}");
+        let other = if n == 1 {
+            "President stressed"
+        } else {
+            "Secretary raised"
+        };
+        assert!(!page.contains(other), "page {n} holds the other statement");
+        assert!(page.contains("interference"), "page {n}");
+    }
+    assert!(!f.path("pages/2024-05-02-two-readouts--3.html").exists());
 }
 
 #[test]

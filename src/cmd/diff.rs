@@ -246,16 +246,15 @@ fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<diff::Ca
     })
 }
 
-/// Writes the HTML diff of `a` and `b` on `event` to `out` (used by
-/// `tone --with-diffs`, so the report's links lead somewhere).
+/// Writes the HTML diff of statements `sa` and `sb` of `event` to `out`
+/// (used by `tone --with-diffs`, so the report's links lead somewhere).
 pub(crate) fn write_html(
     corpus: &crate::corpus::Corpus,
     event: &crate::corpus::Event,
-    (a, b): (&Side, &Side),
+    (sa, sb): (&crate::corpus::Statement, &crate::corpus::Statement),
     matcher: &Matcher,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let (sa, sb) = (select::statement(event, a)?, select::statement(event, b)?);
     let left = framed(SideInput::new(event, sa), matcher);
     let right = framed(SideInput::new(event, sb), matcher);
     let mut weights = TermWeights::reference();

@@ -193,41 +193,93 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
 /// Each page is written to an exclusive temporary file in DIR and renamed
 /// over its name only when complete, so a killed run or a full disk never
 /// leaves a truncated page, and a link planted at a page's name is replaced,
-/// never written through. A page that fails is said and the others are
+/// never written through. An event where a side has several statements gets
+/// one page per pairing ([`event_pages`]). A page that fails is said and the others are
 /// still written; the error at the end counts the failures.
 fn write_diffs(
     corpus: &crate::corpus::Corpus,
     report: &tone::ToneReport,
-    (a, b): &(Side, Side),
+    sides: &(Side, Side),
     lexicon: &Option<PathBuf>,
     dir: &std::path::Path,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let extra: Vec<PathBuf> = lexicon.iter().cloned().collect();
     let matcher = super::diff::lexicon_matcher(&extra)?;
-    let mut failed = 0;
+    let (mut failed, mut pages) = (0, 0);
     for &i in &report.largest_gaps {
         let id = &report.events[i].id;
         let Some(event) = corpus.event(id) else {
             continue;
         };
-        let path = dir.join(render::html::diff_page_name(id));
-        let written = write_page(&path, |out| {
-            super::diff::write_html(corpus, event, (a, b), &matcher, out)
-        });
-        if let Err(e) = written {
-            eprintln!("readouts: cannot write {}: {e:#}", path.display());
-            failed += 1;
+        for (path, page) in event_pages(dir, event, sides) {
+            pages += 1;
+            let written = write_page(&path, |out| match &page {
+                Page::Diff(sa, sb) => {
+                    super::diff::write_html(corpus, event, (sa, sb), &matcher, out)
+                }
+                Page::Choices(links) => Ok(crate::render::diff::choices_html(out, event, links)?),
+            });
+            if let Err(e) = written {
+                eprintln!("readouts: cannot write {}: {e:#}", path.display());
+                failed += 1;
+            }
         }
     }
     if failed > 0 {
         bail!(
-            "{failed} of {} diff page(s) could not be written into {} (the report itself was written)",
-            report.largest_gaps.len(),
+            "{failed} of {pages} diff page(s) could not be written into {} (the report itself was written)",
             dir.display()
         );
     }
     Ok(())
+}
+
+/// A page of the `--with-diffs` folder.
+enum Page<'e> {
+    /// The side-by-side diff of two statements.
+    Diff(&'e Statement, &'e Statement),
+    /// The event's page when a side has several statements: one link per
+    /// pairing, each to its own diff page (no statement is picked silently).
+    Choices(Vec<crate::render::diff::Choice>),
+}
+
+/// The pages one event needs: its diff page (named as the report links it)
+/// when each side has one statement, else that name as a page of choices
+/// plus `<name>--N.html` for each pairing of the two sides' statements.
+fn event_pages<'e>(
+    dir: &std::path::Path,
+    event: &'e crate::corpus::Event,
+    (a, b): &(Side, Side),
+) -> Vec<(PathBuf, Page<'e>)> {
+    let of = |side: &Side| -> Vec<&'e Statement> {
+        event
+            .statements
+            .iter()
+            .filter(|s| &s.side == side)
+            .collect()
+    };
+    let (left, right) = (of(a), of(b));
+    let name = render::html::diff_page_name(&event.id);
+    if let ([sa], [sb]) = (left.as_slice(), right.as_slice()) {
+        return vec![(dir.join(&name), Page::Diff(sa, sb))];
+    }
+    let stem = name.trim_end_matches(".html");
+    let mut pages = Vec::new();
+    let mut links = Vec::new();
+    for sa in &left {
+        for sb in &right {
+            let file = format!("{stem}--{}.html", links.len() + 1);
+            links.push(crate::render::diff::Choice {
+                file: file.clone(),
+                left: sa.id.clone(),
+                right: sb.id.clone(),
+            });
+            pages.push((dir.join(file), Page::Diff(sa, sb)));
+        }
+    }
+    pages.insert(0, (dir.join(name), Page::Choices(links)));
+    pages
 }
 
 /// Writes a page through an exclusive temporary file beside `path`, renamed

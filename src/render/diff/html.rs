@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::{initiator_text, method_text, shared_share, topic_label};
 use crate::analysis::diff::{Diff, FramingAt, Passage, Row, RowKind, SideReport, Topic};
+use crate::corpus::Event;
 use crate::render::escape;
 
 const CSS: &str = r#"
@@ -60,6 +61,55 @@ mark.commitment { border-color: #15803d; } mark.concern { border-color: #c026d3;
 footer { margin-top: 28px; color: var(--muted); font-size: .85rem; }
 @media (max-width: 800px) { .sides, .topics { grid-template-columns: 1fr; } table.diff col.mark { width: 60px; } }
 "#;
+
+/// One pairing on a page of choices: the diff page `file` (a name in the
+/// same folder) compares statement `left` with statement `right` (ids).
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub file: String,
+    pub left: String,
+    pub right: String,
+}
+
+/// The page of an event whose sides have several statements
+/// (`tone --with-diffs`): each pairing with its statements' issuers, titles
+/// and ids, linked to its own diff page, so no statement is chosen silently.
+pub fn choices_html(out: &mut dyn Write, event: &Event, choices: &[Choice]) -> io::Result<()> {
+    let e = escape::html;
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(out, "<title>{} — diffs</title>", e(&event.title))?;
+    writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>")?;
+    writeln!(out, "<h1>{}</h1>", e(&event.title))?;
+    writeln!(
+        out,
+        "<p class=\"meta\">{} · {} · a side has several statements: one diff per pairing</p>\n<ul>",
+        e(&event.id),
+        event.date
+    )?;
+    let label = |id: &str| match event.statements.iter().find(|s| s.id == id) {
+        Some(s) => format!(
+            "{} ({}, {}: {})",
+            e(&s.id),
+            e(s.side.as_str()),
+            e(&s.issuer),
+            e(&s.title)
+        ),
+        None => e(id),
+    };
+    for c in choices {
+        writeln!(
+            out,
+            "<li><a href=\"{}\">{}</a> and {}</li>",
+            escape::href_path("", &c.file),
+            label(&c.left),
+            label(&c.right)
+        )?;
+    }
+    writeln!(out, "</ul>\n</main>\n</body>\n</html>")
+}
 
 /// Writes the page.
 pub fn html(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {

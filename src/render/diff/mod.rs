@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use super::Style;
 use crate::analysis::diff::{Diff, SideReport, Topic, TopicKind};
 
-pub use html::html;
+pub use html::{choices_html, html, Choice};
 pub use md::md;
 pub use text::text;
 

@@ -58,12 +58,53 @@ pub(super) struct Features {
     occasion: Option<&'static str>,
     /// Interned word stems and numbers, sorted, each once.
     terms: Vec<u32>,
+    /// The summed rarity of `terms`, and of its numbers alone (what two
+    /// languages can share), so a pair needs only the terms both hold.
+    weight: [f64; 2],
 }
 
 /// Words and numbers interned across all candidates, with their rarity.
 pub(super) struct Vocabulary {
-    names: Vec<String>,
+    /// Each term's text: the statement whose terms hold it first, and where.
+    names: Vec<(u32, std::ops::Range<u32>)>,
+    texts: Vec<String>,
     idf: Vec<f64>,
+    number: Vec<bool>,
+}
+
+impl Vocabulary {
+    fn name(&self, t: u32) -> &str {
+        let (s, r) = &self.names[t as usize];
+        &self.texts[*s as usize][r.start as usize..r.end as usize]
+    }
+}
+
+/// A statement's distinct terms, read on all cores: their texts end to end in
+/// one string, and each term's 64-bit FNV-1a hash and place there, sorted by
+/// hash, so that interning is one map lookup of a number per term (two
+/// different terms with one hash, about one chance in 10^9 for a vocabulary
+/// of 200,000, would count as one).
+struct HashedTerms {
+    text: String,
+    terms: Vec<(u64, std::ops::Range<u32>)>,
+}
+
+impl HashedTerms {
+    fn of(text: &str) -> HashedTerms {
+        let mut out = HashedTerms {
+            text: String::new(),
+            terms: Vec::new(),
+        };
+        terms_of(text, |t: &str| {
+            let start = out.text.len() as u32;
+            out.text.push_str(t);
+            let range = start..out.text.len() as u32;
+            out.terms.push((crate::hash::fnv1a(t.as_bytes()), range));
+        });
+        out.terms.sort_unstable_by_key(|(h, _)| *h);
+        out.terms.dedup_by_key(|(h, _)| *h);
+        out
+    }
 }
 
 /// Reads the features of every candidate of both groups.
@@ -97,45 +138,62 @@ pub(super) fn features(
             names: title_names,
             occasion: occasion(c),
             terms: Vec::new(),
+            weight: [0.0; 2],
         };
-        (features, terms_of(&s.text))
+        (features, HashedTerms::of(&s.text))
     };
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut names = Vec::new();
-    let mut intern = |(mut f, words): (Features, Vec<String>)| {
+    type ByHash = HashMap<u64, u32, std::hash::BuildHasherDefault<crate::hash::Fnv>>;
+    let mut ids = ByHash::default();
+    let (mut names, mut texts, mut number) = (Vec::new(), Vec::new(), Vec::new());
+    let mut df: Vec<u32> = Vec::new();
+    let mut intern = |(mut f, words): (Features, HashedTerms)| {
+        let at = texts.len() as u32;
         f.terms = words
+            .terms
             .into_iter()
-            .map(|t| {
-                *ids.entry(t).or_insert_with_key(|t| {
-                    names.push(t.clone());
+            .map(|(h, range)| {
+                let id = *ids.entry(h).or_insert_with(|| {
+                    number.push(words.text.as_bytes()[range.start as usize] == b'#');
+                    names.push((at, range));
+                    df.push(0);
                     (names.len() - 1) as u32
-                })
+                });
+                df[id as usize] += 1;
+                id
             })
             .collect();
+        texts.push(words.text);
         f.terms.sort_unstable();
-        f.terms.dedup();
         f
     };
-    let first: Vec<Features> = crate::par::map(groups[0], 64, read)
+    let mut first: Vec<Features> = crate::par::map(groups[0], 64, read)
         .into_iter()
         .map(&mut intern)
         .collect();
-    let second: Vec<Features> = crate::par::map(groups[1], 64, read)
+    let mut second: Vec<Features> = crate::par::map(groups[1], 64, read)
         .into_iter()
         .map(&mut intern)
         .collect();
-    let mut df = vec![0u32; names.len()];
-    for f in first.iter().chain(&second) {
-        for &t in &f.terms {
-            df[t as usize] += 1;
-        }
-    }
     let n = (first.len() + second.len()).max(1) as f64;
-    let idf = df
+    let idf: Vec<f64> = df
         .iter()
         .map(|&d| (n / d.max(1) as f64).ln().max(0.0))
         .collect();
-    (first, second, Vocabulary { names, idf })
+    for f in first.iter_mut().chain(&mut second) {
+        for &t in &f.terms {
+            f.weight[0] += idf[t as usize];
+            if number[t as usize] {
+                f.weight[1] += idf[t as usize];
+            }
+        }
+    }
+    let vocab = Vocabulary {
+        names,
+        texts,
+        idf,
+        number,
+    };
+    (first, second, vocab)
 }
 
 /// The folded words of every name form of the officials of `side`.
@@ -149,14 +207,21 @@ fn own_names(officials: &Officials, side: &str) -> Vec<String> {
     super::names::own_words(&forms)
 }
 
-/// The words (stemmed, stop words left out) and numbers of a text. Across
-/// languages only numbers are comparable, so they are marked `#`.
-fn terms_of(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The words (stemmed, stop words left out) and numbers of a text, each
+/// given to `out`. Across languages only numbers are comparable, so they are
+/// marked `#`.
+fn terms_of(text: &str, mut out: impl FnMut(&str)) {
+    let mut number = String::new();
+    let mut push_number = |digits: &str, out: &mut dyn FnMut(&str)| {
+        number.clear();
+        number.push('#');
+        number.push_str(digits.trim_start_matches('0'));
+        out(&number);
+    };
     for w in crate::text::words(text) {
         if w.text.bytes().all(|b| b.is_ascii_digit()) {
             if w.text.len() >= 2 {
-                out.push(format!("#{}", w.text.trim_start_matches('0')));
+                push_number(w.text, &mut out);
             }
             continue;
         }
@@ -164,7 +229,7 @@ fn terms_of(text: &str) -> Vec<String> {
         if norm.chars().count() < 3 || crate::text::is_stopword(&norm) {
             continue;
         }
-        out.push(crate::text::stem(&norm).into_owned());
+        out(&crate::text::stem(&norm));
     }
     // Chinese text is not split into words by UAX #29 runs of digits inside
     // characters (2023年5月), so its numbers are read directly as well.
@@ -174,12 +239,11 @@ fn terms_of(text: &str) -> Vec<String> {
             digits.push(c);
         } else if !digits.is_empty() {
             if digits.len() >= 2 {
-                out.push(format!("#{}", digits.trim_start_matches('0')));
+                push_number(&digits, &mut out);
             }
             digits.clear();
         }
     }
-    out
 }
 
 fn head(text: &str, bytes: usize) -> &str {
@@ -208,17 +272,38 @@ impl Features {
     }
 }
 
+/// The terms of one statement as a bit per term of the vocabulary: built
+/// once for each statement of the first group, it answers "does it hold this
+/// term" for every statement it is compared with in one step, where walking
+/// two sorted lists side by side mispredicts a branch at every other term.
+pub(super) struct TermSet(Vec<u64>);
+
+impl TermSet {
+    pub(super) fn of(f: &Features, vocab: &Vocabulary) -> TermSet {
+        let mut bits = vec![0u64; vocab.idf.len().div_ceil(64)];
+        for &t in &f.terms {
+            bits[t as usize / 64] |= 1 << (t % 64);
+        }
+        TermSet(bits)
+    }
+
+    fn has(&self, t: u32) -> bool {
+        self.0[t as usize / 64] & (1 << (t % 64)) != 0
+    }
+}
+
 /// The evidence for `a` (first group) and `b` (second), or `None` when the
 /// pair cannot be one event (dates too far apart, or across sides in a
-/// language pairing).
+/// language pairing) or scores under `floor` (which is then not listed).
 pub(super) fn judge(
     pair: (&Candidate<'_>, &Candidate<'_>),
     feats: (&Features, &Features),
+    fa_set: &TermSet,
     vocab: &Vocabulary,
     officials: &Officials,
-    mode: &Mode,
-    window: u32,
+    options: &super::Options,
 ) -> Option<Evidence> {
+    let (mode, window, floor) = (&options.mode, options.window, options.floor);
     let (a, b) = pair;
     let (fa, fb) = feats;
     let cross_language = a.statement.language != b.statement.language;
@@ -238,11 +323,15 @@ pub(super) fn judge(
     let own = same_archive.then(|| a.statement.side.as_str());
     let (counterparts, named_in_one, title_names, people_score) = people(fa, fb, officials, own);
     let kind_score = kind_score((a, fa), (b, fb), mode);
-    let (content_score, shared) = content(fa, fb, vocab, cross_language);
+    let (content_score, shared) = content((fa, fa_set), fb, vocab, cross_language);
     let score = W_DATE * date_score
         + W_PEOPLE * people_score
         + W_KIND * kind_score
         + W_CONTENT * content_score;
+    if score < floor {
+        return None;
+    }
+    let shared = shared_words(shared, vocab);
     Some(Evidence {
         date_gap_days: gap,
         counterparts,
@@ -372,55 +461,42 @@ fn occasion(c: &Candidate<'_>) -> Option<&'static str> {
 }
 
 /// IDF-weighted overlap of the two term sets (numbers only across languages),
-/// scaled so that the overlap two reports of one meeting typically reach is 1.
-fn content(fa: &Features, fb: &Features, vocab: &Vocabulary, cross: bool) -> (f64, Vec<String>) {
-    let keep = |t: &u32| !cross || vocab.names[*t as usize].starts_with('#');
+/// scaled so that the overlap two reports of one meeting typically reach is 1:
+/// the shared terms' weight over the weight of all terms either holds. Also
+/// the shared terms, rarest first (ties by the word).
+fn content(
+    (fa, fa_set): (&Features, &TermSet),
+    fb: &Features,
+    vocab: &Vocabulary,
+    cross: bool,
+) -> (f64, Vec<u32>) {
+    let keep = |t: &u32| !cross || vocab.number[*t as usize];
     let weight = |t: &u32| vocab.idf[*t as usize];
-    let (mut shared, mut total) = (Vec::new(), 0.0);
-    let (mut i, mut j) = (0, 0);
-    let (ta, tb) = (&fa.terms, &fb.terms);
-    while i < ta.len() || j < tb.len() {
-        let (x, y) = (ta.get(i), tb.get(j));
-        let t = match (x, y) {
-            (Some(x), Some(y)) if x == y => {
-                shared.push(*x);
-                i += 1;
-                j += 1;
-                *x
-            }
-            (Some(x), Some(y)) if x < y => {
-                i += 1;
-                *x
-            }
-            (Some(_), Some(y)) => {
-                j += 1;
-                *y
-            }
-            (Some(x), None) => {
-                i += 1;
-                *x
-            }
-            (None, Some(y)) => {
-                j += 1;
-                *y
-            }
-            (None, None) => break,
-        };
-        if keep(&t) {
-            total += weight(&t);
-        }
-    }
-    shared.retain(keep);
-    let common: f64 = shared.iter().map(weight).sum();
-    let overlap = if total > 0.0 { common / total } else { 0.0 };
-    shared.sort_by(|x, y| weight(y).total_cmp(&weight(x)).then(x.cmp(y)));
-    let words = shared
+    let shared: Vec<u32> = fb
+        .terms
         .iter()
-        .take(8)
-        .map(|t| vocab.names[*t as usize].clone())
+        .filter(|t| fa_set.has(**t) && keep(t))
+        .copied()
         .collect();
+    let common: f64 = shared.iter().map(weight).sum();
+    let k = usize::from(cross);
+    let total = fa.weight[k] + fb.weight[k] - common;
+    let overlap = if total > 0.0 { common / total } else { 0.0 };
     let scale = if cross { 1.5 } else { 3.0 };
-    ((overlap * scale).min(1.0), words)
+    ((overlap * scale).min(1.0), shared)
+}
+
+/// The eight rarest of the `shared` terms, as words (rarest first, ties by
+/// the word, so the order does not depend on how terms were numbered).
+fn shared_words(mut shared: Vec<u32>, vocab: &Vocabulary) -> Vec<String> {
+    let weight = |t: &u32| vocab.idf[*t as usize];
+    let name = |t: &u32| vocab.name(*t);
+    shared.sort_by(|x, y| {
+        weight(y)
+            .total_cmp(&weight(x))
+            .then_with(|| name(x).cmp(name(y)))
+    });
+    shared.iter().take(8).map(|t| name(t).to_string()).collect()
 }
 
 #[cfg(test)]
@@ -439,8 +515,13 @@ mod tests {
 
     #[test]
     fn numbers_are_read_from_chinese_and_english_alike() {
-        let zh = terms_of("2023年5月12日，外交部发言人汪文斌主持例行记者会，共有150人。");
-        let en = terms_of("On May 12, 2023, spokesperson Wang Wenbin; 150 attended.");
+        let all = |text: &str| {
+            let mut terms = Vec::new();
+            terms_of(text, |t: &str| terms.push(t.to_string()));
+            terms
+        };
+        let zh = all("2023年5月12日，外交部发言人汪文斌主持例行记者会，共有150人。");
+        let en = all("On May 12, 2023, spokesperson Wang Wenbin; 150 attended.");
         for n in ["#2023", "#12", "#150"] {
             assert!(zh.iter().any(|t| t == n), "{n} in {zh:?}");
             assert!(en.iter().any(|t| t == n), "{n} in {en:?}");

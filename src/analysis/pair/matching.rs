@@ -46,17 +46,11 @@ pub(super) fn scored_pairs(
             }
             None => (0..second.len()).collect(),
         };
+        let set = evidence::TermSet::of(&fa[i], &vocab);
         near.into_iter()
             .filter_map(|j| {
                 let pair = (&first[i], &second[j]);
-                let e = evidence::judge(
-                    pair,
-                    (&fa[i], &fb[j]),
-                    &vocab,
-                    officials,
-                    &options.mode,
-                    options.window,
-                )?;
+                let e = evidence::judge(pair, (&fa[i], &fb[j]), &set, &vocab, officials, options)?;
                 Some((i, j, e))
             })
             .collect::<Vec<Scored>>()

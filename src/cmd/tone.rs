@@ -241,7 +241,7 @@ enum Page<'e> {
     Diff(&'e Statement, &'e Statement),
     /// The event's page when a side has several statements: one link per
     /// pairing, each to its own diff page (no statement is picked silently).
-    Choices(Vec<crate::render::diff::Choice>),
+    Choices(Vec<crate::render::diff::Choice<'e>>),
 }
 
 /// The pages one event needs: its diff page (named as the report links it)
@@ -272,8 +272,8 @@ fn event_pages<'e>(
             let file = format!("{stem}--{}.html", links.len() + 1);
             links.push(crate::render::diff::Choice {
                 file: file.clone(),
-                left: sa.id.clone(),
-                right: sb.id.clone(),
+                left: sa,
+                right: sb,
             });
             pages.push((dir.join(file), Page::Diff(sa, sb)));
         }

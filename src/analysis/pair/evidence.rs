@@ -65,8 +65,9 @@ pub(super) struct Features {
 
 /// Words and numbers interned across all candidates, with their rarity.
 pub(super) struct Vocabulary {
-    /// Each term's text: the statement whose terms hold it first, and where.
-    names: Vec<(u32, std::ops::Range<u32>)>,
+    /// Where each term's text is: the statement whose terms hold it first
+    /// (an index into `texts`), and the range of its text there.
+    spans: Vec<(u32, std::ops::Range<u32>)>,
     texts: Vec<String>,
     idf: Vec<f64>,
     number: Vec<bool>,
@@ -74,7 +75,7 @@ pub(super) struct Vocabulary {
 
 impl Vocabulary {
     fn name(&self, t: u32) -> &str {
-        let (s, r) = &self.names[t as usize];
+        let (s, r) = &self.spans[t as usize];
         &self.texts[*s as usize][r.start as usize..r.end as usize]
     }
 }
@@ -144,7 +145,7 @@ pub(super) fn features(
     };
     type ByHash = HashMap<u64, u32, std::hash::BuildHasherDefault<crate::hash::Fnv>>;
     let mut ids = ByHash::default();
-    let (mut names, mut texts, mut number) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut spans, mut texts, mut number) = (Vec::new(), Vec::new(), Vec::new());
     let mut df: Vec<u32> = Vec::new();
     let mut intern = |(mut f, words): (Features, HashedTerms)| {
         let at = texts.len() as u32;
@@ -154,9 +155,9 @@ pub(super) fn features(
             .map(|(h, range)| {
                 let id = *ids.entry(h).or_insert_with(|| {
                     number.push(words.text.as_bytes()[range.start as usize] == b'#');
-                    names.push((at, range));
+                    spans.push((at, range));
                     df.push(0);
-                    (names.len() - 1) as u32
+                    (spans.len() - 1) as u32
                 });
                 df[id as usize] += 1;
                 id
@@ -188,7 +189,7 @@ pub(super) fn features(
         }
     }
     let vocab = Vocabulary {
-        names,
+        spans,
         texts,
         idf,
         number,

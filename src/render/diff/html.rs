@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::{initiator_text, method_text, shared_share, topic_label};
 use crate::analysis::diff::{Diff, FramingAt, Passage, Row, RowKind, SideReport, Topic};
-use crate::corpus::Event;
+use crate::corpus::{Event, Statement};
 use crate::render::escape;
 
 const CSS: &str = r#"
@@ -63,25 +63,20 @@ footer { margin-top: 28px; color: var(--muted); font-size: .85rem; }
 "#;
 
 /// One pairing on a page of choices: the diff page `file` (a name in the
-/// same folder) compares statement `left` with statement `right` (ids).
+/// same folder) compares statement `left` with statement `right`.
 #[derive(Debug, Clone)]
-pub struct Choice {
+pub struct Choice<'s> {
     pub file: String,
-    pub left: String,
-    pub right: String,
+    pub left: &'s Statement,
+    pub right: &'s Statement,
 }
 
 /// The page of an event whose sides have several statements
 /// (`tone --with-diffs`): each pairing with its statements' issuers, titles
 /// and ids, linked to its own diff page, so no statement is chosen silently.
-pub fn choices_html(out: &mut dyn Write, event: &Event, choices: &[Choice]) -> io::Result<()> {
+pub fn choices_html(out: &mut dyn Write, event: &Event, choices: &[Choice<'_>]) -> io::Result<()> {
     let e = escape::html;
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(out, "<title>{} — diffs</title>", e(&event.title))?;
-    writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>")?;
+    head(out, &format!("{} — diffs", event.title))?;
     writeln!(out, "<h1>{}</h1>", e(&event.title))?;
     writeln!(
         out,
@@ -89,32 +84,29 @@ pub fn choices_html(out: &mut dyn Write, event: &Event, choices: &[Choice]) -> i
         e(&event.id),
         event.date
     )?;
-    let label = |id: &str| match event.statements.iter().find(|s| s.id == id) {
-        Some(s) => format!(
+    let label = |s: &Statement| {
+        format!(
             "{} ({}, {}: {})",
             e(&s.id),
             e(s.side.as_str()),
             e(&s.issuer),
             e(&s.title)
-        ),
-        None => e(id),
+        )
     };
     for c in choices {
         writeln!(
             out,
             "<li><a href=\"{}\">{}</a> and {}</li>",
             escape::href_path("", &c.file),
-            label(&c.left),
-            label(&c.right)
+            label(c.left),
+            label(c.right)
         )?;
     }
     writeln!(out, "</ul>\n</main>\n</body>\n</html>")
 }
 
-/// Writes the page.
-pub fn html(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    let e = escape::html;
-    let (l, r) = (&diff.left, &diff.right);
+/// The page's head, with `title` (escaped here), up to the opening `<main>`.
+fn head(out: &mut dyn Write, title: &str) -> io::Result<()> {
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
@@ -123,14 +115,23 @@ pub fn html(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(
+    writeln!(out, "<title>{}</title>", escape::html(title))?;
+    writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>")
+}
+
+/// Writes the page.
+pub fn html(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    let e = escape::html;
+    let (l, r) = (&diff.left, &diff.right);
+    head(
         out,
-        "<title>{} — {} and {}</title>",
-        e(&diff.title),
-        e(l.side.as_str()),
-        e(r.side.as_str())
+        &format!(
+            "{} — {} and {}",
+            diff.title,
+            l.side.as_str(),
+            r.side.as_str()
+        ),
     )?;
-    writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>")?;
     writeln!(out, "<h1>{}</h1>", e(&diff.title))?;
     let when = if l.event_id == r.event_id {
         format!("{} · {}", e(&l.event_id), l.date)

@@ -69,3 +69,18 @@ fn a_block_left_out_of_a_saved_page_still_parts_its_neighbours() {
     );
     assert!(!text.contains("PreambleThe"), "{text:?}");
 }
+
+/// `import_markdown`: a file that ends on its closing front-matter fence, with
+/// no newline after it, was skipped with a message naming the line after the
+/// fence, a line the file does not have (`line 5 of a 4-line file`, there
+/// "no issuer"; here the empty body). The message now names the fence's line.
+#[test]
+fn a_file_ending_on_its_closing_fence_is_named_at_a_line_it_has() {
+    let f = Fixture::empty();
+    f.write("archive/2024-05-02-remarks.md", "---\ntitle: Remarks\n---");
+    let run = f.run(&["import", "markdown", "archive", "--into", "corpus"]);
+    run.expect_code(2); // nothing imported
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("2024-05-02-remarks.md:3: no text"), "{all}");
+    assert!(!all.contains("remarks.md:4"), "{all}");
+}

@@ -141,7 +141,11 @@ fn split_front_matter(text: &str) -> Result<(Option<Front<'_>>, &str, usize), St
             } else {
                 Front::Toml(front)
             };
-            return Ok((Some(front), body, n + 3));
+            // The body starts on the next line; a file that ends on the
+            // closing fence (no newline after it) has no next line, so the
+            // fence's own line is the one a message about the body names.
+            let body_line = if line.ends_with('\n') { n + 3 } else { n + 2 };
+            return Ok((Some(front), body, body_line));
         }
         at += line.len();
     }
@@ -380,6 +384,8 @@ mod tests {
         assert_eq!(meta.url.as_deref(), Some("https://x.gov/a/"));
         assert_eq!(meta.sections, ["statements-releases"]);
         assert_eq!((body, line), ("Body\n", 7));
+        let (_, body, line) = split_front_matter("---\ntitle: T\n---").unwrap();
+        assert_eq!((body, line), ("", 3), "no line after a last fence");
         let toml = "+++\ntitle = \"T\"\ndate = 2021-02-10T10:00:00-05:00\ncategories = [\"a\", \"b\"]\n+++\nx";
         let (Some(Front::Toml(t)), _, _) = split_front_matter(toml).unwrap() else {
             panic!("no toml")

@@ -112,7 +112,14 @@ fn validator() -> bool {
 /// or each line against `$defs/REF`), and asserts the output is valid and
 /// every mutation is rejected. `removable` lists top-level fields the schema
 /// leaves optional. Returns the number of mutations tried.
-fn check(f: &Fixture, name: &str, args: &[&str], schema_of: &str, lines: Option<&str>, removable: &[&str]) -> usize {
+fn check(
+    f: &Fixture,
+    name: &str,
+    args: &[&str],
+    schema_of: &str,
+    lines: Option<&str>,
+    removable: &[&str],
+) -> usize {
     let run = f.run(args);
     assert!(run.code == 0 || run.code == 1, "{args:?}: {}", run.stderr);
     let data = f.write(&format!("{name}.out"), &run.stdout);
@@ -124,23 +131,43 @@ fn check(f: &Fixture, name: &str, args: &[&str], schema_of: &str, lines: Option<
         .arg(&script)
         .arg(&schema_path)
         .arg(&data)
-        .args([if lines.is_some() { "lines" } else { "doc" }, lines.unwrap_or("-")])
+        .args([
+            if lines.is_some() { "lines" } else { "doc" },
+            lines.unwrap_or("-"),
+        ])
         .output()
         .expect("run python3");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Value = serde_json::from_str(&stdout).expect("the validator's report");
-    assert!(report["documents"].as_u64().unwrap() > 0, "{name}: no output");
+    assert!(
+        report["documents"].as_u64().unwrap() > 0,
+        "{name}: no output"
+    );
     let invalid = report["invalid"].as_array().unwrap();
-    assert!(invalid.is_empty(), "{name}: output does not match the schema:\n{invalid:#?}");
+    assert!(
+        invalid.is_empty(),
+        "{name}: output does not match the schema:\n{invalid:#?}"
+    );
     let accepted: Vec<&str> = report["accepted"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(Value::as_str)
-        .filter(|a| !removable.iter().any(|r| *a == format!("field removed: {r}")))
+        .filter(|a| {
+            !removable
+                .iter()
+                .any(|r| *a == format!("field removed: {r}"))
+        })
         .collect();
-    assert!(accepted.is_empty(), "{name}: the schema accepts mutated output: {accepted:#?}");
+    assert!(
+        accepted.is_empty(),
+        "{name}: the schema accepts mutated output: {accepted:#?}"
+    );
     let tried = report["mutations"].as_u64().unwrap() as usize;
     println!("{name}: valid; {tried} mutations, all rejected");
     tried
@@ -180,24 +207,127 @@ fn every_command_s_json_matches_its_schema_on_the_bundled_corpus() {
     }
     let f = fixture();
     let mut tried = 0;
-    tried += check(&f, "check", &["check", "--format", "json"], "check", None, &[]);
+    tried += check(
+        &f,
+        "check",
+        &["check", "--format", "json"],
+        "check",
+        None,
+        &[],
+    );
     for (name, args, lines) in [
-        ("search", vec!["search", "trade OR bullying", "--format", "json"], None),
-        ("search-lines", vec!["search", "trade OR bullying", "--format", "jsonl"], Some("hit")),
-        ("counts", vec!["search", "trade", "--count-by", "side", "--format", "json"], None),
-        ("count-lines", vec!["search", "trade", "--count-by", "month", "--format", "jsonl"], Some("count_line")),
+        (
+            "search",
+            vec!["search", "trade OR bullying", "--format", "json"],
+            None,
+        ),
+        (
+            "search-lines",
+            vec!["search", "trade OR bullying", "--format", "jsonl"],
+            Some("hit"),
+        ),
+        (
+            "counts",
+            vec!["search", "trade", "--count-by", "side", "--format", "json"],
+            None,
+        ),
+        (
+            "count-lines",
+            vec![
+                "search",
+                "trade",
+                "--count-by",
+                "month",
+                "--format",
+                "jsonl",
+            ],
+            Some("count_line"),
+        ),
     ] {
         tried += check(&f, name, &args, "search", lines, &[]);
     }
-    tried += check(&f, "kwic", &["kwic", "trade", "--format", "json"], "kwic", None, &[]);
-    tried += check(&f, "kwic-lines", &["kwic", "trade", "--format", "jsonl"], "kwic", Some("line"), &[]);
-    tried += check(&f, "phrases", &["phrases", "--format", "json"], "phrases", None, &["statements", "initiators"]);
-    tried += check(&f, "phrases-summary", &["phrases", "--summary", "--format", "json"], "phrases", None, &[]);
-    tried += check(&f, "tone", &["tone", "--by", "side,month", "--gap", "USA,CHN", "--format", "json"], "tone", None, &[]);
-    tried += check(&f, "tone-explain", &["tone", "--explain", "--format", "json"], "tone", None, &["statements"]);
-    tried += check(&f, "keyness", &["keyness", "--side", "USA,CHN", "--by", "side", "--max-n", "3", "--format", "json"], "keyness", None, &[]);
-    tried += check(&f, "diff", &["diff", "2021-09-09-call", "--format", "json"], "diff", None, &[]);
-    tried += check(&f, "diff-trump-xi", &["diff", "2026-02-trump-xi-call", "--format", "json"], "diff", None, &[]);
+    tried += check(
+        &f,
+        "kwic",
+        &["kwic", "trade", "--format", "json"],
+        "kwic",
+        None,
+        &[],
+    );
+    tried += check(
+        &f,
+        "kwic-lines",
+        &["kwic", "trade", "--format", "jsonl"],
+        "kwic",
+        Some("line"),
+        &[],
+    );
+    tried += check(
+        &f,
+        "phrases",
+        &["phrases", "--format", "json"],
+        "phrases",
+        None,
+        &["statements", "initiators"],
+    );
+    tried += check(
+        &f,
+        "phrases-summary",
+        &["phrases", "--summary", "--format", "json"],
+        "phrases",
+        None,
+        &[],
+    );
+    tried += check(
+        &f,
+        "tone",
+        &[
+            "tone",
+            "--by",
+            "side,month",
+            "--gap",
+            "USA,CHN",
+            "--format",
+            "json",
+        ],
+        "tone",
+        None,
+        &[],
+    );
+    tried += check(
+        &f,
+        "tone-explain",
+        &["tone", "--explain", "--format", "json"],
+        "tone",
+        None,
+        &["statements"],
+    );
+    tried += check(
+        &f,
+        "keyness",
+        &[
+            "keyness", "--side", "USA,CHN", "--by", "side", "--max-n", "3", "--format", "json",
+        ],
+        "keyness",
+        None,
+        &[],
+    );
+    tried += check(
+        &f,
+        "diff",
+        &["diff", "2021-09-09-call", "--format", "json"],
+        "diff",
+        None,
+        &[],
+    );
+    tried += check(
+        &f,
+        "diff-trump-xi",
+        &["diff", "2026-02-trump-xi-call", "--format", "json"],
+        "diff",
+        None,
+        &[],
+    );
     assert!(tried > 300, "only {tried} mutations tried");
 }
 
@@ -219,14 +349,34 @@ fn the_pairing_file_matches_its_schema() {
         line("us-a", "2023-06-18", "USA", "Secretary Blinken's Meeting with Director Wang Yi", "Secretary Blinken met Director Wang Yi in Beijing on fentanyl and consular affairs."),
         line("us-b", "2023-06-19", "USA", "Call with Prime Minister Modi", "The President spoke with Prime Minister Modi about semiconductors."),
     ].join("\n") + "\n");
-    f.write("corpus/cn.jsonl", [
-        line("cn-a", "2023-06-19", "CHN", "Wang Yi Meets with Antony Blinken", "Wang Yi met with Antony Blinken in Beijing on fentanyl and consular affairs."),
-        line("cn-c", "2023-06-18", "CHN", "Qin Gang Holds Talks in Hanoi", "Qin Gang held talks on rail links."),
-    ].join("\n") + "\n");
+    f.write(
+        "corpus/cn.jsonl",
+        [
+            line(
+                "cn-a",
+                "2023-06-19",
+                "CHN",
+                "Wang Yi Meets with Antony Blinken",
+                "Wang Yi met with Antony Blinken in Beijing on fentanyl and consular affairs.",
+            ),
+            line(
+                "cn-c",
+                "2023-06-18",
+                "CHN",
+                "Qin Gang Holds Talks in Hanoi",
+                "Qin Gang held talks on rail links.",
+            ),
+        ]
+        .join("\n")
+            + "\n",
+    );
     let run = f.run(&["pair", "--sides", "USA,CHN", "--floor", "0"]);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
     let table: toml::Table = toml::from_str(&run.stdout).expect("TOML");
-    let pairs = table.get("pair").and_then(|p| p.as_array()).map_or(0, Vec::len);
+    let pairs = table
+        .get("pair")
+        .and_then(|p| p.as_array())
+        .map_or(0, Vec::len);
     assert!(pairs >= 1, "{}\n{}", run.stdout, run.stderr);
     let json = serde_json::to_string(&table).unwrap();
     let data = f.write("pairs.json", json);
@@ -250,7 +400,10 @@ fn the_pairing_file_matches_its_schema() {
         .filter(|a| a.as_str() != Some("field removed: pair"))
         .collect();
     assert!(accepted.is_empty(), "{accepted:?}");
-    println!("pair: valid; {} mutations, all rejected", report["mutations"]);
+    println!(
+        "pair: valid; {} mutations, all rejected",
+        report["mutations"]
+    );
 }
 
 #[test]
@@ -268,11 +421,80 @@ fn the_un_corpus_outputs_match_their_schemas() {
         all.extend_from_slice(args);
         all
     };
-    check(&f, "un-check", &with(&["check", "--quiet", "--format", "json"]), "check", None, &[]);
-    check(&f, "un-search", &with(&["search", "hegemonism", "--limit", "50", "--format", "json"]), "search", None, &[]);
-    check(&f, "un-kwic", &with(&["kwic", "hegemonism", "--format", "jsonl"]), "kwic", Some("line"), &[]);
-    check(&f, "un-phrases", &with(&["phrases", "--side", "USA,CHN", "--from", "2015", "--format", "json"]), "phrases", None, &["statements", "initiators"]);
-    check(&f, "un-tone", &with(&["tone", "--by", "side,year", "--gap", "USA,CHN", "--format", "json"]), "tone", None, &[]);
-    check(&f, "un-keyness", &with(&["keyness", "--side", "USA,CHN", "--by", "side", "--paired", "--max-n", "2", "--format", "json"]), "keyness", None, &[]);
-    check(&f, "un-diff", &with(&["diff", "ungdc-2022", "--sides", "USA,CHN", "--format", "json"]), "diff", None, &[]);
+    check(
+        &f,
+        "un-check",
+        &with(&["check", "--quiet", "--format", "json"]),
+        "check",
+        None,
+        &[],
+    );
+    check(
+        &f,
+        "un-search",
+        &with(&["search", "hegemonism", "--limit", "50", "--format", "json"]),
+        "search",
+        None,
+        &[],
+    );
+    check(
+        &f,
+        "un-kwic",
+        &with(&["kwic", "hegemonism", "--format", "jsonl"]),
+        "kwic",
+        Some("line"),
+        &[],
+    );
+    check(
+        &f,
+        "un-phrases",
+        &with(&[
+            "phrases", "--side", "USA,CHN", "--from", "2015", "--format", "json",
+        ]),
+        "phrases",
+        None,
+        &["statements", "initiators"],
+    );
+    check(
+        &f,
+        "un-tone",
+        &with(&[
+            "tone",
+            "--by",
+            "side,year",
+            "--gap",
+            "USA,CHN",
+            "--format",
+            "json",
+        ]),
+        "tone",
+        None,
+        &[],
+    );
+    check(
+        &f,
+        "un-keyness",
+        &with(&[
+            "keyness", "--side", "USA,CHN", "--by", "side", "--paired", "--max-n", "2", "--format",
+            "json",
+        ]),
+        "keyness",
+        None,
+        &[],
+    );
+    check(
+        &f,
+        "un-diff",
+        &with(&[
+            "diff",
+            "ungdc-2022",
+            "--sides",
+            "USA,CHN",
+            "--format",
+            "json",
+        ]),
+        "diff",
+        None,
+        &[],
+    );
 }

@@ -62,7 +62,10 @@ mod tests {
                 v["$schema"], "https://json-schema.org/draft/2020-12/schema",
                 "{c:?}"
             );
-            assert!(v["title"].is_string() && v["description"].is_string(), "{c:?}");
+            assert!(
+                v["title"].is_string() && v["description"].is_string(),
+                "{c:?}"
+            );
         }
     }
 }

@@ -10,10 +10,12 @@ pub mod import;
 pub mod index;
 pub mod keyness;
 pub mod kwic;
+pub mod links;
 pub mod man;
 pub mod pair;
 pub mod phrases;
 pub mod provenance;
+pub mod schema;
 pub mod search;
 pub mod tone;
 
@@ -99,6 +101,8 @@ pub enum Command {
     Phrases(phrases::Args),
     /// Propose which one-sided statements report the same event; --apply a reviewed pairing file
     Pair(Box<pair::Args>),
+    /// Print the JSON Schema of a command's JSON output
+    Schema(schema::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,5 +146,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Man(args) => man::run(args, out),
         Command::Phrases(args) => phrases::run(args, &cli.global, out),
         Command::Pair(args) => pair::run(*args, &cli.global, out),
+        Command::Schema(args) => schema::run(args, out),
     }
 }

@@ -142,7 +142,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         gap,
         explain: args.explain,
         max_sides: args.chart_sides,
-        diffs_dir: args.with_diffs.as_ref().map(|d| d.display().to_string()),
+        diffs_dir: args.with_diffs.as_deref().map(super::links::link_dir),
         ..ToneOptions::default()
     };
     let prov = provenance(

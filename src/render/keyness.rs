@@ -2,9 +2,11 @@
 //! self-contained HTML report with the z-score against frequency plot (inline
 //! SVG, top terms labelled) whose terms link to their lines in context.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use super::escape::{self, csv_row, html};
+use super::labels::{text_width, Placed, Placer, Rect};
 use super::{count, Painter, Style};
 use crate::analysis::keyness::{Keyness, Line, Order, Point, Term, TermLines, Which};
 
@@ -300,7 +302,39 @@ fn svg(out: &mut dyn Write, k: &Keyness, lines: &[TermLines]) -> io::Result<()> 
             p.z
         )?;
     }
-    let labelled = strongest(points);
+    let bounds = Rect {
+        x0: left + 2.0,
+        y0: top,
+        x1: w - right,
+        y1: h - bottom - 2.0,
+    };
+    let mut placer = Placer::new(bounds);
+    let note_at = (left + 8.0, top + 12.0);
+    placer.reserve(Rect {
+        x0: note_at.0,
+        y0: note_at.1 - 12.0,
+        x1: note_at.0 + text_width(&more_note(points.len()), LABEL_PX),
+        y1: note_at.1 + 4.0,
+    });
+    for p in points.iter().filter(|p| p.listed.is_some()) {
+        let (cx, cy) = (x(p), y(p.z));
+        placer.reserve(Rect {
+            x0: cx - 3.0,
+            y0: cy - 3.0,
+            x1: cx + 3.0,
+            y1: cy + 3.0,
+        });
+    }
+    let mut placed: HashMap<(usize, &str), Placed> = HashMap::new();
+    let mut dropped = 0;
+    for p in strongest(points) {
+        match placer.place((x(p), y(p.z)), 3.0, &p.term, LABEL_PX) {
+            Some(spot) => {
+                placed.insert((p.n, p.term.as_str()), spot);
+            }
+            None => dropped += 1,
+        }
+    }
     for p in points.iter().filter(|p| p.listed.is_some()) {
         let colour = if p.listed == Some(Which::A) {
             "#1f5fa8"
@@ -314,11 +348,12 @@ fn svg(out: &mut dyn Write, k: &Keyness, lines: &[TermLines]) -> io::Result<()> 
             p.count,
             p.z
         );
-        if labelled.contains(&(p.n, p.term.as_str())) {
+        if let Some(spot) = placed.get(&(p.n, p.term.as_str())) {
             mark.push_str(&format!(
-                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">{}</text>",
-                cx + 4.0,
-                cy - 3.0,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{colour}\">{}</text>",
+                spot.x,
+                spot.y,
+                spot.anchor.svg(),
                 html(&p.term)
             ));
         }
@@ -327,25 +362,42 @@ fn svg(out: &mut dyn Write, k: &Keyness, lines: &[TermLines]) -> io::Result<()> 
             None => writeln!(out, "{mark}")?,
         }
     }
+    if dropped > 0 {
+        writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#666\">{}</text>",
+            note_at.0,
+            note_at.1,
+            more_note(dropped)
+        )?;
+    }
     writeln!(
         out,
-        "</svg>\n<figcaption class=\"dim\">Each dot is a term: across, how often both groups use it (log scale); up, its z-score. Coloured dots are listed terms; click one for its lines in context.</figcaption>\n</figure>"
+        "</svg>\n<figcaption class=\"dim\">Each dot is a term: across, how often both groups use it (log scale); up, its z-score. Coloured dots are listed terms; click one for its lines in context. The strongest terms of each group are labelled where a label fits without covering another.</figcaption>\n</figure>"
     )
 }
 
-/// (n, term) of the strongest listed points of each group.
-fn strongest(points: &[Point]) -> Vec<(usize, &str)> {
+/// Font size of the plot's labels (the page's CSS sets `svg text` to it).
+const LABEL_PX: f64 = 11.0;
+
+/// The plot's note on labels that found no room.
+fn more_note(n: usize) -> String {
+    format!(
+        "+{n} more {} (see the tables)",
+        if n == 1 { "label" } else { "labels" }
+    )
+}
+
+/// The strongest listed points of each group (by |z|), strongest first.
+fn strongest(points: &[Point]) -> Vec<&Point> {
     let mut out = Vec::new();
     for which in [Which::A, Which::B] {
         let mut listed: Vec<&Point> = points.iter().filter(|p| p.listed == Some(which)).collect();
         listed.sort_by(|a, b| b.z.abs().total_cmp(&a.z.abs()));
-        out.extend(
-            listed
-                .into_iter()
-                .take(LABELS_PER_GROUP)
-                .map(|p| (p.n, p.term.as_str())),
-        );
+        listed.truncate(LABELS_PER_GROUP);
+        out.extend(listed);
     }
+    out.sort_by(|a, b| b.z.abs().total_cmp(&a.z.abs()));
     out
 }
 
@@ -383,19 +435,22 @@ fn axes(
     while z <= max_z {
         writeln!(
             out,
-            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{z:+.0}</text>",
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
             left - 6.0,
-            y(z) + 4.0
+            y(z) + 4.0,
+            z_label(z)
         )?;
         z += step;
     }
     for decade in 0..=(max_x.floor() as u32) {
+        let label = thousands(10u64.pow(decade));
+        let half = text_width(&label, LABEL_PX) / 2.0;
         let px = left + f64::from(decade) / max_x * (w - left - right);
         writeln!(
             out,
-            "<text x=\"{px:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{label}</text>",
+            px.min(w - half - 1.0),
             base + 16.0,
-            thousands(10u64.pow(decade))
         )?;
     }
     writeln!(
@@ -406,6 +461,15 @@ fn axes(
         (top + base) / 2.0,
         (top + base) / 2.0
     )
+}
+
+/// A z tick: `+2`, `-4`, and `0` unsigned.
+fn z_label(z: f64) -> String {
+    if z.abs() < 0.5 {
+        "0".into()
+    } else {
+        format!("{z:+.0}")
+    }
 }
 
 fn kwic(out: &mut dyn Write, k: &Keyness, i: usize, t: &TermLines) -> io::Result<()> {

@@ -9,6 +9,7 @@ pub mod escape;
 pub mod json;
 pub mod keyness;
 pub mod kwic;
+pub mod labels;
 pub mod pair;
 pub mod phrases;
 pub mod search;

@@ -34,6 +34,7 @@
 //! are left out of the mean). Published figures are rounded to 6 decimals
 //! after all arithmetic.
 
+pub mod calendar;
 pub mod events;
 pub mod group;
 pub mod overview;

@@ -91,7 +91,7 @@ fn over_time(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
         .collect();
     let svg = line_chart(
         "Tone over time by side",
-        &ts.periods,
+        (ts.period, &ts.periods),
         &lines,
         period,
         "tone per 1,000 words",
@@ -113,11 +113,10 @@ fn gap_chart(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     writeln!(out, "<h2>Framing gap per {period}: {}</h2>", html(&label))?;
     let svg = bar_chart(
         "Framing gap per period",
-        &ts.periods,
+        (ts.period, &ts.periods),
         &ts.gap,
         &label,
-        period,
-        "tone gap per 1,000 words",
+        (period, "tone gap per 1,000 words"),
     );
     writeln!(
         out,

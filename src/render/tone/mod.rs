@@ -6,6 +6,7 @@
 //! Every format opens with the report's provenance: corpus, selection, lexicon
 //! fingerprint, tool version and the exact command line.
 
+mod axis;
 pub mod csv;
 pub mod html;
 pub mod json;

@@ -1,10 +1,15 @@
 //! Inline SVG charts drawn by the project (no JavaScript, no network): a line
 //! chart with one line per side, and a bar chart of the framing gap. Both have
 //! labelled axes, tick values, a zero line and a legend, and every point has a
-//! `<title>` tooltip with its exact value. All labels are HTML-escaped.
+//! `<title>` tooltip with its exact value. Time runs to scale (`axis.rs`):
+//! a stretch with no value is as wide as it lasted, and drawn dotted. All
+//! labels are HTML-escaped.
 
 use std::fmt::Write as _;
 
+use super::axis::{self, TimeScale};
+use crate::analysis::tone::calendar::PeriodSpan;
+use crate::analysis::tone::Dim;
 use crate::render::escape::html;
 
 /// Colour-blind-safe line colours (Okabe–Ito), with dash patterns as a second cue.
@@ -58,35 +63,37 @@ fn tick_label(v: f64) -> String {
 struct Frame {
     y0: f64,
     y1: f64,
-    n: usize,
+    spans: Vec<PeriodSpan>,
+    time: TimeScale,
 }
 
 impl Frame {
-    fn new(values: impl Iterator<Item = f64>, n: usize) -> Frame {
+    fn new(values: impl Iterator<Item = f64>, dim: Dim, periods: &[String]) -> Frame {
         let (mut lo, mut hi) = (0.0f64, 0.0f64);
         for v in values {
             lo = lo.min(v);
             hi = hi.max(v);
         }
         let t = ticks(lo, hi);
+        let spans = axis::spans(dim, periods);
+        let time = axis::scale(&spans, LEFT, W - RIGHT);
         Frame {
             y0: t[0],
             y1: *t.last().unwrap_or(&1.0),
-            n,
+            spans,
+            time,
         }
     }
 
+    /// The middle of period `i`.
     fn x(&self, i: usize) -> f64 {
-        let plot = W - LEFT - RIGHT;
-        if self.n <= 1 {
-            LEFT + plot / 2.0
-        } else {
-            LEFT + plot * i as f64 / (self.n - 1) as f64
-        }
+        self.time.x(self.spans[i].mid())
     }
 
-    fn band(&self) -> f64 {
-        (W - LEFT - RIGHT) / self.n.max(1) as f64
+    /// Where period `i` starts and ends.
+    fn x_range(&self, i: usize) -> (f64, f64) {
+        let s = &self.spans[i];
+        (self.time.x(s.start as f64), self.time.x(s.end as f64))
     }
 
     fn y(&self, v: f64) -> f64 {
@@ -102,8 +109,9 @@ fn open(svg: &mut String, title: &str) {
     );
 }
 
-/// Axes, horizontal grid with tick values, the zero line, x labels and axis titles.
-fn axes(svg: &mut String, f: &Frame, periods: &[String], x_title: &str, y_title: &str, bars: bool) {
+/// Axes, horizontal grid with tick values, the zero line, calendar ticks on
+/// the time axis and the axis titles.
+fn axes(svg: &mut String, f: &Frame, x_title: &str, y_title: &str) {
     for t in ticks(f.y0, f.y1) {
         let y = f.y(t);
         let zero = t.abs() < 1e-12;
@@ -118,23 +126,15 @@ fn axes(svg: &mut String, f: &Frame, periods: &[String], x_title: &str, y_title:
             tick_label(t)
         );
     }
-    let every = periods.len().div_ceil(24).max(1);
-    for (i, p) in periods.iter().enumerate() {
-        if i % every != 0 && i + 1 != periods.len() {
-            continue;
-        }
-        let x = if bars {
-            LEFT + f.band() * (i as f64 + 0.5)
-        } else {
-            f.x(i)
-        };
-        let y = H - BOTTOM + 14.0;
+    for tick in axis::ticks(&f.time) {
+        let x = f.time.x(tick.day as f64);
         let _ = write!(
             svg,
-            r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#444"/><text x="{x:.1}" y="{y:.1}" text-anchor="end" transform="rotate(-45 {x:.1} {y:.1})">{}</text>"##,
+            r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#444"/><text x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"##,
             H - BOTTOM,
-            H - BOTTOM + 5.0,
-            html(p)
+            H - BOTTOM + 6.0,
+            H - BOTTOM + 22.0,
+            html(&tick.label)
         );
     }
     let _ = write!(
@@ -156,10 +156,41 @@ fn axes(svg: &mut String, f: &Frame, periods: &[String], x_title: &str, y_title:
     );
 }
 
-/// A line chart: one line per series over `periods`, gaps where a value is missing.
+/// A series' path: solid between points of adjoining periods, and a dotted
+/// bridge over every stretch of time with no value (a missing period, or
+/// periods where nobody spoke, which are not listed at all). Points of a
+/// year-only fallback period stand alone.
+fn paths(f: &Frame, values: &[Option<f64>]) -> (String, String) {
+    let (mut d, mut bridges) = (String::new(), String::new());
+    let mut last: Option<(usize, f64, f64)> = None;
+    for (i, v) in values.iter().enumerate() {
+        let Some(v) = v else { continue };
+        if f.spans[i].ordinal.is_none() {
+            continue;
+        }
+        let (x, y) = (f.x(i), f.y(*v));
+        match last {
+            Some((j, _, _)) if f.spans[j].adjoins(&f.spans[i]) => {
+                let _ = write!(d, "L{x:.1} {y:.1} ");
+            }
+            Some((_, lx, ly)) => {
+                let _ = write!(d, "M{x:.1} {y:.1} ");
+                let _ = write!(bridges, "M{lx:.1} {ly:.1} L{x:.1} {y:.1} ");
+            }
+            None => {
+                let _ = write!(d, "M{x:.1} {y:.1} ");
+            }
+        }
+        last = Some((i, x, y));
+    }
+    (d.trim_end().to_string(), bridges.trim_end().to_string())
+}
+
+/// A line chart: one line per series over `periods` of `dim`, drawn to the
+/// scale of time, dotted where a side has no value.
 pub fn line_chart(
     title: &str,
-    periods: &[String],
+    (dim, periods): (Dim, &[String]),
     lines: &[Line<'_>],
     x_title: &str,
     y_title: &str,
@@ -168,43 +199,24 @@ pub fn line_chart(
         lines
             .iter()
             .flat_map(|l| l.values.iter().flatten().copied()),
-        periods.len(),
+        dim,
+        periods,
     );
     let mut svg = String::new();
     open(&mut svg, title);
-    axes(&mut svg, &f, periods, x_title, y_title, false);
+    axes(&mut svg, &f, x_title, y_title);
     for (k, line) in lines.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
         let dash = DASHES[(k / 2) % DASHES.len()];
-        let (mut d, mut bridges) = (String::new(), String::new());
-        let mut last: Option<(usize, f64, f64)> = None;
-        for (i, v) in line.values.iter().enumerate() {
-            let Some(v) = v else { continue };
-            let (x, y) = (f.x(i), f.y(*v));
-            match last {
-                Some((j, _, _)) if j + 1 == i => {
-                    let _ = write!(d, "L{x:.1} {y:.1} ");
-                }
-                Some((_, lx, ly)) => {
-                    let _ = write!(d, "M{x:.1} {y:.1} ");
-                    let _ = write!(bridges, "M{lx:.1} {ly:.1} L{x:.1} {y:.1} ");
-                }
-                None => {
-                    let _ = write!(d, "M{x:.1} {y:.1} ");
-                }
-            }
-            last = Some((i, x, y));
-        }
+        let (d, bridges) = paths(&f, line.values);
         let _ = write!(
             svg,
-            r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#,
-            d.trim_end()
+            r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#
         );
         if !bridges.is_empty() {
             let _ = write!(
                 svg,
-                r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="1" stroke-dasharray="1 4" opacity="0.8"/>"#,
-                bridges.trim_end()
+                r#"<path d="{bridges}" fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="1 4" opacity="0.8"/>"#
             );
         }
         for (i, v) in line.values.iter().enumerate() {
@@ -234,23 +246,24 @@ pub fn line_chart(
     svg
 }
 
-/// A bar chart of signed values (positive up, negative down), one bar per period.
+/// A bar chart of signed values (positive up, negative down), one bar per
+/// period, each as wide as its period on the scale of time.
 pub fn bar_chart(
     title: &str,
-    periods: &[String],
+    (dim, periods): (Dim, &[String]),
     values: &[Option<f64>],
     legend: &str,
-    x_title: &str,
-    y_title: &str,
+    (x_title, y_title): (&str, &str),
 ) -> String {
-    let f = Frame::new(values.iter().flatten().copied(), periods.len());
+    let f = Frame::new(values.iter().flatten().copied(), dim, periods);
     let mut svg = String::new();
     open(&mut svg, title);
-    axes(&mut svg, &f, periods, x_title, y_title, true);
-    let width = (f.band() * 0.7).max(1.0);
+    axes(&mut svg, &f, x_title, y_title);
     for (i, v) in values.iter().enumerate() {
         let Some(v) = v else { continue };
-        let x = LEFT + f.band() * (i as f64 + 0.5) - width / 2.0;
+        let (x0, x1) = f.x_range(i);
+        let width = ((x1 - x0) * 0.8).max(1.5);
+        let x = (x0 + x1 - width) / 2.0;
         let (y_top, y_bottom) = (f.y(v.max(0.0)), f.y(v.min(0.0)));
         let colour = if *v >= 0.0 { COLOURS[0] } else { COLOURS[1] };
         let _ = write!(
@@ -294,27 +307,72 @@ mod tests {
         assert_eq!(tick_label(2.5), "2.5");
     }
 
-    #[test]
-    fn labels_are_escaped_and_missing_values_break_the_line() {
-        let periods = vec!["2019".to_string(), "2020".into(), "2021".into()];
-        let values = [Some(1.0), None, Some(2.0)];
-        let svg = line_chart(
+    fn chart(periods: &[&str], values: &[Option<f64>]) -> String {
+        let periods: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
+        line_chart(
             "t",
-            &periods,
+            (Dim::Year, &periods),
             &[Line {
                 label: "<b>",
-                values: &values,
+                values,
             }],
             "year",
             "tone",
-        );
+        )
+    }
+
+    /// The x of every `M` or `L` of a path's `d`.
+    fn xs(d: &str) -> Vec<f64> {
+        d.split(['M', 'L'])
+            .filter_map(|p| p.split_whitespace().next()?.parse().ok())
+            .collect()
+    }
+
+    fn path_ds(svg: &str) -> Vec<&str> {
+        svg.split(r#"<path d=""#)
+            .skip(1)
+            .map(|p| p.split('"').next().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn labels_are_escaped_and_missing_values_break_the_line() {
+        let svg = chart(&["2019", "2020", "2021"], &[Some(1.0), None, Some(2.0)]);
         assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"));
-        let paths: Vec<&str> = svg.split(r#"<path d=""#).skip(1).collect();
-        assert_eq!(paths[0].split('"').next(), Some("M80.0 187.5 M830.0 30.0"));
+        let paths = path_ds(&svg);
         assert!(
-            paths[1].contains(r#"stroke-dasharray="1 4""#),
-            "dotted bridge over the gap"
+            !paths[0].contains('L'),
+            "no solid line over the gap: {}",
+            paths[0]
         );
+        assert_eq!(xs(paths[1]).len(), 2, "one dotted bridge over the gap");
+        assert!(svg.contains(r#"stroke-dasharray="1 4""#));
         assert_eq!(svg.matches("<circle").count(), 2);
+    }
+
+    #[test]
+    fn time_runs_to_scale_and_unlisted_years_are_dotted() {
+        let svg = chart(
+            &["2019", "2020", "2025"],
+            &[Some(1.0), Some(2.0), Some(3.0)],
+        );
+        let paths = path_ds(&svg);
+        let solid = xs(paths[0]);
+        let dotted = xs(paths[1]);
+        assert_eq!(
+            solid.len(),
+            3,
+            "2019→2020 drawn, then a fresh start at 2025"
+        );
+        assert_eq!(dotted.len(), 2, "2020→2025 bridged: {}", paths[1]);
+        let one_year = solid[1] - solid[0];
+        let five_years = dotted[1] - dotted[0];
+        assert!(
+            (five_years / one_year - 5.0).abs() < 0.02,
+            "{five_years} px for five years, {one_year} for one"
+        );
+        for year in ["2019", "2020", "2025"] {
+            assert!(svg.contains(&format!(">{year}</text>")), "tick {year}");
+        }
     }
 }

@@ -7,7 +7,8 @@
 //! - question labels: Q, QUESTION, Follow-up, Journalist, Reporter, 问, 追问,
 //!   记者 and any label containing 记者 ("路透社记者", "总台央视记者提问");
 //! - answer labels: A, 答, the names given as the side's speakers, and
-//!   upper-case names (MR PRICE, MS. PSAKI, SECRETARY BLINKEN);
+//!   upper-case names (MR PRICE, MS. PSAKI, SECRETARY BLINKEN), except one
+//!   upper-case word whose paragraph asks a question: a news outlet (CCTV, AFP);
 //! - any other short label without digits (a news outlet, "CCTV:") is a
 //!   question when its paragraph asks one (holds ? or ？).
 //!
@@ -149,15 +150,20 @@ fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
     let latin = name
         .chars()
         .all(|c| c.is_ascii_alphabetic() || " .'-&".contains(c));
+    let asks = speech.contains('?') || speech.contains('？');
+    // One upper-case word that asks is a news outlet (CCTV, AFP, NHK), not
+    // an official (MR PRICE, MS. PSAKI, SECRETARY BLINKEN).
+    let outlet_initials = words == 1 && !name.contains('.') && asks;
     if latin
         && words <= 4
         && name.chars().any(|c| c.is_ascii_uppercase())
         && name == name.to_uppercase()
+        && !outlet_initials
     {
         return Some(Label::Answer);
     }
     let outlet = words <= 6 && name.chars().next().is_some_and(char::is_uppercase);
-    (outlet && (speech.contains('?') || speech.contains('？'))).then_some(Label::Question)
+    (outlet && asks).then_some(Label::Question)
 }
 
 #[cfg(test)]
@@ -241,6 +247,17 @@ mod tests {
         );
         assert!(white_house_question("Qatar said so.").is_none());
         assert!(white_house_question("Q fever is rare").is_none());
+    }
+
+    #[test]
+    fn upper_case_outlets_ask() {
+        let text = "Zhao Lijian: Wang Yi will co-chair the meeting.\n\nCCTV: What will be the focus?\n\nZhao Lijian: Cooperation.\n\nAFP: Any comment?\n\nZhao Lijian: No.";
+        let got = spans(text, &find(text, &["Zhao Lijian".to_string()]));
+        let roles: Vec<&str> = got.iter().map(|t| t.1).collect();
+        assert_eq!(
+            roles,
+            ["statement", "question", "answer", "question", "answer"]
+        );
     }
 
     #[test]

@@ -14,7 +14,9 @@ use readouts::analysis::lexicon::Lexicon;
 use readouts::corpus::{Date, Statement};
 
 fn main() {
-    let root = std::env::args().nth(1).expect("usage: bilingual_all CORPUS");
+    let root = std::env::args()
+        .nth(1)
+        .expect("usage: bilingual_all CORPUS");
     let loaded = readouts::corpus::load(Path::new(&root)).expect("a corpus");
     let mut by_date: BTreeMap<Date, (Vec<&Statement>, Vec<&Statement>)> = BTreeMap::new();
     for (event, s) in loaded.corpus.statements() {
@@ -36,7 +38,11 @@ fn main() {
             continue;
         };
         if zh.len() > 1 || en.len() > 1 {
-            println!("{date}: {} Chinese and {} English pages; compared the last English", zh.len(), en.len());
+            println!(
+                "{date}: {} Chinese and {} English pages; compared the last English",
+                zh.len(),
+                en.len()
+            );
         }
         pairs += 1;
         let r = bilingual::compare(&bilingual::Input {
@@ -62,7 +68,12 @@ fn main() {
             for &n in numbers {
                 let u = &version.units[n - 1];
                 let words: String = u.excerpt.chars().take(50).collect();
-                println!("  only {} {} {}: {words}", version.language, n, u.role.as_str());
+                println!(
+                    "  only {} {} {}: {words}",
+                    version.language,
+                    n,
+                    u.role.as_str()
+                );
             }
         }
     }

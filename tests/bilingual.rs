@@ -71,10 +71,20 @@ fn small() -> Fixture {
 #[test]
 fn a_question_and_answer_missing_from_the_english_are_reported() {
     let f = small();
-    let run = f.run(&["diff", "conf-zh", "--languages", "zh,en", "--format", "json"]);
+    let run = f.run(&[
+        "diff",
+        "conf-zh",
+        "--languages",
+        "zh,en",
+        "--format",
+        "json",
+    ]);
     run.expect_code(0);
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(v["en"]["event"], "conf-en", "the counterpart is found by date");
+    assert_eq!(
+        v["en"]["event"], "conf-en",
+        "the counterpart is found by date"
+    );
     let only: Vec<&Value> = v["links"]
         .as_array()
         .unwrap()
@@ -93,7 +103,11 @@ fn a_question_and_answer_missing_from_the_english_are_reported() {
     );
     let text = f.run(&["diff", "conf-en", "--languages", "zh,en", "--width", "80"]);
     text.expect_code(0);
-    assert!(text.stdout.contains("In one version only: 2"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("In one version only: 2"),
+        "{}",
+        text.stdout
+    );
     assert!(text.stdout.contains("zh 3"), "{}", text.stdout);
     for line in text.stdout.lines() {
         let cells = unicode_width::UnicodeWidthStr::width(line);
@@ -116,14 +130,43 @@ fn refusals_are_one_line() {
     );
     let several = f.run(&["diff", "conf-zh", "--languages", "zh,en"]);
     several.expect_code(2);
-    assert!(several.stderr.contains("conf-en, conf-en2"), "{}", several.stderr);
-    assert_eq!(several.stderr.trim().lines().count(), 1, "{}", several.stderr);
-    let both = f.run(&["diff", "conf-zh", "conf-en2", "--languages", "zh,en", "--format", "json"]);
+    assert!(
+        several.stderr.contains("conf-en, conf-en2"),
+        "{}",
+        several.stderr
+    );
+    assert_eq!(
+        several.stderr.trim().lines().count(),
+        1,
+        "{}",
+        several.stderr
+    );
+    let both = f.run(&[
+        "diff",
+        "conf-zh",
+        "conf-en2",
+        "--languages",
+        "zh,en",
+        "--format",
+        "json",
+    ]);
     both.expect_code(0);
     let names = f.write("names.toml", "[[name]]\nzh = [\"x\"]\nen = []\n");
-    let run = f.run(&["diff", "conf-zh", "conf-en", "--languages", "zh,en", "--names", names.to_str().unwrap()]);
+    let run = f.run(&[
+        "diff",
+        "conf-zh",
+        "conf-en",
+        "--languages",
+        "zh,en",
+        "--names",
+        names.to_str().unwrap(),
+    ]);
     run.expect_code(2);
-    assert!(run.stderr.contains("names.toml:1:1: name 1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("names.toml:1:1: name 1"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[derive(Deserialize)]
@@ -163,7 +206,13 @@ fn imported(corpus: &Path) -> HashMap<String, Value> {
         let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
         for line in text.lines() {
             let v: Value = serde_json::from_str(line).unwrap();
-            let page = v["url"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            let page = v["url"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
             out.insert(page, v);
         }
     }
@@ -181,7 +230,10 @@ fn unit_to_gold(units: &Value, text: &str, gold: &[&String]) -> Result<Vec<usize
         .unwrap()
         .iter()
         .map(|u| {
-            let (s, e) = (u["start"].as_u64().unwrap() as usize, u["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                u["start"].as_u64().unwrap() as usize,
+                u["end"].as_u64().unwrap() as usize,
+            );
             let body = squeeze(&text[s..e]);
             gold.iter()
                 .position(|g| body.starts_with(g.as_str()))
@@ -193,16 +245,32 @@ fn unit_to_gold(units: &Value, text: &str, gold: &[&String]) -> Result<Vec<usize
 /// Whether the tool aligns every turn of `c` as the gold does; the reason when not.
 fn check(f: &Fixture, pages: &HashMap<String, Value>, c: &GoldConference) -> Result<(), String> {
     let event = |page: &str| format!("fmprc-{}", page.trim_end_matches(".shtml"));
-    let run = f.run(&["diff", &event(&c.zh_page), &event(&c.en_page), "--languages", "zh,en", "--format", "json"]);
+    let run = f.run(&[
+        "diff",
+        &event(&c.zh_page),
+        &event(&c.en_page),
+        "--languages",
+        "zh,en",
+        "--format",
+        "json",
+    ]);
     run.expect_code(0);
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
-    let gold_turns = |lang: fn(&GoldLink) -> &Vec<String>| -> Vec<&String> { c.links.iter().flat_map(lang).collect() };
+    let gold_turns = |lang: fn(&GoldLink) -> &Vec<String>| -> Vec<&String> {
+        c.links.iter().flat_map(lang).collect()
+    };
     let (gz, ge) = (gold_turns(|l| &l.zh), gold_turns(|l| &l.en));
     let text = |page: &str| pages[page]["text"].as_str().unwrap().to_string();
     let zmap = unit_to_gold(&v["zh"]["units"], &text(&c.zh_page), &gz)?;
     let emap = unit_to_gold(&v["en"]["units"], &text(&c.en_page), &ge)?;
     if zmap.len() != gz.len() || emap.len() != ge.len() {
-        return Err(format!("{} zh and {} en turns, gold {} and {}", zmap.len(), emap.len(), gz.len(), ge.len()));
+        return Err(format!(
+            "{} zh and {} en turns, gold {} and {}",
+            zmap.len(),
+            emap.len(),
+            gz.len(),
+            ge.len()
+        ));
     }
     let tool: BTreeSet<(Vec<usize>, Vec<usize>)> = v["links"]
         .as_array()
@@ -210,7 +278,11 @@ fn check(f: &Fixture, pages: &HashMap<String, Value>, c: &GoldConference) -> Res
         .iter()
         .map(|l| {
             let ids = |side: &Value, map: &[usize]| -> Vec<usize> {
-                side.as_array().unwrap().iter().map(|n| map[n.as_u64().unwrap() as usize - 1]).collect()
+                side.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| map[n.as_u64().unwrap() as usize - 1])
+                    .collect()
             };
             (ids(&l["zh"], &zmap), ids(&l["en"], &emap))
         })
@@ -237,14 +309,16 @@ fn check(f: &Fixture, pages: &HashMap<String, Value>, c: &GoldConference) -> Res
 #[test]
 fn gold_conferences_have_every_turn_aligned() {
     let Some(dir) = mfa_dir() else { return };
-    let gold_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/bilingual/conferences.toml");
+    let gold_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/bilingual/conferences.toml");
     let gold: Gold = toml::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
     let f = Fixture::empty();
     let run = f.run(&["import", "html", dir.to_str().unwrap(), "--into", "corpus"]);
     assert!(f.path("corpus/fmprc").is_dir(), "{}", run.stderr);
     let pages = imported(&f.path("corpus"));
     for half in ["tune", "report"] {
-        let drawn: Vec<&GoldConference> = gold.conference.iter().filter(|c| c.half == half).collect();
+        let drawn: Vec<&GoldConference> =
+            gold.conference.iter().filter(|c| c.half == half).collect();
         let mut good = 0;
         for c in &drawn {
             match check(&f, &pages, c) {
@@ -253,10 +327,18 @@ fn gold_conferences_have_every_turn_aligned() {
             }
         }
         let share = good as f64 / drawn.len() as f64;
-        println!("{half}: {good} of {} conferences with every turn aligned ({:.0}%)", drawn.len(), share * 100.0);
+        println!(
+            "{half}: {good} of {} conferences with every turn aligned ({:.0}%)",
+            drawn.len(),
+            share * 100.0
+        );
         if half == "report" {
             assert_eq!(drawn.len(), 10);
-            assert!(share >= 0.95, "{good} of {} on the report half", drawn.len());
+            assert!(
+                share >= 0.95,
+                "{good} of {} on the report half",
+                drawn.len()
+            );
         }
     }
 }

@@ -91,7 +91,10 @@ fn load(args: &Args, global: &GlobalArgs) -> anyhow::Result<Corpus> {
 }
 
 /// The Chinese and the English statement the events name (see the module comment).
-fn versions<'c>(corpus: &'c Corpus, events: &[String]) -> anyhow::Result<(&'c Statement, &'c Statement)> {
+fn versions<'c>(
+    corpus: &'c Corpus,
+    events: &[String],
+) -> anyhow::Result<(&'c Statement, &'c Statement)> {
     let chosen: Vec<&crate::corpus::Event> = events
         .iter()
         .map(|id| select::event(corpus, id))
@@ -104,19 +107,35 @@ fn versions<'c>(corpus: &'c Corpus, events: &[String]) -> anyhow::Result<(&'c St
             .collect()
     };
     let (zh, en) = (in_named("zh"), in_named("en"));
-    let anchor: &Statement = zh
-        .first()
-        .or(en.first())
-        .copied()
-        .with_context(|| format!("{} holds no statement in Chinese or English", events.join(" and ")))?;
+    let anchor: &Statement = zh.first().or(en.first()).copied().with_context(|| {
+        format!(
+            "{} holds no statement in Chinese or English",
+            events.join(" and ")
+        )
+    })?;
     let kind = &chosen[0].kind;
-    let zh = one("zh", zh, || counterparts(corpus, anchor, kind, "zh"), events)?;
-    let en = one("en", en, || counterparts(corpus, anchor, kind, "en"), events)?;
+    let zh = one(
+        "zh",
+        zh,
+        || counterparts(corpus, anchor, kind, "zh"),
+        events,
+    )?;
+    let en = one(
+        "en",
+        en,
+        || counterparts(corpus, anchor, kind, "en"),
+        events,
+    )?;
     Ok((zh, en))
 }
 
 /// The statements of `anchor`'s side and date, of an event of `kind`, in `language`.
-fn counterparts<'c>(corpus: &'c Corpus, anchor: &Statement, kind: &str, language: &str) -> Vec<&'c Statement> {
+fn counterparts<'c>(
+    corpus: &'c Corpus,
+    anchor: &Statement,
+    kind: &str,
+    language: &str,
+) -> Vec<&'c Statement> {
     corpus
         .statements()
         .filter(|(e, s)| {
@@ -134,7 +153,11 @@ fn one<'c>(
     others: impl Fn() -> Vec<&'c Statement>,
     events: &[String],
 ) -> anyhow::Result<&'c Statement> {
-    let name = if language == "zh" { "Chinese" } else { "English" };
+    let name = if language == "zh" {
+        "Chinese"
+    } else {
+        "English"
+    };
     let found = if named.is_empty() { others() } else { named };
     match found.as_slice() {
         [one] => Ok(one),

@@ -60,7 +60,10 @@ fn unit_noun(v: &Version) -> &'static str {
 }
 
 fn numbers(ns: &[usize]) -> String {
-    ns.iter().map(usize::to_string).collect::<Vec<_>>().join(",")
+    ns.iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn link_lines(
@@ -88,7 +91,12 @@ fn link_lines(
     } else {
         Style::Dim
     };
-    writeln!(out, "{}{}", paint.paint(style, &head), paint.paint(Style::Shared, &body))?;
+    writeln!(
+        out,
+        "{}{}",
+        paint.paint(style, &head),
+        paint.paint(Style::Shared, &body)
+    )?;
     for (what, zh, en) in [
         ("numbers", &link.numbers_only_zh, &link.numbers_only_en),
         ("names", &link.names_only_zh, &link.names_only_en),
@@ -122,18 +130,33 @@ fn one_version_only(
     let heading = format!("In one version only: {}", lonely.len());
     writeln!(out, "{}", paint.paint(Style::Heading, &heading))?;
     for (v, u) in lonely {
-        let line = format!("  {} {} {}: {}", v.language, u.number, u.role.as_str(), u.excerpt);
+        let line = format!(
+            "  {} {} {}: {}",
+            v.language,
+            u.number,
+            u.role.as_str(),
+            u.excerpt
+        );
         writeln!(out, "{}", paint.paint(Style::Warning, &cut(&line, width)))?;
     }
     Ok(())
 }
 
-fn framing_text(out: &mut dyn Write, r: &Bilingual, paint: &Painter, width: usize) -> io::Result<()> {
+fn framing_text(
+    out: &mut dyn Write,
+    r: &Bilingual,
+    paint: &Painter,
+    width: usize,
+) -> io::Result<()> {
     writeln!(out)?;
     let heading = format!("Framing words that differ: {}", r.framing.len());
     writeln!(out, "{}", paint.paint(Style::Heading, &heading))?;
     for f in &r.framing {
-        writeln!(out, "{}", paint.paint(Style::Hit, &cut(&framing_line(r, f), width)))?;
+        writeln!(
+            out,
+            "{}",
+            paint.paint(Style::Hit, &cut(&framing_line(r, f), width))
+        )?;
     }
     Ok(())
 }
@@ -186,7 +209,11 @@ fn cut(s: &str, cells: usize) -> String {
 }
 
 pub fn md(out: &mut dyn Write, r: &Bilingual) -> io::Result<()> {
-    writeln!(out, "# Chinese and English versions of one statement, {}\n", r.zh.date)?;
+    writeln!(
+        out,
+        "# Chinese and English versions of one statement, {}\n",
+        r.zh.date
+    )?;
     for v in [&r.zh, &r.en] {
         writeln!(
             out,
@@ -227,8 +254,14 @@ pub fn md(out: &mut dyn Write, r: &Bilingual) -> io::Result<()> {
 /// A self-contained page: the summary and one table row per link, the two
 /// versions' openings side by side; every corpus string escaped.
 pub fn html(out: &mut dyn Write, r: &Bilingual) -> io::Result<()> {
-    let title = format!("Chinese and English versions of one statement, {}", r.zh.date);
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
+    let title = format!(
+        "Chinese and English versions of one statement, {}",
+        r.zh.date
+    );
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    )?;
     writeln!(out, "<title>{}</title>", escape::html(&title))?;
     writeln!(out, "<style>body{{font-family:sans-serif;margin:2em}}td{{vertical-align:top;padding:.3em}}tr.one{{background:#fee}}</style></head><body>")?;
     writeln!(out, "<h1>{}</h1>", escape::html(&title))?;
@@ -244,10 +277,17 @@ pub fn html(out: &mut dyn Write, r: &Bilingual) -> io::Result<()> {
     writeln!(out, "<table><tr><th>zh</th><th>en</th><th>role</th><th>Chinese</th><th>English</th><th>differs</th></tr>")?;
     for link in &r.links {
         let cell = |v: &Version, ns: &[usize]| {
-            let texts: Vec<String> = ns.iter().map(|&n| escape::html(&v.units[n - 1].excerpt)).collect();
+            let texts: Vec<String> = ns
+                .iter()
+                .map(|&n| escape::html(&v.units[n - 1].excerpt))
+                .collect();
             texts.join("<br>")
         };
-        let class = if link.one_version().is_some() { " class=\"one\"" } else { "" };
+        let class = if link.one_version().is_some() {
+            " class=\"one\""
+        } else {
+            ""
+        };
         writeln!(
             out,
             "<tr{class}><td>{}</td><td>{}</td><td>{}</td><td lang=\"zh\">{}</td><td>{}</td><td>{}</td></tr>",

@@ -29,8 +29,8 @@ use crate::analysis::lexicon::{Lexicon, Matcher};
 use crate::corpus::model::{Role, Statement};
 use crate::corpus::Date;
 pub use names::{Names, NamesError};
-pub use units::{numbers, Unit};
 use units::UnitFraming;
+pub use units::{numbers, Unit};
 
 /// Non-blank characters of English per Chinese character, measured over 60
 /// conferences of `mfa-fmprc` (median 3.44, range 3.09–3.80).
@@ -161,7 +161,11 @@ pub fn compare(input: &Input<'_>) -> Bilingual {
             title: s.title.clone(),
             date: s.date,
             url: s.url.clone(),
-            units_are: if s.turns.is_empty() { "paragraphs" } else { "turns" },
+            units_are: if s.turns.is_empty() {
+                "paragraphs"
+            } else {
+                "turns"
+            },
             units,
         }
     };
@@ -186,7 +190,12 @@ pub fn compare(input: &Input<'_>) -> Bilingual {
 }
 
 fn summarise(links: &[Link], framing: &[FramingDifference]) -> Summary {
-    let only = |lang| links.iter().filter(|l| l.one_version() == Some(lang)).count();
+    let only = |lang| {
+        links
+            .iter()
+            .filter(|l| l.one_version() == Some(lang))
+            .count()
+    };
     Summary {
         pairs: links.iter().filter(|l| l.one_version().is_none()).count(),
         only_zh: only("zh"),
@@ -275,9 +284,10 @@ fn step_score(z: &[Unit], e: &[Unit]) -> Option<f32> {
     let short = |u: &Unit, han: f32| u.chars as f32 / han <= INTERJECTION_CHARS;
     let fits = |units: &[Unit], han: f32| {
         let last = units.len() - 1;
-        units.iter().enumerate().all(|(i, u)| {
-            asks(u) == question || (i > 0 && i < last && short(u, han))
-        })
+        units
+            .iter()
+            .enumerate()
+            .all(|(i, u)| asks(u) == question || (i > 0 && i < last && short(u, han)))
     };
     if !fits(z, 1.0) || !fits(e, CHARS_PER_HAN) {
         return None;
@@ -304,8 +314,14 @@ fn pair_score(z: &[Unit], e: &[Unit]) -> f32 {
 /// Weighted anchors shared by and held in the two sides: numbers count
 /// double, names and linked framing entries once.
 fn anchors(z: &[Unit], e: &[Unit]) -> (f32, f32) {
-    let (zn, en) = (union(z, |u| u.numbers.clone()), union(e, |u| u.numbers.clone()));
-    let (zm, em) = (union(z, |u| u.name_ids.clone()), union(e, |u| u.name_ids.clone()));
+    let (zn, en) = (
+        union(z, |u| u.numbers.clone()),
+        union(e, |u| u.numbers.clone()),
+    );
+    let (zm, em) = (
+        union(z, |u| u.name_ids.clone()),
+        union(e, |u| u.name_ids.clone()),
+    );
     let (zf, ef) = (
         union(z, |u| u.framings.iter().map(|f| f.linked.clone()).collect()),
         union(e, |u| u.framings.iter().map(|f| f.entry.clone()).collect()),
@@ -327,7 +343,12 @@ fn union<T: Ord>(units: &[Unit], of: impl Fn(&Unit) -> Vec<T>) -> Vec<T> {
 }
 
 fn link(z: &[Unit], e: &[Unit]) -> Link {
-    let role = z.iter().chain(e).map(|u| u.role).next().unwrap_or(Role::Answer);
+    let role = z
+        .iter()
+        .chain(e)
+        .map(|u| u.role)
+        .next()
+        .unwrap_or(Role::Answer);
     let paired = !z.is_empty() && !e.is_empty();
     let minus = |a: Vec<String>, b: &[String]| -> Vec<String> {
         if paired {
@@ -336,7 +357,10 @@ fn link(z: &[Unit], e: &[Unit]) -> Link {
             Vec::new()
         }
     };
-    let (zn, en) = (union(z, |u| u.numbers.clone()), union(e, |u| u.numbers.clone()));
+    let (zn, en) = (
+        union(z, |u| u.numbers.clone()),
+        union(e, |u| u.numbers.clone()),
+    );
     let (zm, em) = (union(z, |u| u.names.clone()), union(e, |u| u.names.clone()));
     Link {
         zh: z.iter().map(|u| u.number).collect(),

@@ -152,7 +152,10 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Name>, NamesError> {
             let at = text.match_indices("[[name]]").nth(i).map_or(0, |(o, _)| o);
             return Err(error(
                 at,
-                format!("name {}: needs at least one form in both `zh` and `en`", i + 1),
+                format!(
+                    "name {}: needs at least one form in both `zh` and `en`",
+                    i + 1
+                ),
             ));
         }
     }
@@ -180,7 +183,11 @@ mod tests {
             e.to_string(),
             "n.toml:1:1: name 1: needs at least one form in both `zh` and `en`"
         );
-        let e = parse("[[name]]\nzh = [\"x\"]\nfr = [\"y\"]\n", Path::new("n.toml")).unwrap_err();
+        let e = parse(
+            "[[name]]\nzh = [\"x\"]\nfr = [\"y\"]\n",
+            Path::new("n.toml"),
+        )
+        .unwrap_err();
         assert!(e.to_string().starts_with("n.toml:3:1: "), "{e}");
     }
 }

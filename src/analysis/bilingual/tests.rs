@@ -68,8 +68,11 @@ fn a_question_and_answer_left_out_of_the_english_are_reported() {
         ],
     );
     let got = compared(&zh, &en);
-    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
-        got.links.iter().map(|l| (l.zh.clone(), l.en.clone())).collect();
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> = got
+        .links
+        .iter()
+        .map(|l| (l.zh.clone(), l.en.clone()))
+        .collect();
     assert_eq!(
         pairs,
         vec![
@@ -91,7 +94,11 @@ fn a_question_and_answer_left_out_of_the_english_are_reported() {
         .map(|f| f.rendering.as_str())
         .collect();
     assert!(missing.contains(&"serious concern"), "{:?}", got.framing);
-    assert!(!missing.contains(&"urge"), "敦促 is rendered: {:?}", got.framing);
+    assert!(
+        !missing.contains(&"urge"),
+        "敦促 is rendered: {:?}",
+        got.framing
+    );
 }
 
 #[test]
@@ -122,8 +129,14 @@ fn an_english_reply_split_in_two_is_one_link() {
 #[test]
 fn numbers_one_side_lacks_are_listed() {
     use Role::{Answer as A, Question as Q};
-    let zh = statement("zh", &[(Q, "有何评论？"), (A, "2019年双边贸易额增长了10%。")]);
-    let en = statement("en", &[(Q, "Any comment?"), (A, "Bilateral trade grew in 2019.")]);
+    let zh = statement(
+        "zh",
+        &[(Q, "有何评论？"), (A, "2019年双边贸易额增长了10%。")],
+    );
+    let en = statement(
+        "en",
+        &[(Q, "Any comment?"), (A, "Bilateral trade grew in 2019.")],
+    );
     let got = compared(&zh, &en);
     assert_eq!(got.links[1].numbers_only_zh, vec!["10"]);
     assert!(got.links[1].numbers_only_en.is_empty());

@@ -136,12 +136,17 @@ fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
         "追问",
         "记者",
     ];
-    if question.contains(&lower.as_str()) || name.contains("记者") {
+    if question.contains(&lower.as_str()) {
         return Some(Label::Question);
     }
+    // Checked before 记者: "（记者：是的。）" inside an answer and "…例行记者会
+    // 提前至14:00举行" are no labels.
     let odd = |c: char| c.is_ascii_digit() || "，,。;；!?？()（）\"“”《》".contains(c);
     if name.is_empty() || name.chars().any(odd) {
         return None;
+    }
+    if name.contains("记者") {
+        return Some(Label::Question);
     }
     if ["a", "answer", "答"].contains(&lower.as_str()) || speakers.iter().any(|s| s == name) {
         return Some(Label::Answer);
@@ -247,6 +252,15 @@ mod tests {
         );
         assert!(white_house_question("Qatar said so.").is_none());
         assert!(white_house_question("Q fever is rare").is_none());
+    }
+
+    #[test]
+    fn asides_and_times_that_mention_journalists_are_no_labels() {
+        let text = "问：有何评论？\n\n答：你是指哪份报告？\n\n（记者：是的。《金融时报》的报道。）\n\n我也看到了。\n\n因日程安排原因，5月15日外交部例行记者会提前至14:00举行，地点不变。";
+        let got = spans(text, &find(text, &["耿爽".to_string()]));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, "answer");
+        assert!(got[1].0.ends_with("地点不变。"));
     }
 
     #[test]

@@ -13,10 +13,10 @@
 //!
 //! The alignment is a monotone dynamic programme over the two turn
 //! sequences, like sentence alignment of parallel text: a step pairs one turn
-//! with one, one with up to [`MAX_GROUP`] (the English splitting a reply, or
+//! with one, one with up to five (`MAX_GROUP`) (the English splitting a reply, or
 //! giving a journalist's interjection inside a Chinese answer turns of its
 //! own), or leaves one turn out; it maximises the summed scores, where
-//! leaving a turn out scores [`SKIP_SCORE`] and a pair scores [`PAIR_PRIOR`]
+//! leaving a turn out scores `SKIP_SCORE` and a pair scores `PAIR_PRIOR`
 //! plus its length agreement and anchor overlap, so a pair of unlike turns
 //! scores below leaving both out.
 

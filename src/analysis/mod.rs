@@ -3,6 +3,7 @@
 //! can trace back to the sentence it came from. Nothing here writes output.
 
 pub mod align;
+pub mod bilingual;
 pub mod diff;
 pub mod keyness;
 pub mod lexicon;

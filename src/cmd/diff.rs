@@ -23,7 +23,7 @@ const MAX_WIDTH: usize = 1000;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  readouts diff 2020-08-25-phase-one-review\n  readouts diff ungdc-2022 --sides USA,CHN --format html > diff.html\n  readouts diff ungdc-2021 ungdc-2022 --side CHN"
+    after_help = "Examples:\n  readouts diff 2020-08-25-phase-one-review\n  readouts diff ungdc-2022 --sides USA,CHN --format html > diff.html\n  readouts diff ungdc-2021 ungdc-2022 --side CHN\n  readouts diff fmprc-t1717355 --languages zh,en"
 )]
 pub struct Args {
     /// Count the journalists' questions of transcripts too (default: only the issuing side's turns)
@@ -65,6 +65,18 @@ pub struct Args {
     /// Add or override framing-lexicon entries from FILE (repeat to apply several)
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+    /// Compare a statement's Chinese original with its English version: zh,en (see `diff_languages`)
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "zh,en",
+        num_args = 1,
+        conflicts_with_all = ["sides", "side", "statements"]
+    )]
+    pub languages: Vec<String>,
+    /// With --languages: add or override names of the bilingual table from FILE (TOML; repeatable)
+    #[arg(long, value_name = "FILE", requires = "languages")]
+    pub names: Vec<PathBuf>,
 }
 
 /// The outputs `diff` has (`--format`).
@@ -81,6 +93,9 @@ pub enum DiffFormat {
 }
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if !args.languages.is_empty() {
+        return super::diff_languages::run(&args, global, out);
+    }
     if !(0.0..=1.0).contains(&args.threshold) {
         anyhow::bail!(
             "--threshold must be between 0 and 1 (got {})",
@@ -269,7 +284,7 @@ pub(crate) fn write_html(
 }
 
 /// $COLUMNS when it is a number, else the terminal's width, else 100.
-fn terminal_width() -> usize {
+pub(crate) fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse().ok())

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod completions;
 pub mod diff;
+pub mod diff_languages;
 pub mod filter;
 pub mod import;
 pub mod index;

@@ -3,6 +3,7 @@
 //! This module holds what every renderer shares: the output formats, colour
 //! decisions and escaping for CSV, Markdown and HTML.
 
+pub mod bilingual;
 pub mod check;
 pub mod diff;
 pub mod escape;

@@ -7,7 +7,8 @@
 //! - question labels: Q, QUESTION, Follow-up, Journalist, Reporter, 问, 追问,
 //!   记者 and any label containing 记者 ("路透社记者", "总台央视记者提问");
 //! - answer labels: A, 答, the names given as the side's speakers, and
-//!   upper-case names (MR PRICE, MS. PSAKI, SECRETARY BLINKEN);
+//!   upper-case names (MR PRICE, MS. PSAKI, SECRETARY BLINKEN), except one
+//!   upper-case word whose paragraph asks a question: a news outlet (CCTV, AFP);
 //! - any other short label without digits (a news outlet, "CCTV:") is a
 //!   question when its paragraph asks one (holds ? or ？).
 //!
@@ -135,12 +136,17 @@ fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
         "追问",
         "记者",
     ];
-    if question.contains(&lower.as_str()) || name.contains("记者") {
+    if question.contains(&lower.as_str()) {
         return Some(Label::Question);
     }
+    // Checked before 记者: "（记者：是的。）" inside an answer and "…例行记者会
+    // 提前至14:00举行" are no labels.
     let odd = |c: char| c.is_ascii_digit() || "，,。;；!?？()（）\"“”《》".contains(c);
     if name.is_empty() || name.chars().any(odd) {
         return None;
+    }
+    if name.contains("记者") {
+        return Some(Label::Question);
     }
     if ["a", "answer", "答"].contains(&lower.as_str()) || speakers.iter().any(|s| s == name) {
         return Some(Label::Answer);
@@ -149,15 +155,20 @@ fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
     let latin = name
         .chars()
         .all(|c| c.is_ascii_alphabetic() || " .'-&".contains(c));
+    let asks = speech.contains('?') || speech.contains('？');
+    // One upper-case word that asks is a news outlet (CCTV, AFP, NHK), not
+    // an official (MR PRICE, MS. PSAKI, SECRETARY BLINKEN).
+    let outlet_initials = words == 1 && !name.contains('.') && asks;
     if latin
         && words <= 4
         && name.chars().any(|c| c.is_ascii_uppercase())
         && name == name.to_uppercase()
+        && !outlet_initials
     {
         return Some(Label::Answer);
     }
     let outlet = words <= 6 && name.chars().next().is_some_and(char::is_uppercase);
-    (outlet && (speech.contains('?') || speech.contains('？'))).then_some(Label::Question)
+    (outlet && asks).then_some(Label::Question)
 }
 
 #[cfg(test)]
@@ -241,6 +252,26 @@ mod tests {
         );
         assert!(white_house_question("Qatar said so.").is_none());
         assert!(white_house_question("Q fever is rare").is_none());
+    }
+
+    #[test]
+    fn asides_and_times_that_mention_journalists_are_no_labels() {
+        let text = "问：有何评论？\n\n答：你是指哪份报告？\n\n（记者：是的。《金融时报》的报道。）\n\n我也看到了。\n\n因日程安排原因，5月15日外交部例行记者会提前至14:00举行，地点不变。";
+        let got = spans(text, &find(text, &["耿爽".to_string()]));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, "answer");
+        assert!(got[1].0.ends_with("地点不变。"));
+    }
+
+    #[test]
+    fn upper_case_outlets_ask() {
+        let text = "Zhao Lijian: Wang Yi will co-chair the meeting.\n\nCCTV: What will be the focus?\n\nZhao Lijian: Cooperation.\n\nAFP: Any comment?\n\nZhao Lijian: No.";
+        let got = spans(text, &find(text, &["Zhao Lijian".to_string()]));
+        let roles: Vec<&str> = got.iter().map(|t| t.1).collect();
+        assert_eq!(
+            roles,
+            ["statement", "question", "answer", "question", "answer"]
+        );
     }
 
     #[test]

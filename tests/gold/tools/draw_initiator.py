@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Draw the events of the initiator gold standard (tests/gold/initiator/README.md).
+
+Usage: draw_initiator.py DATA OUT.tsv SHEET.txt
+
+DATA is ../shared/data. Every White House briefing-room file and every English and
+Chinese MFA page is one event as the importers make it. The events are put in four
+strata by a broad cue pattern written for this draw (wider than any lexicon
+phrase: any form of request, invite, host, welcome, initiate, "call from",
+"placed a call", and the Chinese 应约, 应邀, 邀请, 请求), shuffled with
+random.Random(SEED) after sorting by path, and the first N of each stratum are
+kept. Within a stratum the drawn events alternate tune, report, tune, ...
+
+OUT.tsv gets one row per drawn event (id, stratum, split, path, title). SHEET.txt
+is what the labeller reads: the title, the opening of the text and every
+sentence holding a cue word, nothing the tool computed. Standard library only.
+"""
+
+import html
+import random
+import re
+import sys
+from pathlib import Path
+
+SEED = 20261202
+STRATA = [("wh-cue", 80), ("wh-plain", 24), ("mfa-en", 14), ("mfa-zh", 8)]
+CUE = re.compile(
+    r"\b(request\w*|invit\w*|host\w*|welcom\w*|initiat\w*|call(?:ed)? from|"
+    r"placed (?:a|the) (?:phone |telephone )?call)\b|应约|应邀|邀请|请求",
+    re.IGNORECASE,
+)
+SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
+
+
+def wh_text(path):
+    raw = path.read_text(encoding="utf-8")
+    title = ""
+    if raw.startswith("---"):
+        head, _, raw = raw[3:].partition("\n---")
+        m = re.search(r'^title:\s*"?(.*?)"?\s*$', head, re.MULTILINE | re.DOTALL)
+        if m:
+            title = re.sub(r"\\\s*\n\s*|\\_|\\", " ", m.group(1))
+            title = re.sub(r"\s+", " ", title).split("\n")[0]
+            title = re.sub(r'"\s*\w+:.*$', "", title)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)
+    text = re.sub(r"[*_]{1,3}", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return title.strip(), text
+
+
+def mfa_text(path):
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    m = re.search(r"<title>(.*?)</title>", raw, re.DOTALL)
+    title = html.unescape(m.group(1)).strip() if m else ""
+    body = re.sub(r"(?is)<(script|style).*?</\1>", " ", raw)
+    body = re.sub(r"(?s)<[^>]+>", " ", body)
+    body = re.sub(r"\s+", " ", html.unescape(body)).strip()
+    return re.sub(r"\s+", " ", title), body
+
+
+def documents(data):
+    out = []
+    for p in sorted((data / "wh-briefings").rglob("*.md")):
+        title, text = wh_text(p)
+        stratum = "wh-cue" if CUE.search(text) else "wh-plain"
+        out.append((stratum, p.relative_to(data), title, text))
+    mfa = data / "mfa-fmprc" / "www.fmprc.gov.cn"
+    for p in sorted(mfa.rglob("*.shtml")):
+        lang = "mfa-en" if "/mfa_eng/" in str(p) else "mfa-zh"
+        title, text = mfa_text(p)
+        if len(text) < 500 or not CUE.search(text):
+            continue
+        out.append((lang, p.relative_to(data), title, text))
+    return out
+
+
+def main():
+    data, out_tsv, sheet = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    docs = documents(data)
+    rng = random.Random(SEED)
+    rows, pages = [], []
+    n = 0
+    for name, count in STRATA:
+        pool = [d for d in docs if d[0] == name]
+        rng.shuffle(pool)
+        for i, (stratum, path, title, text) in enumerate(pool[:count]):
+            n += 1
+            gid = f"i{n:03d}"
+            split = "tune" if i % 2 == 0 else "report"
+            rows.append("\t".join([gid, stratum, split, str(path), title]))
+            cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
+            pages.append(
+                f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:700]}\n"
+                + "".join(f"  CUE: {s[:500]}\n" for s in cues[:12])
+            )
+    out_tsv.write_text("id\tstratum\tsplit\tpath\ttitle\n" + "\n".join(rows) + "\n")
+    sheet.write_text("\n".join(pages))
+    print(f"{len(rows)} events drawn from {len(docs)} documents")
+
+
+if __name__ == "__main__":
+    main()

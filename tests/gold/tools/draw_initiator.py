@@ -6,8 +6,10 @@ Usage: draw_initiator.py DATA OUT.tsv SHEET.txt
 DATA is ../shared/data. Every White House briefing-room file and every English and
 Chinese MFA page is one event as the importers make it. The events are put in four
 strata by a broad cue pattern written for this draw (wider than any lexicon
-phrase: any form of request, invite, host, welcome, initiate, "call from",
-"placed a call", and the Chinese 应约, 应邀, 邀请, 请求), shuffled with
+phrase: any form of request, invite, host, "initiated", "call from",
+"placed a call", "welcomed … to the White House", and the Chinese 应约, 应邀,
+邀请, 请求; the White House cue stratum only from the two sections that hold
+readouts and joint statements), shuffled with
 random.Random(SEED) after sorting by path, and the first N of each stratum are
 kept. Within a stratum the drawn events alternate tune, report, tune, ...
 
@@ -23,12 +25,16 @@ import sys
 from pathlib import Path
 
 SEED = 20261202
-STRATA = [("wh-cue", 80), ("wh-plain", 24), ("mfa-en", 14), ("mfa-zh", 8)]
+STRATA = [("wh-cue", 120), ("wh-plain", 20), ("mfa-en", 12), ("mfa-zh", 8)]
 CUE = re.compile(
-    r"\b(request\w*|invit\w*|host\w*|welcom\w*|initiat\w*|call(?:ed)? from|"
-    r"placed (?:a|the) (?:phone |telephone )?call)\b|应约|应邀|邀请|请求",
+    r"\b(request\w*|invit\w*|host(?:ed|s|ing)?|initiated|call(?:ed)? from|"
+    r"placed (?:a|the) (?:phone |telephone )?call|"
+    r"welcomed [^.]{0,80} to (?:the White House|Washington|Camp David))\b|应约|应邀|邀请|请求",
     re.IGNORECASE,
 )
+# The sections that hold readouts and joint statements (the others hold remarks,
+# briefings, fact sheets and proclamations).
+ACCOUNTS = ("statements-releases", "briefings-statements")
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 
@@ -62,7 +68,8 @@ def documents(data):
     out = []
     for p in sorted((data / "wh-briefings").rglob("*.md")):
         title, text = wh_text(p)
-        stratum = "wh-cue" if CUE.search(text) else "wh-plain"
+        cue = CUE.search(text) and p.relative_to(data).parts[1] in ACCOUNTS
+        stratum = "wh-cue" if cue else "wh-plain"
         out.append((stratum, p.relative_to(data), title, text))
     mfa = data / "mfa-fmprc" / "www.fmprc.gov.cn"
     for p in sorted(mfa.rglob("*.shtml")):
@@ -90,8 +97,8 @@ def main():
             rows.append("\t".join([gid, stratum, split, str(path), title]))
             cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
             pages.append(
-                f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:700]}\n"
-                + "".join(f"  CUE: {s[:500]}\n" for s in cues[:12])
+                f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:400]}\n"
+                + "".join(f"  CUE: {s[:400]}\n" for s in cues[:8])
             )
     out_tsv.write_text("id\tstratum\tsplit\tpath\ttitle\n" + "\n".join(rows) + "\n")
     sheet.write_text("\n".join(pages))

@@ -26,6 +26,31 @@ from pathlib import Path
 
 SEED = 20261202
 STRATA = [("wh-cue", 120), ("wh-plain", 20), ("mfa-en", 12), ("mfa-zh", 8)]
+# Added after the first four strata were labelled (they gave 18 events that state
+# an initiator, most White House "readouts" being domestic): every other cue
+# document whose file name names a foreign counterpart (a country of the ISO
+# table, or a foreign office: prime minister, chancellor, king ...).
+SECOND = "wh-diplomatic"
+FOREIGN = re.compile(
+    r"prime-minister|chancellor|king-|queen-|amir|emir|crown-prince|taoiseach|minister|"
+    r"secretary-general|sultan|premier|joint-statement|joint-readout|leaders|bilateral|"
+    r"state-visit|official-visit"
+)
+ISO = Path(__file__).resolve().parents[3] / "src" / "corpus" / "iso3166.rs"
+
+
+def country_slugs():
+    names = re.findall(r'\("[A-Z]{3}", "[A-Z]{2}", "([^"]+)"\)', ISO.read_text())
+    slugs = {re.sub(r"[^a-z]+", "-", n.lower().split(",")[0]).strip("-") for n in names}
+    # U.S. states that share a country's name.
+    return sorted(s for s in slugs if len(s) > 3 and s not in ("georgia", "jersey"))
+
+
+def names_foreign(path, slugs):
+    slug = path.name
+    if FOREIGN.search(slug):
+        return True
+    return any(f"-{s}-" in slug or slug.endswith(f"-{s}.md") for s in slugs)
 CUE = re.compile(
     r"\b(request\w*|invit\w*|host(?:ed|s|ing)?|initiated|call(?:ed)? from|"
     r"placed (?:a|the) (?:phone |telephone )?call|"
@@ -100,6 +125,24 @@ def main():
                 f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:400]}\n"
                 + "".join(f"  CUE: {s[:400]}\n" for s in cues[:8])
             )
+    taken = {r.split("\t")[3] for r in rows}
+    slugs = country_slugs()
+    pool = [
+        d
+        for d in docs
+        if d[0] == "wh-cue" and str(d[1]) not in taken and names_foreign(d[1], slugs)
+    ]
+    rng.shuffle(pool)
+    for i, (_, path, title, text) in enumerate(pool):
+        n += 1
+        gid = f"i{n:03d}"
+        split = "tune" if i % 2 == 0 else "report"
+        rows.append("\t".join([gid, SECOND, split, str(path), title]))
+        cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
+        pages.append(
+            f"=== {gid} {SECOND} {path}\nTITLE: {title}\nOPEN: {text[:300]}\n"
+            + "".join(f"  CUE: {s[:300]}\n" for s in cues[:5])
+        )
     out_tsv.write_text("id\tstratum\tsplit\tpath\ttitle\n" + "\n".join(rows) + "\n")
     sheet.write_text("\n".join(pages))
     print(f"{len(rows)} events drawn from {len(docs)} documents")

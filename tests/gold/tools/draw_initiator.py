@@ -36,6 +36,10 @@ FOREIGN = re.compile(
     r"secretary-general|sultan|premier|joint-statement|joint-readout|leaders|bilateral|"
     r"state-visit|official-visit"
 )
+# Added after the fifth stratum was labelled (54 events stating an initiator):
+# every cue document of the readout sections not drawn yet, so that the cue
+# documents of those sections are all labelled.
+THIRD = "wh-rest"
 ISO = Path(__file__).resolve().parents[3] / "src" / "corpus" / "iso3166.rs"
 
 
@@ -106,6 +110,22 @@ def documents(data):
     return out
 
 
+def draw_all(rng, pool, stratum, n, rows, pages):
+    """Every document of `pool` in shuffled order; returns the last id number."""
+    rng.shuffle(pool)
+    for i, (_, path, title, text) in enumerate(pool):
+        n += 1
+        gid = f"i{n:03d}"
+        split = "tune" if i % 2 == 0 else "report"
+        rows.append("\t".join([gid, stratum, split, str(path), title]))
+        cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
+        pages.append(
+            f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:300]}\n"
+            + "".join(f"  CUE: {s[:300]}\n" for s in cues[:5])
+        )
+    return n
+
+
 def main():
     data, out_tsv, sheet = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     docs = documents(data)
@@ -132,17 +152,10 @@ def main():
         for d in docs
         if d[0] == "wh-cue" and str(d[1]) not in taken and names_foreign(d[1], slugs)
     ]
-    rng.shuffle(pool)
-    for i, (_, path, title, text) in enumerate(pool):
-        n += 1
-        gid = f"i{n:03d}"
-        split = "tune" if i % 2 == 0 else "report"
-        rows.append("\t".join([gid, SECOND, split, str(path), title]))
-        cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
-        pages.append(
-            f"=== {gid} {SECOND} {path}\nTITLE: {title}\nOPEN: {text[:300]}\n"
-            + "".join(f"  CUE: {s[:300]}\n" for s in cues[:5])
-        )
+    n = draw_all(rng, pool, SECOND, n, rows, pages)
+    taken = {r.split("\t")[3] for r in rows}
+    rest = [d for d in docs if d[0] == "wh-cue" and str(d[1]) not in taken]
+    draw_all(rng, rest, THIRD, n, rows, pages)
     out_tsv.write_text("id\tstratum\tsplit\tpath\ttitle\n" + "\n".join(rows) + "\n")
     sheet.write_text("\n".join(pages))
     print(f"{len(rows)} events drawn from {len(docs)} documents")

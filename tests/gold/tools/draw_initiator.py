@@ -13,7 +13,7 @@ readouts and joint statements), shuffled with
 random.Random(SEED) after sorting by path, and the first N of each stratum are
 kept. Within a stratum the drawn events alternate tune, report, tune, ...
 
-OUT.tsv gets one row per drawn event (id, stratum, split, path, title). SHEET.txt
+OUT.tsv gets one row per drawn event (id, stratum, split, path, url, title). SHEET.txt
 is what the labeller reads: the title, the opening of the text and every
 sentence holding a cue word, nothing the tool computed. Standard library only.
 """
@@ -69,9 +69,11 @@ SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 def wh_text(path):
     raw = path.read_text(encoding="utf-8")
-    title = ""
+    title, url = "", ""
     if raw.startswith("---"):
         head, _, raw = raw[3:].partition("\n---")
+        u = re.search(r"^source_url:\s*(\S+)", head, re.MULTILINE)
+        url = u.group(1) if u else ""
         m = re.search(r'^title:\s*"?(.*?)"?\s*$', head, re.MULTILINE | re.DOTALL)
         if m:
             title = re.sub(r"\\\s*\n\s*|\\_|\\", " ", m.group(1))
@@ -80,7 +82,7 @@ def wh_text(path):
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)
     text = re.sub(r"[*_]{1,3}", "", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return title.strip(), text
+    return title.strip(), url, text
 
 
 def mfa_text(path):
@@ -93,31 +95,35 @@ def mfa_text(path):
     return re.sub(r"\s+", " ", title), body
 
 
+def mfa_url(path, data):
+    return "https://" + str(path.relative_to(data / "mfa-fmprc"))
+
+
 def documents(data):
     out = []
     for p in sorted((data / "wh-briefings").rglob("*.md")):
-        title, text = wh_text(p)
+        title, url, text = wh_text(p)
         cue = CUE.search(text) and p.relative_to(data).parts[1] in ACCOUNTS
         stratum = "wh-cue" if cue else "wh-plain"
-        out.append((stratum, p.relative_to(data), title, text))
+        out.append((stratum, p.relative_to(data), title, url, text))
     mfa = data / "mfa-fmprc" / "www.fmprc.gov.cn"
     for p in sorted(mfa.rglob("*.shtml")):
         lang = "mfa-en" if "/mfa_eng/" in str(p) else "mfa-zh"
         title, text = mfa_text(p)
         if len(text) < 500 or not CUE.search(text):
             continue
-        out.append((lang, p.relative_to(data), title, text))
+        out.append((lang, p.relative_to(data), title, mfa_url(p, data), text))
     return out
 
 
 def draw_all(rng, pool, stratum, n, rows, pages):
     """Every document of `pool` in shuffled order; returns the last id number."""
     rng.shuffle(pool)
-    for i, (_, path, title, text) in enumerate(pool):
+    for i, (_, path, title, url, text) in enumerate(pool):
         n += 1
         gid = f"i{n:03d}"
         split = "tune" if i % 2 == 0 else "report"
-        rows.append("\t".join([gid, stratum, split, str(path), title]))
+        rows.append("\t".join([gid, stratum, split, str(path), url, title]))
         cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
         pages.append(
             f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:300]}\n"
@@ -135,11 +141,11 @@ def main():
     for name, count in STRATA:
         pool = [d for d in docs if d[0] == name]
         rng.shuffle(pool)
-        for i, (stratum, path, title, text) in enumerate(pool[:count]):
+        for i, (stratum, path, title, url, text) in enumerate(pool[:count]):
             n += 1
             gid = f"i{n:03d}"
             split = "tune" if i % 2 == 0 else "report"
-            rows.append("\t".join([gid, stratum, split, str(path), title]))
+            rows.append("\t".join([gid, stratum, split, str(path), url, title]))
             cues = [s for s in SENTENCE.split(text) if CUE.search(s)]
             pages.append(
                 f"=== {gid} {stratum} {path}\nTITLE: {title}\nOPEN: {text[:400]}\n"
@@ -156,7 +162,7 @@ def main():
     taken = {r.split("\t")[3] for r in rows}
     rest = [d for d in docs if d[0] == "wh-cue" and str(d[1]) not in taken]
     draw_all(rng, rest, THIRD, n, rows, pages)
-    out_tsv.write_text("id\tstratum\tsplit\tpath\ttitle\n" + "\n".join(rows) + "\n")
+    out_tsv.write_text("id\tstratum\tsplit\tpath\turl\ttitle\n" + "\n".join(rows) + "\n")
     sheet.write_text("\n".join(pages))
     print(f"{len(rows)} events drawn from {len(docs)} documents")
 

@@ -28,8 +28,8 @@ const ISSUE_BOUNDS: (f64, f64) = (0.95, 0.80);
 /// Regression floors: the figures measured on the report split when the
 /// reading was last changed (lexicon/README.md), rounded down. They are not
 /// the issue's bounds; a change that lowers either figure below fails.
-const FLOOR_PRECISION: f64 = 0.0;
-const FLOOR_RECALL: f64 = 0.0;
+const FLOOR_PRECISION: f64 = 0.82;
+const FLOOR_RECALL: f64 = 0.82;
 
 struct Gold {
     id: String,

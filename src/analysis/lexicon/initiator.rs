@@ -261,4 +261,69 @@ mod tests {
             Status::Unknown
         );
     }
+
+    fn usa(i: &Initiator) -> bool {
+        i.side == Some(Side::parse("USA").unwrap())
+    }
+
+    #[test]
+    fn events_of_kinds_without_an_initiator_name_none() {
+        let mut e = event(vec![statement(
+            "LUX",
+            "At the request of Luxembourg the call was held with the United States.",
+        )]);
+        e.kind = "general-debate".into();
+        let i = initiator(&e, &Lexicon::builtin().matcher());
+        assert_eq!((i.status, i.side, i.evidence.len()), (Status::NoInitiator, None, 0));
+        assert!(has_initiator("call-readout") && has_initiator("joint-statement"));
+        assert!(!has_initiator("press-conference") && !has_initiator("remarks"));
+    }
+
+    #[test]
+    fn hosts_places_and_the_latter_resolve_to_sides() {
+        let i = who(vec![statement(
+            "USA",
+            "Today at the White House, Jake Sullivan hosted Israeli National Security Advisor Tzachi Hanegbi.",
+        )]);
+        assert!(usa(&i), "{i:?}");
+        assert_eq!(i.deciding().unwrap().rule, Points::Host);
+        // A domestic meeting names no guest of another side.
+        let i = who(vec![statement(
+            "USA",
+            "Today the White House hosted a roundtable with nurses from across the country.",
+        )]);
+        assert_eq!(i.status, Status::Unknown);
+        // "co-hosted" and a host year point nowhere.
+        let i = who(vec![statement(
+            "USA",
+            "President Biden and Angolan President Lourenço co-hosted African leaders. Biden praised Brazil's G20 host year.",
+        )]);
+        assert_eq!(i.side, None);
+        let i = who(vec![statement(
+            "USA",
+            "President Biden welcomed Chancellor Olaf Scholz of Germany to the White House today.",
+        )]);
+        assert!(usa(&i));
+        let i = who(vec![statement(
+            "USA",
+            "President Emmanuel Macron of the French Republic and President Joe Biden of the United States of America spoke on September 22, at the request of the latter.",
+        )]);
+        assert!(usa(&i), "{i:?}");
+    }
+
+    #[test]
+    fn the_mfa_at_request_and_the_lead_only() {
+        let i = who(vec![statement(
+            "CHN",
+            "At request, State Councilor Wang Yi spoke on the phone with Secretary of State Antony Blinken.",
+        )]);
+        assert!(usa(&i), "{i:?}");
+        // The fourth sentence speaks of another meeting: not read.
+        let i = who(vec![statement(
+            "USA",
+            "The leaders spoke. They discussed trade. They discussed climate. They look forward to the summit hosted by Japan.",
+        )]);
+        assert_eq!((i.status, i.evidence.len()), (Status::Unknown, 0));
+    }
+
 }

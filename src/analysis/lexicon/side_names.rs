@@ -7,9 +7,9 @@
 //! The table is read in this order, the first reading of a name winning: the
 //! lexicon's own `[sides]` (user-extendable with `--lexicon`), the curated
 //! `lexicon/side-names.toml` (other country names, demonyms, capitals,
-//! offices), the ISO 3166 short names (the part before a comma: "Korea,
-//! Republic of" gives "Korea"; a few names that are mostly U.S. states or first
-//! names are left out) and the names of the officials table
+//! offices), the ISO 3166 short names (the part before any comma or
+//! parenthesis; a few names that are mostly U.S. states or first names are
+//! left out) and the names of the officials table
 //! (`src/corpus/officials.toml`). Names are matched by stem like lexicon
 //! phrases; an all-capital name (`US`, `ROK`) only as written.
 
@@ -203,8 +203,8 @@ mod tests {
             ["Taoiseach=IRL", "Israeli=ISR", "Seoul=KOR", "Republic of Korea=KOR"]
         );
         assert_eq!(
-            sides_in("North Korea, Korea, Viet Nam and Türkiye"),
-            ["North Korea=PRK", "Korea=KOR", "Viet Nam=VNM", "Türkiye=TUR"]
+            sides_in("North Korea, South Korea, Vietnam and Türkiye"),
+            ["North Korea=PRK", "South Korea=KOR", "Vietnam=VNM", "Türkiye=TUR"]
         );
     }
 

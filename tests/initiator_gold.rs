@@ -83,7 +83,10 @@ fn imported(data: &Path, f: &Fixture) -> Vec<Event> {
         let run = f.run(&["import", how, src.to_str().unwrap(), "--into", into]);
         assert!(run.code <= 1, "import {how} failed: {}", run.stderr);
     }
-    load(Path::new(into)).expect("the imported corpus loads").corpus.events
+    load(Path::new(into))
+        .expect("the imported corpus loads")
+        .corpus
+        .events
 }
 
 /// Counts of one split: claims, right claims, events labelled with a side.
@@ -99,7 +102,11 @@ struct Tally {
 fn measure(events: &[Event], gold: &[Gold]) -> BTreeMap<String, Tally> {
     let by_url: HashMap<&str, &Event> = events
         .iter()
-        .flat_map(|e| e.statements.iter().filter_map(move |s| Some((s.url.as_deref()?, e))))
+        .flat_map(|e| {
+            e.statements
+                .iter()
+                .filter_map(move |s| Some((s.url.as_deref()?, e)))
+        })
         .collect();
     let matcher = Lexicon::builtin().matcher();
     let mut out: BTreeMap<String, Tally> = BTreeMap::new();
@@ -129,7 +136,10 @@ fn measure(events: &[Event], gold: &[Gold]) -> BTreeMap<String, Tally> {
         t.stated += usize::from(stated);
         match claim {
             Some(side) if side == g.label => t.right += 1,
-            Some(side) => t.wrong.push(format!("{} claimed {side}, labelled {}{why}", g.id, g.label)),
+            Some(side) => t.wrong.push(format!(
+                "{} claimed {side}, labelled {}{why}",
+                g.id, g.label
+            )),
             None if stated => t.missed.push(format!("{} labelled {}{why}", g.id, g.label)),
             None => {}
         }
@@ -173,7 +183,10 @@ fn initiator_precision_and_recall_on_the_gold_report_split() {
         }
     }
     let report = &tallies["report"];
-    let (p, r) = (share(report.right, report.claimed), share(report.right, report.stated));
+    let (p, r) = (
+        share(report.right, report.claimed),
+        share(report.right, report.stated),
+    );
     println!(
         "report split: precision {:.1}% (issue bound {:.0}%), recall {:.1}% (issue bound {:.0}%)",
         100.0 * p,
@@ -181,20 +194,28 @@ fn initiator_precision_and_recall_on_the_gold_report_split() {
         100.0 * r,
         100.0 * ISSUE_BOUNDS.1
     );
-    assert!(p >= FLOOR_PRECISION, "precision {p:.3} fell below {FLOOR_PRECISION}");
+    assert!(
+        p >= FLOOR_PRECISION,
+        "precision {p:.3} fell below {FLOOR_PRECISION}"
+    );
     assert!(r >= FLOOR_RECALL, "recall {r:.3} fell below {FLOOR_RECALL}");
 }
 
 #[test]
 fn the_gold_standard_has_the_documented_size() {
     let gold = gold();
-    let stated = gold.iter().filter(|g| g.label != "none" && g.label != "n/a").count();
+    let stated = gold
+        .iter()
+        .filter(|g| g.label != "none" && g.label != "n/a")
+        .count();
     let none = gold.iter().filter(|g| g.label == "none").count();
     assert_eq!((gold.len(), stated, none), (429, 61, 138));
     assert!(stated >= 60 && gold.len() - stated >= 30);
     for g in &gold {
         assert!(
-            g.label == "none" || g.label == "n/a" || readouts::corpus::Side::parse(&g.label).is_ok(),
+            g.label == "none"
+                || g.label == "n/a"
+                || readouts::corpus::Side::parse(&g.label).is_ok(),
             "{}: label {} is neither a side nor none/n/a",
             g.id,
             g.label

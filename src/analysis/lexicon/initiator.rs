@@ -90,7 +90,10 @@ pub fn has_initiator(kind: &str) -> bool {
     let last = kind.rsplit('-').next().unwrap_or("");
     FAMILIES.contains(&first)
         || FAMILIES.contains(&last)
-        || matches!(kind.as_str(), "joint-statement" | "communique" | "joint-communique")
+        || matches!(
+            kind.as_str(),
+            "joint-statement" | "communique" | "joint-communique"
+        )
 }
 
 /// The initiator of `event`, matching each statement with `matcher`.
@@ -141,7 +144,9 @@ pub fn initiator_from_hits(
                 shown: super::ShownHit::of(hit, statement),
                 sentence: hit.sentence.text(&statement.text).to_string(),
                 rule,
-                named: found.as_ref().and_then(|(_, m)| m.as_ref().map(|m| m.named.clone())),
+                named: found
+                    .as_ref()
+                    .and_then(|(_, m)| m.as_ref().map(|m| m.named.clone())),
                 points_to: found.map(|(side, _)| side),
             });
         }
@@ -274,7 +279,10 @@ mod tests {
         )]);
         e.kind = "general-debate".into();
         let i = initiator(&e, &Lexicon::builtin().matcher());
-        assert_eq!((i.status, i.side, i.evidence.len()), (Status::NoInitiator, None, 0));
+        assert_eq!(
+            (i.status, i.side, i.evidence.len()),
+            (Status::NoInitiator, None, 0)
+        );
         assert!(has_initiator("call-readout") && has_initiator("joint-statement"));
         assert!(!has_initiator("press-conference") && !has_initiator("remarks"));
     }
@@ -325,5 +333,4 @@ mod tests {
         )]);
         assert_eq!((i.status, i.evidence.len()), (Status::Unknown, 0));
     }
-
 }

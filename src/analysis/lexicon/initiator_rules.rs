@@ -60,7 +60,10 @@ pub fn points(
     match rule {
         Points::After if compound(text, hit) => None,
         Points::After => after(event, st, text, hit, table),
-        Points::Before => table.mentions(text, s.start, hit.start).pop().and_then(named),
+        Points::Before => table
+            .mentions(text, s.start, hit.start)
+            .pop()
+            .and_then(named),
         Points::Counterpart => counterpart(event, st, table.mentions(text, s.start, s.end)),
         Points::Latter | Points::Former => {
             let mut before = table.mentions(text, s.start, hit.start);
@@ -98,7 +101,10 @@ fn after(
         .collect();
     if let Some(first) = found.first() {
         let joint = found.iter().skip(1).any(|m| {
-            m.side != first.side && text[first.end..m.start].split_whitespace().any(|w| w == "and")
+            m.side != first.side
+                && text[first.end..m.start]
+                    .split_whitespace()
+                    .any(|w| w == "and")
         });
         return (!joint).then(|| (first.side.clone(), Some(first.clone())));
     }

@@ -337,7 +337,12 @@ impl Lexicon {
             }
             h.field("\n");
         }
-        for w in self.exact.iter().chain(["|".to_string()].iter()).chain(&self.as_written) {
+        for w in self
+            .exact
+            .iter()
+            .chain(["|".to_string()].iter())
+            .chain(&self.as_written)
+        {
             h.field(w);
         }
         h.field("\n");

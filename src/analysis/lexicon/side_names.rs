@@ -134,13 +134,15 @@ impl SideTable {
             for n in names {
                 let len = n.parts.len();
                 let fits = len <= words.len()
-                    && n.parts.iter().zip(words).all(|((k, caps), (_, _, s, st))| {
-                        if *caps {
-                            k == s
-                        } else {
-                            k == st
-                        }
-                    });
+                    && n.parts.iter().zip(words).all(
+                        |((k, caps), (_, _, s, st))| {
+                            if *caps {
+                                k == s
+                            } else {
+                                k == st
+                            }
+                        },
+                    );
                 if fits && best.is_none_or(|(l, _)| len > l) {
                     best = Some((len, &n.side));
                 }
@@ -200,17 +202,29 @@ mod tests {
         );
         assert_eq!(
             sides_in("the Taoiseach met Israeli officials in Seoul and the Republic of Korea"),
-            ["Taoiseach=IRL", "Israeli=ISR", "Seoul=KOR", "Republic of Korea=KOR"]
+            [
+                "Taoiseach=IRL",
+                "Israeli=ISR",
+                "Seoul=KOR",
+                "Republic of Korea=KOR"
+            ]
         );
         assert_eq!(
             sides_in("North Korea, South Korea, Vietnam and Türkiye"),
-            ["North Korea=PRK", "South Korea=KOR", "Vietnam=VNM", "Türkiye=TUR"]
+            [
+                "North Korea=PRK",
+                "South Korea=KOR",
+                "Vietnam=VNM",
+                "Türkiye=TUR"
+            ]
         );
     }
 
     #[test]
     fn state_names_first_names_and_pronouns_are_not_countries() {
-        assert!(sides_in("officials from Georgia and New Jersey").iter().all(|m| m.ends_with("=USA")));
+        assert!(sides_in("officials from Georgia and New Jersey")
+            .iter()
+            .all(|m| m.ends_with("=USA")));
         assert!(sides_in("help us and Chad").is_empty());
         assert_eq!(sides_in("the ROK and the rok"), ["ROK=KOR"]);
     }

@@ -422,10 +422,10 @@ fn framing_spans_are_rendered_by_category() {
         initiator: Some(readouts::analysis::diff::CallInitiator {
             side: Some("USA".parse().unwrap()),
             status: readouts::analysis::lexicon::initiator::Status::Known,
-            phrase: "at the invitation of".into(),
-            statement_id: "e/CHN".into(),
-            issued_by: "CHN".parse().unwrap(),
-            sentence: "At the invitation of the US side, they spoke.".into(),
+            phrase: Some("at the invitation of".into()),
+            statement_id: Some("e/CHN".into()),
+            issued_by: Some("CHN".parse().unwrap()),
+            sentence: Some("At the invitation of the US side, they spoke.".into()),
         }),
         ..DiffOptions::default()
     };
@@ -447,7 +447,7 @@ fn framing_spans_are_rendered_by_category() {
         "{plain}"
     );
     assert!(
-        plain.contains("Requested by USA (“at the invitation of” in the CHN statement)."),
+        plain.contains("Initiated by USA (“at the invitation of” in the CHN statement)."),
         "{plain}"
     );
 
@@ -463,7 +463,7 @@ fn framing_spans_are_rendered_by_category() {
     assert!(html.contains(
         "<mark class=\"cooperative\" title=\"cooperative\">constructive dialogue</mark>"
     ));
-    assert!(html.contains("requested by USA"));
+    assert!(html.contains("initiated by USA"));
 }
 
 /// The UN General Debate 2022: the USA and China speeches share topics

@@ -247,17 +247,21 @@ fn framed<'a>(mut side: SideInput<'a>, matcher: &Matcher) -> SideInput<'a> {
     side
 }
 
-/// Who asked for the call, with the phrase and the statement that say so.
+/// Who asked for the call, with the phrase and the statement that decided;
+/// `None` for an event of a kind that has no initiator (a general debate).
 fn initiator(event: &crate::corpus::Event, matcher: &Matcher) -> Option<diff::CallInitiator> {
     let found = lexicon::initiator(event, matcher);
-    let evidence = found.evidence.first()?;
+    if found.status == lexicon::initiator::Status::NoInitiator {
+        return None;
+    }
+    let deciding = found.deciding();
     Some(diff::CallInitiator {
-        side: found.side,
+        side: found.side.clone(),
         status: found.status,
-        phrase: evidence.shown.words(),
-        statement_id: evidence.statement.clone(),
-        issued_by: evidence.issued_by.clone(),
-        sentence: evidence.sentence.clone(),
+        phrase: deciding.map(|e| e.shown.words()),
+        statement_id: deciding.map(|e| e.statement.clone()),
+        issued_by: deciding.map(|e| e.issued_by.clone()),
+        sentence: deciding.map(|e| e.sentence.clone()),
     })
 }
 

@@ -435,7 +435,7 @@ fn initiator_of(
         return None;
     }
     Some(Initiator {
+        evidence: found.deciding().map(|e| e.sentence.clone()),
         side: found.side,
-        evidence: found.evidence.first().map(|e| e.sentence.clone()),
     })
 }

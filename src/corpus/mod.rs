@@ -6,7 +6,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod filter;
 pub mod import;
-mod iso3166;
+pub(crate) mod iso3166;
 pub mod load;
 pub mod model;
 pub mod officials;

@@ -72,13 +72,14 @@ pub struct CallInitiator {
     /// say which side or disagree (`status`).
     pub side: Option<Side>,
     pub status: crate::analysis::lexicon::initiator::Status,
-    /// The phrase as written ("at the request of"), its words folded to one line.
-    pub phrase: String,
+    /// The deciding phrase as written ("at the request of"), its words folded
+    /// to one line; `None` when no statement has an initiative phrase.
+    pub phrase: Option<String>,
     /// The statement holding the phrase, and its side.
-    pub statement_id: String,
-    pub issued_by: Side,
-    /// The sentence holding the phrase.
-    pub sentence: String,
+    pub statement_id: Option<String>,
+    pub issued_by: Option<Side>,
+    /// The sentence holding the phrase: the sentence that decided.
+    pub sentence: Option<String>,
 }
 
 /// Serialises a 0-based sentence index as the 1-based number people read.

@@ -1,44 +1,41 @@
 //! Who asked for the call. Readouts say it in set phrases ("at the request of
 //! the U.S. side", "took a phone call from President Trump", "at the
-//! latter's request"), and who asked is itself a finding: the side that
-//! requests a call usually wants something from it.
+//! latter's request", "President Biden hosted Prime Minister Kishida",
+//! "welcomed Chancellor Scholz to the White House"), and who asked is itself a
+//! finding: the side that requests a call usually wants something from it.
 //!
-//! Each `initiative` entry says where its phrase points (`initiator` in the
-//! lexicon):
-//! - `after`: the side named first in the words after the phrase, within the
-//!   sentence (up to [`AFTER_WORDS`] words). In China's readout "took a phone
-//!   call from President Trump" points to the U.S.; in the U.S. readout "at
-//!   the request of China" points to China. Who wrote the statement does not
-//!   matter, only whom the phrase names.
-//! - `before`: the side named last before the phrase in its sentence
-//!   ("President Trump placed a call to President Xi" → U.S.).
-//! - `counterpart`: not the side that issued the statement ("at the latter's
-//!   request" in a Chinese readout → the other side of the event; when the
-//!   event has no other side's statement, the one other side named in the
-//!   sentence).
-//!
-//! Names are matched like phrases (stems), from the lexicon's `[sides]`
-//! table; all-capital names (`US`, `PRC`) must be written in capitals.
-//! Negated initiative hits are ignored. The event's initiator is the side all
-//! evidence points to; evidence pointing to different sides makes it
-//! `conflicting`, no evidence (or no resolvable name) `unknown`.
+//! Only events of a kind that has an initiator are read ([`has_initiator`]:
+//! calls, meetings, visits, summits, their readouts, joint statements and
+//! communiqués); a general debate, a press conference or a speech has none,
+//! whatever its sentences say about other events. Each `initiative` entry says
+//! where its phrase points (`initiator` in the lexicon, the rules in
+//! [`super::initiator_rules`]); names resolve to sides through
+//! [`super::side_names`] (the lexicon's `[sides]`, the curated names, ISO
+//! names and the officials table). Negated hits are ignored. The event's
+//! initiator is the side all evidence points to; evidence pointing to
+//! different sides makes it `conflicting`, no evidence or no resolvable name
+//! `unknown`, and the sentence that decided is kept ([`Initiator::deciding`]).
+//! Only the lead of each statement is read (its first [`LEAD_SENTENCES`]
+//! sentences): later sentences speak of other meetings.
 
 use serde::Serialize;
 
-use super::{Category, Hit, Matcher, Points, SideNames};
+use super::initiator_rules::{lead_end, points};
+use super::{Category, Hit, Matcher, Points};
 use crate::corpus::{Event, Side, Statement};
-use crate::text::{self, stem_word};
 
-/// How many words after an `after` phrase are searched for a side name.
-pub const AFTER_WORDS: usize = 8;
+pub use super::initiator_rules::{AFTER_WORDS, LEAD_SENTENCES};
 
 /// What the evidence of an event says about who initiated it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Status {
     Known,
     Unknown,
     Conflicting,
+    /// The event is of a kind that has no initiator (a general debate, a
+    /// press conference, a speech): nothing was read.
+    NoInitiator,
 }
 
 /// The initiator of one event and the sentences that show it.
@@ -49,6 +46,21 @@ pub struct Initiator {
     pub side: Option<Side>,
     pub status: Status,
     pub evidence: Vec<InitiatorEvidence>,
+}
+
+impl Initiator {
+    /// The evidence that decided: for a known side the first evidence
+    /// pointing to it, otherwise the first evidence (an unresolved name, or
+    /// the first of conflicting ones).
+    pub fn deciding(&self) -> Option<&InitiatorEvidence> {
+        match &self.side {
+            Some(side) => self
+                .evidence
+                .iter()
+                .find(|e| e.points_to.as_ref() == Some(side)),
+            None => self.evidence.first(),
+        }
+    }
 }
 
 /// One initiative phrase and where it points.
@@ -62,13 +74,33 @@ pub struct InitiatorEvidence {
     pub shown: super::ShownHit,
     pub sentence: String,
     pub rule: Points,
-    /// The words that named the side ("the U.S. side" → `U.S. side`).
+    /// The words that named the side ("the U.S. side" → `U.S. side`); none
+    /// when the side is the event's other party, named by no word.
     pub named: Option<String>,
     pub points_to: Option<Side>,
 }
 
+/// Whether events of `kind` have an initiator: a kind whose first or last
+/// hyphen-separated part is call, meeting, visit, summit, talks or readout,
+/// and joint statements and communiqués.
+pub fn has_initiator(kind: &str) -> bool {
+    const FAMILIES: &[&str] = &["call", "meeting", "visit", "summit", "talks", "readout"];
+    let kind = kind.to_ascii_lowercase();
+    let first = kind.split('-').next().unwrap_or("");
+    let last = kind.rsplit('-').next().unwrap_or("");
+    FAMILIES.contains(&first)
+        || FAMILIES.contains(&last)
+        || matches!(
+            kind.as_str(),
+            "joint-statement" | "communique" | "joint-communique"
+        )
+}
+
 /// The initiator of `event`, matching each statement with `matcher`.
 pub fn initiator(event: &Event, matcher: &Matcher) -> Initiator {
+    if !has_initiator(&event.kind) {
+        return nothing(event, Status::NoInitiator);
+    }
     let hits: Vec<(&Statement, Vec<Hit>)> = event
         .statements
         .iter()
@@ -78,22 +110,51 @@ pub fn initiator(event: &Event, matcher: &Matcher) -> Initiator {
     initiator_from_hits(event, matcher, &view)
 }
 
+fn nothing(event: &Event, status: Status) -> Initiator {
+    Initiator {
+        event: event.id.clone(),
+        side: None,
+        status,
+        evidence: Vec::new(),
+    }
+}
+
 /// The same, from hits already found (each statement with its hits).
 pub fn initiator_from_hits(
     event: &Event,
     matcher: &Matcher,
     hits: &[(&Statement, &[Hit])],
 ) -> Initiator {
+    if !has_initiator(&event.kind) {
+        return nothing(event, Status::NoInitiator);
+    }
+    let table = matcher.side_table();
     let mut evidence = Vec::new();
     for (statement, hits) in hits {
+        let lead = lead_end(&statement.text);
         for hit in hits
             .iter()
-            .filter(|h| h.category == Category::Initiative && !h.negated)
+            .filter(|h| h.category == Category::Initiative && !h.negated && h.start < lead)
         {
             let Some(rule) = hit.initiator else { continue };
-            evidence.push(resolve(event, statement, hit, rule, matcher.sides()));
+            let found = points(event, statement, hit, rule, table);
+            evidence.push(InitiatorEvidence {
+                statement: statement.id.clone(),
+                issued_by: statement.side.clone(),
+                shown: super::ShownHit::of(hit, statement),
+                sentence: hit.sentence.text(&statement.text).to_string(),
+                rule,
+                named: found
+                    .as_ref()
+                    .and_then(|(_, m)| m.as_ref().map(|m| m.named.clone())),
+                points_to: found.map(|(side, _)| side),
+            });
         }
     }
+    decide(event, evidence)
+}
+
+fn decide(event: &Event, evidence: Vec<InitiatorEvidence>) -> Initiator {
     let mut sides: Vec<&Side> = evidence
         .iter()
         .filter_map(|e| e.points_to.as_ref())
@@ -111,119 +172,6 @@ pub fn initiator_from_hits(
         status,
         evidence,
     }
-}
-
-fn resolve(
-    event: &Event,
-    st: &Statement,
-    hit: &Hit,
-    rule: Points,
-    names: &[SideNames],
-) -> InitiatorEvidence {
-    let text = st.text.as_str();
-    let sentence = hit.sentence;
-    let found = match rule {
-        Points::After => mentions(text, hit.end, sentence.end, names)
-            .into_iter()
-            .take_while(|m| m.word_index < AFTER_WORDS)
-            .next(),
-        Points::Before => mentions(text, sentence.start, hit.start, names).pop(),
-        Points::Counterpart => counterpart(event, st, text, sentence.start, sentence.end, names),
-    };
-    InitiatorEvidence {
-        statement: st.id.clone(),
-        issued_by: st.side.clone(),
-        shown: super::ShownHit::of(hit, st),
-        sentence: sentence.text(text).to_string(),
-        rule,
-        named: found.as_ref().and_then(|m| m.named.clone()),
-        points_to: found.map(|m| m.side),
-    }
-}
-
-fn counterpart(
-    event: &Event,
-    st: &Statement,
-    text: &str,
-    from: usize,
-    to: usize,
-    names: &[SideNames],
-) -> Option<Mention> {
-    let others: Vec<&Side> = event
-        .sides()
-        .into_iter()
-        .filter(|s| **s != st.side)
-        .collect();
-    if let [one] = others.as_slice() {
-        return Some(Mention {
-            side: (*one).clone(),
-            named: None,
-            word_index: 0,
-        });
-    }
-    let mut named: Vec<Mention> = mentions(text, from, to, names)
-        .into_iter()
-        .filter(|m| m.side != st.side)
-        .collect();
-    let first = named.first()?.side.clone();
-    named
-        .iter()
-        .all(|m| m.side == first)
-        .then(|| named.remove(0))
-}
-
-struct Mention {
-    side: Side,
-    named: Option<String>,
-    /// Position of the name's first word within the searched range.
-    word_index: usize,
-}
-
-/// Side names in `text[from..to]`, in order, longest name first at each word.
-fn mentions(text: &str, from: usize, to: usize, names: &[SideNames]) -> Vec<Mention> {
-    let region = &text[from..to];
-    let words: Vec<(usize, usize, &str, String)> = text::words(region)
-        .map(|w| (w.start, w.end, w.text, stem_word(w.text)))
-        .collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let best = names
-            .iter()
-            .flat_map(|s| s.names.iter().map(move |n| (s, n)))
-            .filter_map(|(s, n)| name_len(n, &words[i..]).map(|len| (len, s)))
-            .max_by_key(|(len, _)| *len);
-        match best {
-            Some((len, s)) => {
-                let (a, b) = (words[i].0, words[i + len - 1].1);
-                out.push(Mention {
-                    side: s.side.clone(),
-                    named: Some(region[a..b].to_string()),
-                    word_index: i,
-                });
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// How many words of `words` the side name `name` covers, if it matches there.
-fn name_len(name: &str, words: &[(usize, usize, &str, String)]) -> Option<usize> {
-    let parts: Vec<&str> = text::words(name).map(|w| w.text).collect();
-    if parts.is_empty() || parts.len() > words.len() {
-        return None;
-    }
-    let all = parts.iter().zip(words).all(|(p, (_, _, surface, stem))| {
-        let acronym = p.len() > 1 && p.bytes().all(|b| b.is_ascii_uppercase());
-        if acronym {
-            p == surface
-        } else {
-            stem_word(p) == *stem
-        }
-    });
-    all.then_some(parts.len())
 }
 
 #[cfg(test)]
@@ -317,5 +265,72 @@ mod tests {
             .status,
             Status::Unknown
         );
+    }
+
+    fn usa(i: &Initiator) -> bool {
+        i.side == Some(Side::parse("USA").unwrap())
+    }
+
+    #[test]
+    fn events_of_kinds_without_an_initiator_name_none() {
+        let mut e = event(vec![statement(
+            "LUX",
+            "At the request of Luxembourg the call was held with the United States.",
+        )]);
+        e.kind = "general-debate".into();
+        let i = initiator(&e, &Lexicon::builtin().matcher());
+        assert_eq!(
+            (i.status, i.side, i.evidence.len()),
+            (Status::NoInitiator, None, 0)
+        );
+        assert!(has_initiator("call-readout") && has_initiator("joint-statement"));
+        assert!(!has_initiator("press-conference") && !has_initiator("remarks"));
+    }
+
+    #[test]
+    fn hosts_places_and_the_latter_resolve_to_sides() {
+        let i = who(vec![statement(
+            "USA",
+            "Today at the White House, Jake Sullivan hosted Israeli National Security Advisor Tzachi Hanegbi.",
+        )]);
+        assert!(usa(&i), "{i:?}");
+        assert_eq!(i.deciding().unwrap().rule, Points::Host);
+        // A domestic meeting names no guest of another side.
+        let i = who(vec![statement(
+            "USA",
+            "Today the White House hosted a roundtable with nurses from across the country.",
+        )]);
+        assert_eq!(i.status, Status::Unknown);
+        // "co-hosted" and a host year point nowhere.
+        let i = who(vec![statement(
+            "USA",
+            "President Biden and Angolan President Lourenço co-hosted African leaders. Biden praised Brazil's G20 host year.",
+        )]);
+        assert_eq!(i.side, None);
+        let i = who(vec![statement(
+            "USA",
+            "President Biden welcomed Chancellor Olaf Scholz of Germany to the White House today.",
+        )]);
+        assert!(usa(&i));
+        let i = who(vec![statement(
+            "USA",
+            "President Emmanuel Macron of the French Republic and President Joe Biden of the United States of America spoke on September 22, at the request of the latter.",
+        )]);
+        assert!(usa(&i), "{i:?}");
+    }
+
+    #[test]
+    fn the_mfa_at_request_and_the_lead_only() {
+        let i = who(vec![statement(
+            "CHN",
+            "At request, State Councilor Wang Yi spoke on the phone with Secretary of State Antony Blinken.",
+        )]);
+        assert!(usa(&i), "{i:?}");
+        // The fourth sentence speaks of another meeting: not read.
+        let i = who(vec![statement(
+            "USA",
+            "The leaders spoke. They discussed trade. They discussed climate. They look forward to the summit hosted by Japan.",
+        )]);
+        assert_eq!((i.status, i.evidence.len()), (Status::Unknown, 0));
     }
 }

@@ -37,6 +37,7 @@ use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
 use super::parse::Element;
+use super::side_names::SideTable;
 use super::{negation, Category, Lexicon, Points, SideNames};
 use crate::text::segment::{sentences, Sentence};
 use crate::text::{self, normalise, stem, WordCache};
@@ -148,6 +149,8 @@ pub struct Matcher {
     /// Term id → first node (0: no phrase starts with this term).
     root: Vec<u32>,
     sides: Vec<SideNames>,
+    /// Every name that resolves to a side, built on first use by the initiator.
+    side_table: std::sync::OnceLock<SideTable>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -190,10 +193,16 @@ impl Matcher {
             entries: Vec::new(),
             patterns: Vec::new(),
             terms: FxHashMap::default(),
-            exact: lexicon.exact.iter().map(|w| w.as_str().into()).collect(),
+            exact: lexicon
+                .exact
+                .iter()
+                .chain(&lexicon.as_written)
+                .map(|w| w.as_str().into())
+                .collect(),
             nodes: vec![Node::default()],
             root: vec![0],
             sides: lexicon.sides.clone(),
+            side_table: std::sync::OnceLock::new(),
         };
         for (_, p) in &lexicon.ignore {
             let pi = m.patterns.len() as u32;
@@ -305,6 +314,12 @@ impl Matcher {
     /// The side names of the lexicon (for initiator resolution).
     pub fn sides(&self) -> &[SideNames] {
         &self.sides
+    }
+
+    /// The lexicon's side names with the built-in ones (demonyms, capitals,
+    /// ISO names, officials), for resolving who initiated an event.
+    pub fn side_table(&self) -> &SideTable {
+        self.side_table.get_or_init(|| SideTable::new(&self.sides))
     }
 
     /// Every phrase of the lexicon in `text`, in order of position.

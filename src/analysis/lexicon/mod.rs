@@ -10,11 +10,13 @@
 //! and `initiative` entries decide who initiated an event (see [`mod@initiator`]).
 
 pub mod initiator;
+pub mod initiator_rules;
 pub mod matcher;
 pub mod negation;
 mod parse;
 pub mod report;
 pub mod shown;
+pub mod side_names;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -91,16 +93,49 @@ pub enum Points {
     After,
     /// The side named before the phrase ("*President Trump* requested the call").
     Before,
-    /// The side that did not issue the statement ("at the latter's request").
+    /// The side that did not issue the statement ("at the other side's
+    /// request"; MFA "at request": the side asked is the subject).
     Counterpart,
+    /// The party named last before the phrase in its sentence ("Macron and
+    /// Biden spoke, at the request of the latter"); the counterpart when the
+    /// sentence names none.
+    Latter,
+    /// The party named first before the phrase in its sentence.
+    Former,
+    /// The host: the side named last before "hosted", when the sentence names
+    /// a guest of another side ("Sullivan hosted Israeli officials").
+    Host,
+    /// The side of the place right after the phrase ("welcomed Chancellor
+    /// Scholz to *the White House*", "welcomed President Biden to *India*").
+    Place,
 }
 
 impl Points {
+    /// Every rule, in the order lexicon/README.md lists them.
+    pub const ALL: [Points; 7] = [
+        Points::After,
+        Points::Before,
+        Points::Counterpart,
+        Points::Latter,
+        Points::Former,
+        Points::Host,
+        Points::Place,
+    ];
+
+    /// The rule named `name` in a lexicon file.
+    pub fn parse(name: &str) -> Option<Points> {
+        Points::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Points::After => "after",
             Points::Before => "before",
             Points::Counterpart => "counterpart",
+            Points::Latter => "latter",
+            Points::Former => "former",
+            Points::Host => "host",
+            Points::Place => "place",
         }
     }
 }
@@ -164,6 +199,10 @@ pub struct Lexicon {
     /// Words matched only as written (normalised, not stemmed), because their
     /// stem collides with an entry's: "construction" is not "constructive".
     pub exact: Vec<String>,
+    /// Words the lexicon matches as written though the index stems them
+    /// ("hosted" is a host's act, "host" and "hosting" are mostly not:
+    /// "Brazil's G20 host year", "hosting refugees").
+    pub as_written: Vec<String>,
     /// Phrases that never give a hit and hide the entries inside them
     /// ("parties concerned" is not concern).
     #[serde(skip)]
@@ -248,6 +287,11 @@ impl Lexicon {
                 self.exact.push(w);
             }
         }
+        for w in other.as_written {
+            if !self.as_written.contains(&w) {
+                self.as_written.push(w);
+            }
+        }
         for p in other.ignore {
             if !self.ignore.iter().any(|q| q.1.key() == p.1.key()) {
                 self.ignore.push(p);
@@ -293,7 +337,12 @@ impl Lexicon {
             }
             h.field("\n");
         }
-        for w in &self.exact {
+        for w in self
+            .exact
+            .iter()
+            .chain(["|".to_string()].iter())
+            .chain(&self.as_written)
+        {
             h.field(w);
         }
         h.field("\n");
@@ -434,7 +483,7 @@ mod tests {
             let row = format!("| {} |", e.grade.unwrap());
             assert!(readme.contains(&row), "grade row {row}");
         }
-        for p in [Points::After, Points::Before, Points::Counterpart] {
+        for p in Points::ALL {
             assert!(readme.contains(&format!("- `{}`:", p.as_str())));
         }
     }

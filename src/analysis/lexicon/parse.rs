@@ -169,6 +169,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Lexicon, LexiconError> {
         entries: Vec::new(),
         sides: Vec::new(),
         exact: Vec::new(),
+        as_written: Vec::new(),
         ignore: Vec::new(),
     };
     // The TOML table does not keep the file's order of categories: collect
@@ -179,16 +180,21 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Lexicon, LexiconError> {
         match k {
             "version" => lexicon.version = string(&r, value, "version")?,
             "sides" => lexicon.sides = sides(&r, value)?,
-            "exact" => {
-                for w in strings(&r, value, "exact")? {
+            "exact" | "as_written" => {
+                for w in strings(&r, value, k)? {
                     let words: Vec<_> = text::words(&w).collect();
                     if words.len() != 1 || words[0].text != w.trim() {
                         return Err(r.err(
                             value.span().start,
-                            format!("`exact` lists single words; `{w}` is not one word"),
+                            format!("`{k}` lists single words; `{w}` is not one word"),
                         ));
                     }
-                    lexicon.exact.push(text::normalise(&w).into_owned());
+                    let list = if k == "exact" {
+                        &mut lexicon.exact
+                    } else {
+                        &mut lexicon.as_written
+                    };
+                    list.push(text::normalise(&w).into_owned());
                 }
             }
             "ignore" => {
@@ -322,6 +328,13 @@ fn single_words(
         .collect())
 }
 
+/// "after, before, …, or place": the rule names for an error message.
+fn rules_list() -> String {
+    let names: Vec<&str> = Points::ALL.iter().map(|p| p.as_str()).collect();
+    let (last, rest) = names.split_last().expect("rules");
+    format!("{} or {last}", rest.join(", "))
+}
+
 fn sides(r: &Reader<'_>, v: &Spanned<DeValue<'_>>) -> Result<Vec<SideNames>, LexiconError> {
     let DeValue::Table(t) = v.get_ref() else {
         return Err(r.err(
@@ -426,22 +439,21 @@ fn entry(
         (None, _) => None,
     };
     let initiator = match (field("initiator"), category) {
-        (Some(v), Category::Initiative) => Some(match string(r, v, "initiator")?.as_str() {
-            "after" => Points::After,
-            "before" => Points::Before,
-            "counterpart" => Points::Counterpart,
-            other => {
-                return Err(r.err(
+        (Some(v), Category::Initiative) => {
+            let name = string(r, v, "initiator")?;
+            Some(Points::parse(&name).ok_or_else(|| {
+                r.err(
                     v.span().start,
-                    format!("`initiator` is `{other}`; use after, before or counterpart"),
-                ))
-            }
-        }),
+                    format!("`initiator` is `{name}`; use {}", rules_list()),
+                )
+            })?)
+        }
         (None, Category::Initiative) => {
             return Err(r.err(
                 here,
                 format!(
-                    "initiative entry `{phrase}` needs `initiator` = after, before or counterpart"
+                    "initiative entry `{phrase}` needs `initiator` = {}",
+                    rules_list()
                 ),
             ))
         }

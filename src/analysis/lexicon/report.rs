@@ -265,7 +265,10 @@ fn initiators(tagged: &[Tagged], matcher: &Matcher) -> Vec<Initiator> {
             group.push((tagged[i].1, tagged[i].2.as_slice()));
             i += 1;
         }
-        out.push(initiator_from_hits(event, matcher, &group));
+        let found = initiator_from_hits(event, matcher, &group);
+        if found.status != super::initiator::Status::NoInitiator {
+            out.push(found);
+        }
     }
     out
 }

@@ -63,18 +63,23 @@ fn topic_label(t: &Topic) -> String {
     }
 }
 
-/// The initiator line shared by all formats.
+/// The initiator line shared by all formats: one wording for a known side,
+/// one for unknown (with the deciding phrase when there is one), one for an
+/// event of a kind that has no initiator.
 fn initiator_text(diff: &Diff) -> String {
-    match &diff.initiator {
-        Some(i) => format!(
-            "requested by {} (“{}” in the {} statement)",
-            i.side
-                .as_ref()
-                .map_or_else(|| "unknown".to_string(), |s| s.to_string()),
-            i.phrase,
-            i.issued_by
-        ),
-        None => "initiator not recorded".to_string(),
+    let Some(i) = &diff.initiator else {
+        return "no initiator (not a call, meeting or visit)".to_string();
+    };
+    let evidence = match (&i.phrase, &i.issued_by) {
+        (Some(phrase), Some(by)) => format!(" (“{phrase}” in the {by} statement)"),
+        _ => String::new(),
+    };
+    match (&i.side, i.status) {
+        (Some(side), _) => format!("initiated by {side}{evidence}"),
+        (None, crate::analysis::lexicon::initiator::Status::Conflicting) => {
+            format!("initiator unknown, the statements disagree{evidence}")
+        }
+        (None, _) => format!("initiator unknown{evidence}"),
     }
 }
 

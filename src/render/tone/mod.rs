@@ -162,7 +162,7 @@ pub(crate) fn initiator_label(e: &EventTone) -> String {
             .side
             .as_ref()
             .map(|s| s.as_str().to_string())
-            .unwrap_or_else(|| "unclear".into()),
+            .unwrap_or_else(|| "unknown".into()),
         None => "unknown".into(),
     }
 }

@@ -117,18 +117,52 @@ fn jieba() -> &'static Jieba {
 }
 
 /// Calls `found(start, end)` for each word of the Han run `run`, with byte
-/// offsets shifted by `base`.
+/// offsets shifted by `base`: from the precut table of the built-in
+/// lexicon's runs (`han_precut.rs`) when it holds the run, else from jieba.
 fn cut_run(run: &str, base: usize, found: &mut impl FnMut(usize, usize)) {
     if run.chars().nth(1).is_none() {
         found(base, base + run.len());
         return;
     }
-    for token in jieba().cut(run, false) {
-        // A combining or format character glued to a Han one may come out alone.
-        if token.word.chars().any(char::is_alphanumeric) {
-            found(base + token.byte_start, base + token.byte_end);
+    if let Some(words) = super::han_precut::cut(run) {
+        for (s, e) in words {
+            found(base + s, base + e);
         }
+        return;
     }
+    for (s, e) in dictionary_cut(run) {
+        found(base + s, base + e);
+    }
+}
+
+/// jieba's words of the Han run `run` as byte ranges of it, in dictionary
+/// mode, less pieces without a letter or digit (a combining or format
+/// character glued to a Han one may come out alone). Loads the dictionary
+/// on first use; [`cut_run`] asks the precut table first.
+pub fn dictionary_cut(run: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    #[cfg(test)]
+    JIEBA_CUTS.with(|n| n.set(n.get() + 1));
+    jieba()
+        .cut(run, false)
+        .into_iter()
+        .filter(|token| token.word.chars().any(char::is_alphanumeric))
+        .map(|token| (token.byte_start, token.byte_end))
+}
+
+#[cfg(test)]
+thread_local! {
+    static JIEBA_CUTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many runs this thread has had jieba cut since the last reset (tests).
+#[cfg(test)]
+pub(crate) fn jieba_cuts_on_this_thread() -> usize {
+    JIEBA_CUTS.with(|n| n.get())
+}
+
+#[cfg(test)]
+pub(crate) fn jieba_cuts_on_this_thread_reset() {
+    JIEBA_CUTS.with(|n| n.set(0));
 }
 
 /// The words of `text[start..end]`, a region that no UAX #29 rule looks

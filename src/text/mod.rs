@@ -10,6 +10,7 @@
 //! the same two tokens.
 
 pub mod han;
+pub mod han_precut;
 pub mod segment;
 mod sentence_bounds;
 mod stopwords;

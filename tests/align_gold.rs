@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Held-out precision and recall must not fall below these (measured; README).
-const HELD_OUT_PRECISION_FLOOR: f64 = 0.0;
-const HELD_OUT_RECALL_FLOOR: f64 = 0.0;
+const HELD_OUT_PRECISION_FLOOR: f64 = 0.448;
+const HELD_OUT_RECALL_FLOOR: f64 = 0.099;
 
 /// One document pair of `pairs.tsv`.
 struct DocPair {
@@ -44,7 +44,9 @@ struct Label {
 }
 
 fn gold_file(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/align").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/gold/align")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -73,7 +75,11 @@ fn doc_pairs() -> Vec<DocPair> {
 fn labels() -> BTreeMap<String, Vec<Label>> {
     let mut out: BTreeMap<String, Vec<Label>> = BTreeMap::new();
     for r in rows("gold.tsv") {
-        assert!(r[1] == "same" || r[1] == "maybe", "gold.tsv label {:?}", r[1]);
+        assert!(
+            r[1] == "same" || r[1] == "maybe",
+            "gold.tsv label {:?}",
+            r[1]
+        );
         out.entry(r[0].clone()).or_default().push(Label {
             same: r[1] == "same",
             left: r[2].parse().unwrap(),
@@ -108,7 +114,13 @@ fn white_house() -> Option<&'static (common::Fixture, BTreeMap<String, String>)>
                 return None;
             }
             let f = common::Fixture::empty();
-            let run = f.run(&["import", "markdown", src.to_str().unwrap(), "--into", "corpus"]);
+            let run = f.run(&[
+                "import",
+                "markdown",
+                src.to_str().unwrap(),
+                "--into",
+                "corpus",
+            ]);
             assert!(run.code == 0 || run.code == 1, "import: {}", run.stderr);
             let events = events_by_url(&f.path("corpus/import"));
             Some((f, events))
@@ -195,7 +207,10 @@ fn run_diff(p: &DocPair, extra: &[&str]) -> Option<Predicted> {
                 })
                 .collect()
         };
-        let (l, r) = (numbers("left", &mut out.left), numbers("right", &mut out.right));
+        let (l, r) = (
+            numbers("left", &mut out.left),
+            numbers("right", &mut out.right),
+        );
         if row["kind"] == "pair" {
             out.pairs
                 .extend(l.iter().flat_map(|&i| r.iter().map(move |&j| (i, j))));
@@ -247,7 +262,11 @@ fn score(p: &DocPair, got: &Predicted, labels: &[Label], count: (usize, usize)) 
         .map(|l| (l.left, l.right))
         .collect();
     for l in labels {
-        assert_eq!(got.left[&l.left], l.left_text, "pair {} left {}; {rebuild}", p.id, l.left);
+        assert_eq!(
+            got.left[&l.left], l.left_text,
+            "pair {} left {}; {rebuild}",
+            p.id, l.left
+        );
         assert_eq!(
             got.right[&l.right], l.right_text,
             "pair {} right {}; {rebuild}",
@@ -267,12 +286,19 @@ fn score(p: &DocPair, got: &Predicted, labels: &[Label], count: (usize, usize)) 
 fn measure(extra: &[&str], parts: &[&str]) -> Option<BTreeMap<(String, String), Score>> {
     let (labels, counts) = (labels(), counts());
     let mut out: BTreeMap<(String, String), Score> = BTreeMap::new();
-    for p in doc_pairs().iter().filter(|p| parts.contains(&p.part.as_str())) {
+    for p in doc_pairs()
+        .iter()
+        .filter(|p| parts.contains(&p.part.as_str()))
+    {
         let got = run_diff(p, extra)?;
         let none = Vec::new();
         let s = score(p, &got, labels.get(&p.id).unwrap_or(&none), counts[&p.id]);
-        out.entry((p.part.clone(), p.source.clone())).or_default().add(s);
-        out.entry((p.part.clone(), "all".into())).or_default().add(s);
+        out.entry((p.part.clone(), p.source.clone()))
+            .or_default()
+            .add(s);
+        out.entry((p.part.clone(), "all".into()))
+            .or_default()
+            .add(s);
     }
     Some(out)
 }
@@ -296,7 +322,10 @@ fn gold_pairs_are_drawn_labelled_and_split() {
     let pairs = doc_pairs();
     assert!(pairs.len() >= 30, "{} document pairs", pairs.len());
     let tune = pairs.iter().filter(|p| p.part == "tune").count();
-    assert!(tune * 3 >= pairs.len() && tune * 3 <= pairs.len() * 2, "{tune} tune");
+    assert!(
+        tune * 3 >= pairs.len() && tune * 3 <= pairs.len() * 2,
+        "{tune} tune"
+    );
     let labels = labels();
     let labelled = pairs.iter().filter(|p| labels.contains_key(&p.id)).count();
     assert_eq!(labelled, pairs.len(), "every pair has labels");

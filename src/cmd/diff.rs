@@ -65,6 +65,9 @@ pub struct Args {
     /// Add or override framing-lexicon entries from FILE (repeat to apply several)
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+    /// Add equivalent phrases from FILE, lines `feature = phrase | phrase` (repeat for several)
+    #[arg(long, value_name = "FILE")]
+    pub equivalents: Vec<PathBuf>,
 }
 
 /// The outputs `diff` has (`--format`).
@@ -96,6 +99,11 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         .then(|| initiator(left.event, &matcher))
         .flatten();
     let mut weights = TermWeights::reference();
+    for path in &args.equivalents {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        (weights.add_equivalents(&text)).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
     let opts = DiffOptions {
         threshold: args.threshold,
         initiator,

@@ -382,3 +382,47 @@ fn one_side_on_two_occasions_is_labelled_by_event_and_date() {
         html.stdout
     );
 }
+
+#[test]
+fn users_extend_the_equivalents_and_a_bad_line_is_named() {
+    let f = common::Fixture::empty();
+    let usa = "The Secretary raised fentanyl shipments bound for American ports.";
+    let chn = "The Minister said synthetic opioids shipments to American ports were curbed.";
+    f.write(
+        "corpus/call.toml",
+        event_toml("2024-02-call", "2024-02-05", &[("USA", usa), ("CHN", chn)]),
+    );
+    let json = |extra: &[&str]| {
+        let mut args = vec!["diff", "2024-02-call", "--format", "json"];
+        args.extend(extra);
+        let run = f.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let before = json(&[]);
+    f.write("opioids.txt", "# ours\nfentanyl = synthetic opioids\n");
+    let after = json(&["--equivalents", "opioids.txt"]);
+    let shared = |v: &serde_json::Value| -> Vec<String> {
+        (v["rows"].as_array().unwrap().iter())
+            .filter(|r| r["kind"] == "pair")
+            .flat_map(|r| r["shared_terms"].as_array().unwrap().clone())
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        !shared(&before).contains(&"fentanyl".to_string()),
+        "{before}"
+    );
+    assert!(shared(&after).contains(&"fentanyl".to_string()), "{after}");
+    f.write(
+        "bad.txt",
+        "fentanyl = synthetic opioids\nno equals sign here\n",
+    );
+    let run = f.run(&["diff", "2024-02-call", "--equivalents", "bad.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bad.txt: line 2:"),
+        "the error names the file and line: {}",
+        run.stderr
+    );
+}

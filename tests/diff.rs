@@ -516,14 +516,11 @@ fn un_2022_usa_china_pairs_shared_topics() {
         pair_about("doses of COVID-19 vaccine", "doses of vaccines"),
         "vaccines"
     );
-    // With the fixed reference weights (#17) China's Paris sentence pairs with
-    // the U.S. climate-finance sentence ("announced … climate … goal …
-    // implement"), an acceptable pair on the same point; the U.S. "rejoined
-    // the Paris Agreement" sentence, long and many-topic, stays one-sided.
-    assert!(
-        pair_about("climate", "Paris Agreement on Climate Change"),
-        "climate"
-    );
+    // China's Paris sentence used to pair with the U.S. climate-finance
+    // sentence at 0.13 ("announced … climate … goal … implement"), an
+    // acceptable pair on a nearby point; at the threshold tuned on the
+    // alignment gold set (0.16, #17) it is left out, and the U.S. "rejoined
+    // the Paris Agreement" sentence, long and many-topic, stays one-sided too.
     assert!(pair_about("food", "food security"), "food security");
     assert!(
         pair_about("Taiwan Strait", "Taiwan Strait"),

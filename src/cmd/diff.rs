@@ -77,6 +77,9 @@ pub struct Args {
     /// With --languages: add or override names of the bilingual table from FILE (TOML; repeatable)
     #[arg(long, value_name = "FILE", requires = "languages")]
     pub names: Vec<PathBuf>,
+    /// Add equivalent phrases from FILE, lines `feature = phrase | phrase` (repeat for several)
+    #[arg(long, value_name = "FILE")]
+    pub equivalents: Vec<PathBuf>,
 }
 
 /// The outputs `diff` has (`--format`).
@@ -111,6 +114,11 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         .then(|| initiator(left.event, &matcher))
         .flatten();
     let mut weights = TermWeights::reference();
+    for path in &args.equivalents {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        (weights.add_equivalents(&text)).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
     let opts = DiffOptions {
         threshold: args.threshold,
         initiator,

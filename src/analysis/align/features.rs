@@ -32,7 +32,7 @@ russia = russian federation | russian | moscow | russia's
 
 /// Words that count only inside a word pair (see the module docs).
 pub const GUARDED: &[&str] = &[
-    "congress", "build", "abus", "decad", "year", "parti", "time",
+    "congress", "build", "abus", "decad", "year", "parti", "time", "u.",
 ];
 
 /// Phrases (as normalised words) and the feature each stands for.

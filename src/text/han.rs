@@ -138,7 +138,7 @@ fn cut_run(run: &str, base: usize, found: &mut impl FnMut(usize, usize)) {
 /// jieba's words of the Han run `run` as byte ranges of it, in dictionary
 /// mode, less pieces without a letter or digit (a combining or format
 /// character glued to a Han one may come out alone). Loads the dictionary
-/// on first use; [`cut_run`] asks the precut table first.
+/// on first use; `cut_run` asks the precut table first.
 pub fn dictionary_cut(run: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     #[cfg(test)]
     JIEBA_CUTS.with(|n| n.set(n.get() + 1));

@@ -4,7 +4,7 @@
 //! cut the Chinese phrases of `lexicon/zh.toml`, so every command paid for it
 //! even on a corpus without a Chinese character. `han_precut.tsv` holds each
 //! maximal Han run of `lexicon/lexicon.toml` and `lexicon/zh.toml` with the
-//! words jieba cuts it into; [`cut`] answers from it, so jieba is loaded only
+//! words jieba cuts it into; `cut` answers from it, so jieba is loaded only
 //! when text outside the lexicon is cut. The table is made by
 //! `cargo run --example han_precut > src/text/han_precut.tsv` ([`table`]), and
 //! a unit test checks that it equals what jieba gives now, so the two can

@@ -1,6 +1,6 @@
 //! Where each kind of initiative phrase points: the rules that turn one hit in
 //! one sentence into a side (see [`super::Points`] for the list, and
-//! [`super::initiator`] for how an event's evidence is combined). Kept apart
+//! [`super::initiator`](mod@super::initiator) for how an event's evidence is combined). Kept apart
 //! from the decision so each rule can be read, and tested, on its own.
 
 use super::side_names::{Mention, SideTable};

@@ -20,7 +20,7 @@ use serde_json::Value;
 const VALIDATE: &str = r##"
 import json, sys
 import jsonschema
-schema_path, data_path, mode, ref = sys.argv[1:5]
+schema_path, data_path, mode, ref, mutate = sys.argv[1:6]
 schema = json.load(open(schema_path, encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
 if ref != "-":
@@ -54,7 +54,7 @@ report = {"documents": len(docs), "invalid": [], "mutations": 0, "accepted": []}
 for i, doc in enumerate(docs):
     for e in errors(doc):
         report["invalid"].append("document %d: %s" % (i, e))
-probe = docs[0] if docs else None
+probe = docs[0] if docs and mutate == "mutate" else None
 if probe is not None:
     found = []
     objects(probe, "", set(), found)
@@ -120,6 +120,24 @@ fn check(
     lines: Option<&str>,
     removable: &[&str],
 ) -> usize {
+    check_with(f, name, args, (schema_of, lines), removable, true)
+}
+
+/// As [`check`] without the mutations: for outputs of the UN corpus, whose
+/// size makes each revalidation slow; the mutations are tried on the bundled
+/// corpus's outputs of the same commands.
+fn check_valid(f: &Fixture, name: &str, args: &[&str], schema_of: &str, lines: Option<&str>) {
+    check_with(f, name, args, (schema_of, lines), &[], false);
+}
+
+fn check_with(
+    f: &Fixture,
+    name: &str,
+    args: &[&str],
+    (schema_of, lines): (&str, Option<&str>),
+    removable: &[&str],
+    mutate: bool,
+) -> usize {
     let run = f.run(args);
     assert!(run.code == 0 || run.code == 1, "{args:?}: {}", run.stderr);
     let data = f.write(&format!("{name}.out"), &run.stdout);
@@ -134,6 +152,7 @@ fn check(
         .args([
             if lines.is_some() { "lines" } else { "doc" },
             lines.unwrap_or("-"),
+            if mutate { "mutate" } else { "validate" },
         ])
         .output()
         .expect("run python3");
@@ -169,7 +188,12 @@ fn check(
         "{name}: the schema accepts mutated output: {accepted:#?}"
     );
     let tried = report["mutations"].as_u64().unwrap() as usize;
-    println!("{name}: valid; {tried} mutations, all rejected");
+    if mutate {
+        assert!(tried > 0, "{name}: no mutation tried");
+        println!("{name}: valid; {tried} mutations, all rejected");
+    } else {
+        println!("{name}: valid");
+    }
     tried
 }
 
@@ -388,7 +412,7 @@ fn the_pairing_file_matches_its_schema() {
         .arg(&script)
         .arg(&schema_path)
         .arg(&data)
-        .args(["doc", "-"])
+        .args(["doc", "-", "mutate"])
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).expect("report");
@@ -421,31 +445,28 @@ fn the_un_corpus_outputs_match_their_schemas() {
         all.extend_from_slice(args);
         all
     };
-    check(
+    check_valid(
         &f,
         "un-check",
         &with(&["check", "--quiet", "--format", "json"]),
         "check",
         None,
-        &[],
     );
-    check(
+    check_valid(
         &f,
         "un-search",
         &with(&["search", "hegemonism", "--limit", "50", "--format", "json"]),
         "search",
         None,
-        &[],
     );
-    check(
+    check_valid(
         &f,
         "un-kwic",
         &with(&["kwic", "hegemonism", "--format", "jsonl"]),
         "kwic",
         Some("line"),
-        &[],
     );
-    check(
+    check_valid(
         &f,
         "un-phrases",
         &with(&[
@@ -453,9 +474,8 @@ fn the_un_corpus_outputs_match_their_schemas() {
         ]),
         "phrases",
         None,
-        &["statements", "initiators"],
     );
-    check(
+    check_valid(
         &f,
         "un-tone",
         &with(&[
@@ -469,9 +489,8 @@ fn the_un_corpus_outputs_match_their_schemas() {
         ]),
         "tone",
         None,
-        &[],
     );
-    check(
+    check_valid(
         &f,
         "un-keyness",
         &with(&[
@@ -480,9 +499,8 @@ fn the_un_corpus_outputs_match_their_schemas() {
         ]),
         "keyness",
         None,
-        &[],
     );
-    check(
+    check_valid(
         &f,
         "un-diff",
         &with(&[
@@ -495,6 +513,5 @@ fn the_un_corpus_outputs_match_their_schemas() {
         ]),
         "diff",
         None,
-        &[],
     );
 }

@@ -419,3 +419,36 @@ fn a_un_year_in_two_folders_reads_both_and_names_the_duplicate() {
     assert!(text.contains("77th and 78th sessions"), "{text}");
     assert!(text.contains("We stand for the Charter."));
 }
+
+/// Issue #14, finding 2: an import file replaced by a link (as a corpus received
+/// as a tarball may carry) is refused in one line; the file it points at keeps
+/// its bytes, with and without `--force`.
+#[cfg(unix)]
+#[test]
+fn a_planted_link_in_place_of_an_import_file_is_not_written_through() {
+    let f = Fixture::empty();
+    f.write(
+        "mfa.jsonl",
+        "{\"title\":\"Release 1\",\"pubDate\":\"2022-01-01\",\"description\":\"Text 1.\"}\n",
+    );
+    import(&f, "jsonl", "mfa.jsonl", "corpus", &[]).expect_code(0);
+    let name = jsonl_files(&f.path("corpus"))
+        .pop()
+        .expect("one import file");
+    let planted = f.path("corpus/import").join(&name);
+    let victim = f.write("victim.txt", "the user's own file\n");
+    fs::remove_file(&planted).unwrap();
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let run = import(&f, "jsonl", "mfa.jsonl", "corpus", extra);
+        run.expect_code(2);
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{extra:?}: {}", run.stderr);
+        assert!(lines[0].contains("symbolic link"), "{}", lines[0]);
+        assert!(lines[0].contains(&name), "{}", lines[0]);
+        assert_eq!(
+            fs::read_to_string(&victim).unwrap(),
+            "the user's own file\n"
+        );
+    }
+}

@@ -14,6 +14,7 @@ pub mod officials;
 pub(crate) mod sample;
 pub mod sides;
 pub mod stored;
+pub mod table;
 pub mod turns;
 
 use std::collections::BTreeSet;

@@ -4,12 +4,12 @@
 //! name the same two people. The table ships embedded (`officials.toml`, which
 //! documents the format) and a scholar extends it with a file of the same shape.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use super::diagnostic::LineIndex;
+use super::table::{self, TableError};
 
 const BUNDLED: &str = include_str!("officials.toml");
 
@@ -36,23 +36,6 @@ struct TableFile {
     official: Vec<Official>,
 }
 
-/// A table file that could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
-
 /// The officials and a matcher over every form of their names.
 #[derive(Debug, Clone)]
 pub struct Officials {
@@ -71,19 +54,10 @@ impl Officials {
     }
 
     /// The bundled table extended (and, by `name`, overridden) by `path`.
-    pub fn bundled_with(path: &Path) -> Result<Officials, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let extra = parse(&text, path)?;
+    pub fn bundled_with(path: &Path) -> Result<Officials, TableError> {
+        let extra = parse(&table::read(path)?, path)?;
         let mut people = Officials::bundled().people;
-        for person in extra {
-            match people.iter_mut().find(|p| p.name == person.name) {
-                Some(old) => *old = person,
-                None => people.push(person),
-            }
-        }
+        table::extend_by_key(&mut people, extra, |p| &p.name);
         Ok(Officials::from_people(people))
     }
 
@@ -135,34 +109,16 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !joins(before) && !joins(after)
 }
 
-fn parse(text: &str, path: &Path) -> Result<Vec<Official>, Error> {
-    let table: TableFile = toml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map_or((1, 1), |s| LineIndex::new(text).locate(s.start));
-        Error::Parse {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: e.message().trim().replace('\n', " "),
-        }
-    })?;
-    let mut people = table.official;
+fn parse(text: &str, path: &Path) -> Result<Vec<Official>, TableError> {
+    let file: TableFile = table::parse(text, path)?;
+    let mut people = file.official;
     for (i, p) in people.iter_mut().enumerate() {
-        if let Ok(side) = super::Side::parse(&p.side) {
-            p.side = side.as_str().to_string();
-        } else {
-            let at = text
-                .match_indices("[[official]]")
-                .nth(i)
-                .map_or(0, |(o, _)| o);
-            let (line, column) = LineIndex::new(text).locate(at);
-            return Err(Error::Parse {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: format!("official `{}`: unknown side code `{}`", p.name, p.side),
-            });
+        match super::Side::parse(&p.side) {
+            Ok(side) => p.side = side.as_str().to_string(),
+            Err(_) => {
+                let message = format!("official `{}`: unknown side code `{}`", p.name, p.side);
+                return Err(table::entry_error(text, path, "official", i, message));
+            }
         }
     }
     Ok(people)

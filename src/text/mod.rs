@@ -29,6 +29,23 @@ pub use vocab::Vocab;
 pub use word_cache::WordCache;
 pub use word_spans::for_each_word;
 
+/// The English month names, January first: one list for the sentence
+/// segmenter, the date reader of the importers and the bilingual comparison.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A word of a text: its byte range in the original and the original slice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {

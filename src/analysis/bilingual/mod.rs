@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::analysis::lexicon::{Lexicon, Matcher};
 use crate::corpus::model::{Role, Statement};
 use crate::corpus::Date;
-pub use names::{Names, NamesError};
+pub use names::Names;
 use units::UnitFraming;
 pub use units::{numbers, Unit};
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use crate::corpus::diagnostic::LineIndex;
+use crate::corpus::table::{self, TableError};
 
 const BUNDLED: &str = include_str!("names.toml");
 
@@ -35,23 +35,6 @@ struct TableFile {
     name: Vec<Name>,
 }
 
-/// A names file that could not be used.
-#[derive(Debug, thiserror::Error)]
-pub enum NamesError {
-    #[error("cannot read names table {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
-
 /// The names and one matcher per language over all their forms.
 #[derive(Debug, Clone)]
 pub struct Names {
@@ -70,19 +53,11 @@ impl Names {
 
     /// The bundled table extended by each of `paths`; an entry whose first
     /// English form is a bundled entry's replaces it.
-    pub fn bundled_with(paths: &[PathBuf]) -> Result<Names, NamesError> {
+    pub fn bundled_with(paths: &[PathBuf]) -> Result<Names, TableError> {
         let mut names = Names::bundled().names;
         for path in paths {
-            let text = std::fs::read_to_string(path).map_err(|source| NamesError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            for name in parse(&text, path)? {
-                match names.iter_mut().find(|n| n.label() == name.label()) {
-                    Some(old) => *old = name,
-                    None => names.push(name),
-                }
-            }
+            let extra = parse(&table::read(path)?, path)?;
+            table::extend_by_key(&mut names, extra, |n| n.label());
         }
         Ok(Names::from_names(names))
     }
@@ -133,33 +108,18 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     !joins(text[..start].chars().next_back()) && !joins(text[end..].chars().next())
 }
 
-fn parse(text: &str, path: &Path) -> Result<Vec<Name>, NamesError> {
-    let error = |offset: usize, message: String| {
-        let (line, column) = LineIndex::new(text).locate(offset);
-        NamesError::Parse {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-        }
-    };
-    let table: TableFile = toml::from_str(text).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start);
-        error(at, e.message().trim().replace('\n', " "))
-    })?;
-    for (i, n) in table.name.iter().enumerate() {
+fn parse(text: &str, path: &Path) -> Result<Vec<Name>, TableError> {
+    let file: TableFile = table::parse(text, path)?;
+    for (i, n) in file.name.iter().enumerate() {
         if n.zh.iter().all(|f| f.trim().is_empty()) || n.en.iter().all(|f| f.trim().is_empty()) {
-            let at = text.match_indices("[[name]]").nth(i).map_or(0, |(o, _)| o);
-            return Err(error(
-                at,
-                format!(
-                    "name {}: needs at least one form in both `zh` and `en`",
-                    i + 1
-                ),
-            ));
+            let message = format!(
+                "name {}: needs at least one form in both `zh` and `en`",
+                i + 1
+            );
+            return Err(table::entry_error(text, path, "name", i, message));
         }
     }
-    Ok(table.name)
+    Ok(file.name)
 }
 
 #[cfg(test)]

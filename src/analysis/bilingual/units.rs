@@ -207,22 +207,8 @@ fn scaled(digits: &str, rest: &str) -> String {
 
 /// English month names followed by a day, as month numbers.
 fn months(text: &str) -> Vec<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut out = Vec::new();
-    for (m, name) in MONTHS.iter().enumerate() {
+    for (m, name) in crate::text::MONTHS.iter().enumerate() {
         let dated = |(at, _): (usize, &str)| {
             let rest = &text[at + name.len()..];
             rest.strip_prefix(' ')

@@ -170,21 +170,9 @@ fn month_name(t: &str) -> Option<u8> {
     if t.len() < 3 {
         return None;
     }
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let i = months.iter().position(|m| m.starts_with(&t))?;
+    let i = crate::text::MONTHS
+        .iter()
+        .position(|m| m.get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(&t)))?;
     u8::try_from(i + 1).ok()
 }
 

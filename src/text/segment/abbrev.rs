@@ -120,18 +120,6 @@ const TIME_WORDS: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// What a word ending in a full stop says about the candidate boundary after it.
@@ -191,7 +179,10 @@ fn time_ends(next: &str) -> bool {
         w.trim_end_matches(|c: char| !c.is_alphabetic())
             .eq_ignore_ascii_case("time")
     });
-    word.starts_with(char::is_uppercase) && !says_time && !TIME_WORDS.contains(&word)
+    word.starts_with(char::is_uppercase)
+        && !says_time
+        && !TIME_WORDS.contains(&word)
+        && !crate::text::MONTHS.contains(&word)
 }
 
 /// After "U.S." and other dotted acronyms, which are mostly adjectives ("U.S.

@@ -13,6 +13,7 @@ use feed_rs::model::{Entry, Feed, Text};
 
 use super::plain::{html_paragraphs, looks_like_html, text_paragraphs};
 use super::release::{self, Options, Release};
+use super::xmltext;
 use super::{Error, Report, Skipped};
 
 /// File names a feed folder is read for.
@@ -77,9 +78,10 @@ fn parse(file: &Path) -> Result<(Feed, Vec<usize>), Skipped> {
         reason,
     };
     let bytes = fs::read(file).map_err(|e| skip(format!("cannot read: {e}")))?;
-    let feed = feed_rs::parser::parse(bytes.as_slice())
+    let text = xmltext::decode(&bytes).map_err(skip)?;
+    let feed = feed_rs::parser::parse(text.as_bytes())
         .map_err(|e| skip(format!("not an RSS or Atom feed: {e}")))?;
-    let starts = entry_lines(&bytes);
+    let starts = entry_lines(text.as_bytes());
     let starts = if starts.len() == feed.entries.len() {
         starts
     } else {

@@ -20,6 +20,7 @@ pub mod plain;
 pub mod release;
 pub mod turns;
 pub mod ungdc;
+mod xmltext;
 
 pub use output::{write_import, write_jsonl};
 

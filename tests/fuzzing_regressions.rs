@@ -84,3 +84,47 @@ fn a_file_ending_on_its_closing_fence_is_named_at_a_line_it_has() {
     assert!(all.contains("2024-05-02-remarks.md:3: no text"), "{all}");
     assert!(!all.contains("remarks.md:4"), "{all}");
 }
+
+/// `import_feed`: an XML declaration longer than quick-xml's prefix buffer
+/// that names another encoding (or a second declaration later in the file)
+/// made feed-rs call quick-xml's `set_encoding` too late, which panics. The
+/// file is now decoded before feed-rs sees it: the crashing feed is one
+/// skipped file, and a feed in a declared single-byte charset keeps its
+/// accents.
+#[test]
+fn a_long_or_second_xml_declaration_is_read_not_a_panic() {
+    let f = Fixture::empty();
+    let mut crash = b"<?xml ".to_vec();
+    crash.extend([b']'; 67]);
+    crash.extend(b"version=\"1.0\" encoding=\"UTF-16\"?>\n<r<?xml version=\"1.ss ver0\" encosiod");
+    f.write("feeds/crash.xml", crash);
+    let mut latin = format!(
+        "<?xml version=\"1.0\"{} encoding=\"ISO-8859-1\"?>\n",
+        " ".repeat(80)
+    )
+    .into_bytes();
+    latin.extend(
+        b"<rss version=\"2.0\"><channel><title>Press</title>\n\
+          <item><title>Readout of the Call</title><pubDate>Thu, 02 May 2024 14:00:00 -0400</pubDate>\n\
+          <description>The Secretary spoke with the Minister of Cura\xe7ao.</description></item>\n\
+          </channel></rss>\n",
+    );
+    f.write("feeds/latin.xml", latin);
+    let run = f.run(&[
+        "import", "feed", "feeds", "--side", "USA", "--issuer", "State", "--into", "corpus",
+    ]);
+    run.expect_code(1); // imported, with a file skipped
+    assert!(
+        run.stdout.contains("crash.xml:1: not an RSS or Atom feed"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let found = f.run(&["search", "Curaçao"]);
+    found.expect_code(0);
+    assert!(
+        found.stdout.contains("Readout of the Call"),
+        "{}",
+        found.stdout
+    );
+}

@@ -41,10 +41,10 @@ fn benches(c: &mut Criterion) {
     group.bench_function("full index build", |b| {
         b.iter(|| {
             let _ = std::fs::remove_dir_all(&dir);
-            index::update(&corpus, &dir, &indicatif::ProgressBar::hidden()).unwrap()
+            index::update(&corpus, &dir, &readouts::progress::Silent).unwrap()
         })
     });
-    let idx = index::open_fresh(&corpus, Some(&dir), true).unwrap();
+    let idx = index::open_fresh(&corpus, Some(&dir), true, &readouts::progress::Silent).unwrap();
     let all = Filter::default();
     group.bench_function("phrase search top 10, in process", |b| {
         b.iter(|| index::search(&idx, PHRASE, &all, SearchOptions::default()).unwrap())

@@ -106,7 +106,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let _ = std::fs::remove_dir_all(&dir);
-                readouts::index::update(corpus, &dir, &indicatif::ProgressBar::hidden()).unwrap()
+                readouts::index::update(corpus, &dir, &readouts::progress::Silent).unwrap()
             })
         });
     }

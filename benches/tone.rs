@@ -79,7 +79,12 @@ fn bench(c: &mut Criterion) {
     });
     let corpus = readouts::corpus::load(&dir).expect("load").corpus;
     let filter = Filter::default();
-    let scores = score_corpus(&corpus, &filter, &every_40th_word, &|_| {});
+    let scores = score_corpus(
+        &corpus,
+        &filter,
+        &every_40th_word,
+        &readouts::progress::Silent,
+    );
     let metas = event_metas(&corpus, &scores, &|_| None);
     let options = ToneOptions {
         by: vec![Dim::Side, Dim::Year],

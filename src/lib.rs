@@ -8,5 +8,6 @@ pub mod corpus;
 pub mod hash;
 pub mod index;
 pub mod par;
+pub mod progress;
 pub mod render;
 pub mod text;

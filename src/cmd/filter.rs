@@ -64,8 +64,7 @@ impl SelectArgs {
 
 /// The index, for answering full-text queries (refreshed first unless `--no-refresh`).
 pub fn open_index(global: &GlobalArgs) -> anyhow::Result<crate::index::Index> {
-    crate::index::open_fresh(&global.corpus, global.index.as_deref(), !global.no_refresh)
-        .context("cannot open the index for --query")
+    super::index::open_fresh(global).context("cannot open the index for --query")
 }
 
 /// Narrows `filter` to the statements it accepts that match `query`.

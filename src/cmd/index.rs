@@ -2,11 +2,11 @@
 //! with `--verify` check it without changing it), and the helper every
 //! analysis command uses to open a fresh index.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::Context;
 
-use super::{GlobalArgs, Outcome};
+use super::{ui, GlobalArgs, Outcome};
 use crate::index::{self, Index, Scrutiny, Verification};
 use crate::render::escape::terminal;
 use crate::render::search::update_line;
@@ -33,7 +33,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     let report = index::update_with(
         &global.corpus,
         &dir,
-        &index::terminal_progress(),
+        &super::ui::Bar::new("indexing {bar:30} {pos}/{len} statements ({eta} left)", 0),
         Scrutiny::Checksums,
     )
     .with_context(|| format!("cannot index {}", global.corpus.display()))?;
@@ -107,31 +107,41 @@ fn index_dir(global: &GlobalArgs) -> std::path::PathBuf {
 /// index as last committed answers while another process updates it, always.
 pub fn open(global: &GlobalArgs) -> anyhow::Result<Index> {
     refuse_file_as_index(global)?;
-    let index = index::open_fresh(&global.corpus, global.index.as_deref(), !global.no_refresh)
+    let index = open_fresh(global)
         .with_context(|| format!("cannot open the index of {}", global.corpus.display()))?;
     if let Some(report) = &index.update {
-        if std::io::stderr().is_terminal() {
-            eprintln!("readouts: {}", update_line(report));
-        }
+        ui::note_on_terminal(update_line(report));
         if let Some(why) = &report.rebuilt {
-            eprintln!("readouts: {why}");
+            ui::note(why);
         }
     }
     if index.busy {
-        eprintln!(
-            "readouts: note: another readouts process is updating the index; answering from the index as last committed"
+        ui::note(
+            "note: another readouts process is updating the index; answering from the index as last committed",
         );
     }
     Ok(index)
+}
+
+/// The index of `--corpus` (or `--index`), brought up to date first unless
+/// `--no-refresh`, with a progress bar while it builds.
+pub fn open_fresh(global: &GlobalArgs) -> Result<Index, index::Error> {
+    let bar = ui::Bar::new("indexing {bar:30} {pos}/{len} statements ({eta} left)", 0);
+    index::open_fresh(
+        &global.corpus,
+        global.index.as_deref(),
+        !global.no_refresh,
+        &bar,
+    )
 }
 
 /// For `search` and `kwic`: says on stderr when broken corpus files kept
 /// statements out of the index (as `index`, `phrases` and `tone` do).
 pub fn warn_dropped(index: &Index) {
     if index.corpus_errors > 0 {
-        eprintln!(
-            "readouts: warning: the corpus has {} problems that kept statements out of the index; run `readouts check` for details",
+        ui::note(format_args!(
+            "warning: the corpus has {} problems that kept statements out of the index; run `readouts check` for details",
             index.corpus_errors
-        );
+        ));
     }
 }

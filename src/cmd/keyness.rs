@@ -117,14 +117,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     };
     let keyness = kw::compare(&a, &b, &prior, &options)?;
     if keyness.is_empty() {
-        eprintln!(
-            "readouts: no term is used {} or more by these groups; lower --min-count",
+        super::ui::note(format_args!(
+            "no term is used {} or more by these groups; lower --min-count",
             if args.min_count == 1 {
                 "once".to_string()
             } else {
                 format!("{} times", args.min_count)
             }
-        );
+        ));
         return Ok(Outcome::NothingFound);
     }
     match args.format {

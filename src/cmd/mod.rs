@@ -19,6 +19,7 @@ pub mod provenance;
 pub mod schema;
 pub mod search;
 pub mod tone;
+pub mod ui;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

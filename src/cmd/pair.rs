@@ -118,10 +118,10 @@ fn propose(args: &Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Res
         }
         None => crate::render::pair::pairing_file(out, &proposals, &how)?,
     }
-    eprintln!(
-        "readouts: {} proposals, {accepted} with accept = true",
+    super::ui::note(format_args!(
+        "{} proposals, {accepted} with accept = true",
         proposals.len()
-    );
+    ));
     Ok(if proposals.is_empty() {
         Outcome::NothingFound
     } else {

@@ -64,12 +64,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     } else {
         selected(&args.events, &filter, global)?
     };
-    if loaded.error_count() > 0 {
-        eprintln!(
-            "readouts: warning: the corpus has {} problem(s), tagging the valid part; run `readouts check` for details",
-            loaded.error_count()
-        );
-    }
+    super::ui::corpus_problems(loaded.error_count(), "tagging the valid part");
     let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let selection = select(&corpus, &args, &filter)?;
     // The summary alone never builds the per-hit lists.

@@ -4,14 +4,14 @@
 //! framing lexicon's hits into the tone analysis's own input, and hands the
 //! report to a renderer.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context};
 
 use super::filter::SelectArgs;
-use super::{GlobalArgs, Outcome};
+use super::{ui, GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged, Tagger};
 use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
@@ -107,20 +107,13 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         bail!("--gap takes two sides, e.g. --gap USA,CHN");
     }
     let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    if loaded.error_count() > 0 {
-        eprintln!(
-            "readouts: warning: the corpus has {} problems; scoring the valid part (see `readouts check`)",
-            loaded.error_count()
-        );
-    }
+    ui::corpus_problems(loaded.error_count(), "scoring the valid part");
     let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let list_hits = args.explain || matches!(args.rows, Some(RowsArg::Hits));
     let tagging = tagging(args.lexicon.as_deref(), list_hits)?;
     let filter = args.select.resolve(global)?;
-    let total = corpus.select(&filter).count() as u64;
-    let bar = progress_bar(total);
-    let scores = score_corpus(&corpus, &filter, &*tagging.tag, &|n| bar.inc(n as u64));
-    bar.finish_and_clear();
+    let bar = ui::Bar::new("scoring {bar:40} {pos}/{len} statements ({eta} left)", 500);
+    let scores = score_corpus(&corpus, &filter, &*tagging.tag, &bar);
     // Only events with an initiative hit are matched again for their initiator.
     let asked: std::collections::HashSet<&str> = scores
         .iter()
@@ -182,7 +175,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         write_diffs(&corpus, &report, pair, &args.lexicon, dir)?;
     }
     if nothing {
-        eprintln!("readouts: no statement matches the filters");
+        ui::note("no statement matches the filters");
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Success)
@@ -221,7 +214,7 @@ fn write_diffs(
                 Page::Choices(links) => Ok(crate::render::diff::choices_html(out, event, links)?),
             });
             if let Err(e) = written {
-                eprintln!("readouts: cannot write {}: {e:#}", path.display());
+                ui::note(format_args!("cannot write {}: {e:#}", path.display()));
                 failed += 1;
             }
         }
@@ -314,19 +307,6 @@ fn two_sides(scores: &[tone::StatementScore]) -> Option<(Side, Side)> {
         (Some(a), Some(b), None) => Some((a.clone(), b.clone())),
         _ => None,
     }
-}
-
-fn progress_bar(total: u64) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() || total < 500 {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "scoring {bar:40} {pos}/{len} statements ({eta} left)",
-    ) {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// The built-in lexicon, plus `--lexicon FILE` entries, adapted to tone's input.

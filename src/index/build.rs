@@ -8,10 +8,8 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::IsTerminal;
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexWriter, TantivyError, Term};
@@ -19,6 +17,7 @@ use tantivy::{IndexWriter, TantivyError, Term};
 use super::manifest::{self, fnv1a, Hashes, Manifest};
 use super::{analyzer, damage, folder, schema, swap, Error, Fields};
 use crate::corpus::{self, Event, Statement};
+use crate::progress::Progress;
 
 /// What an update did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -31,20 +30,6 @@ pub struct UpdateReport {
     pub rebuilt: Option<String>,
     /// Corpus errors (statements that could not be read and are not indexed).
     pub corpus_errors: usize,
-}
-
-/// A progress bar on stderr, drawn only when stderr is a terminal.
-pub fn terminal_progress() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("indexing {bar:30} {pos}/{len} statements ({eta} left)")
-    {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// How closely an update looks at the index it finds before trusting it.
@@ -64,7 +49,7 @@ pub enum Scrutiny {
 pub fn update(
     corpus_dir: &Path,
     index_dir: &Path,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<UpdateReport, Error> {
     update_with(corpus_dir, index_dir, progress, Scrutiny::Footers)
 }
@@ -74,7 +59,7 @@ pub fn update(
 pub fn update_with(
     corpus_dir: &Path,
     index_dir: &Path,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
     scrutiny: Scrutiny,
 ) -> Result<UpdateReport, Error> {
     // Stamp the files before reading them: an edit made while indexing shows next time.
@@ -238,7 +223,7 @@ fn in_place(
     index_dir: &Path,
     plan: Plan,
     stamp: &Manifest,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<UpdateReport, Error> {
     let terr = |source| Error::Tantivy {
         path: index_dir.to_path_buf(),
@@ -283,7 +268,7 @@ fn staged(
     index_dir: &Path,
     plan: Plan,
     stamp: &Manifest,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<UpdateReport, Error> {
     let _held = swap::lock(index_dir)?;
     swap::clear_leftovers(index_dir);
@@ -323,14 +308,14 @@ fn add_all(
     fields: &Fields,
     events: Vec<Event>,
     keys: &HashSet<String>,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
     dir: &Path,
 ) -> Result<(), Error> {
     let terr = |source| Error::Tantivy {
         path: dir.to_path_buf(),
         source,
     };
-    progress.set_length(keys.len() as u64);
+    progress.start(keys.len() as u64);
     let mut queued_bytes = 0;
     for mut event in events {
         for statement in std::mem::take(&mut event.statements) {
@@ -344,14 +329,14 @@ fn add_all(
             writer
                 .add_document(document(fields, &event, statement))
                 .map_err(terr)?;
-            progress.inc(1);
+            progress.advance(1);
             if queued_bytes > IN_FLIGHT_BYTES {
                 writer.commit().map_err(terr)?;
                 queued_bytes = 0;
             }
         }
     }
-    progress.finish_and_clear();
+    progress.finish();
     Ok(())
 }
 

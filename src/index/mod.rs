@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{IndexReader, ReloadPolicy};
 
-pub use build::{terminal_progress, update, update_with, Scrutiny, UpdateReport};
+pub use build::{update, update_with, Scrutiny, UpdateReport};
 pub use catalog::{Meta, Source};
 pub use folder::MARKER;
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
@@ -108,6 +108,7 @@ pub fn open_fresh(
     corpus_dir: &Path,
     index_dir: Option<&Path>,
     refresh: bool,
+    progress: &dyn crate::progress::Progress,
 ) -> Result<Index, Error> {
     let dir = index_dir.map_or_else(|| default_dir(corpus_dir), Path::to_path_buf);
     if !refresh {
@@ -122,7 +123,7 @@ pub fn open_fresh(
             opened => return opened,
         }
     }
-    match update_with(corpus_dir, &dir, &build::terminal_progress(), scrutiny) {
+    match update_with(corpus_dir, &dir, progress, scrutiny) {
         Ok(report) => {
             let mut index = open(&dir)?;
             index.corpus_errors = report.corpus_errors;

@@ -26,9 +26,10 @@ pub fn score_corpus(
     corpus: &Corpus,
     filter: &Filter,
     tag: &Tagger<'_>,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &dyn crate::progress::Progress,
 ) -> Vec<StatementScore> {
     let selected: Vec<(&Event, &Statement)> = corpus.select(filter).collect();
+    progress.start(selected.len() as u64);
     let score_one = |(e, s): &(&Event, &Statement)| {
         let Tagged { hits, words } = tag(e, s);
         let scored = score(StatementInput {
@@ -41,10 +42,12 @@ pub fn score_corpus(
             words,
             hits,
         });
-        progress(1);
+        progress.advance(1);
         scored
     };
-    crate::par::map(&selected, 32, score_one)
+    let scores = crate::par::map(&selected, 32, score_one);
+    progress.finish();
+    scores
 }
 
 /// The metadata of every event that has a selected statement, with its initiator.
@@ -179,13 +182,21 @@ mod tests {
     #[test]
     fn scores_keep_corpus_order_across_threads() {
         let c = corpus(37);
-        let done = std::sync::atomic::AtomicUsize::new(0);
-        let bump = |n| {
-            done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
-        };
-        let scores = score_corpus(&c, &Filter::default(), &tag, &bump);
+        #[derive(Default)]
+        struct Count(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64);
+        impl crate::progress::Progress for Count {
+            fn start(&self, total: u64) {
+                self.0.store(total, std::sync::atomic::Ordering::Relaxed);
+            }
+            fn advance(&self, steps: u64) {
+                self.1
+                    .fetch_add(steps, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        let done = Count::default();
+        let scores = score_corpus(&c, &Filter::default(), &tag, &done);
         assert_eq!(scores.len(), 74);
-        assert_eq!(done.into_inner(), 74);
+        assert_eq!((done.0.into_inner(), done.1.into_inner()), (74, 74));
         let ids: Vec<&str> = scores.iter().map(|s| s.id.as_str()).collect();
         let expected: Vec<String> = c.statements().map(|(_, s)| s.id.clone()).collect();
         assert_eq!(ids, expected);

@@ -6,10 +6,13 @@
 //! leaves one core idle while the other finishes the heavier half, so threads
 //! here take small blocks in turn from a shared counter, and the results are
 //! put back in input order. (A dependency such as rayon would do the same;
-//! this is the one place the tool needs it.)
+//! this is the one place the tool needs it: corpus loading, tagging,
+//! keyness reading and counting all run on it, with one panic policy: a
+//! panic in a worker is passed on with its message.)
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// `items.iter().map(f).collect()`, run on all cores in blocks of `block`
 /// items; the output is in input order. A panic in `f` is passed on.
@@ -45,6 +48,18 @@ pub fn map<T: Sync, R: Send>(items: &[T], block: usize, f: impl Fn(&T) -> R + Sy
     finished.into_iter().flat_map(|(_, part)| part).collect()
 }
 
+/// `items.into_iter().map(f).collect()`, one item at a time per thread, on
+/// all cores; for work that owns (and changes) what it is given. The output is
+/// in input order; a panic in `f` is passed on.
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    map(&slots, 1, |slot| {
+        let item = slot.lock().map(|mut s| s.take());
+        // Each slot is taken by exactly one block of one item.
+        f(item.ok().flatten().expect("every slot is taken once"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -56,5 +71,29 @@ mod tests {
             assert_eq!(out, expected, "block {block}");
         }
         assert!(super::map(&[] as &[u8], 4, |x| *x).is_empty());
+    }
+
+    #[test]
+    fn owned_items_are_moved_in_and_kept_in_order() {
+        let items: Vec<Vec<u32>> = (0..50).map(|i| vec![i; 3]).collect();
+        let out = super::map_owned(items, |mut v| {
+            v.push(7);
+            v
+        });
+        assert_eq!(out.len(), 50);
+        assert!(out
+            .iter()
+            .enumerate()
+            .all(|(i, v)| *v == [i as u32, i as u32, i as u32, 7]));
+    }
+
+    #[test]
+    fn a_panic_keeps_its_message() {
+        let caught = std::panic::catch_unwind(|| {
+            super::map(&[1, 2, 3, 4], 1, |&x| assert!(x != 3, "item three"))
+        });
+        let payload = caught.unwrap_err();
+        let message = payload.downcast_ref::<String>().map(String::as_str);
+        assert_eq!(message, Some("item three"));
     }
 }

@@ -78,11 +78,22 @@ impl Counts {
 /// membership mask. Only terms used at least `min_count` times in groups a
 /// and b together are kept (they alone can be ranked).
 pub fn count(statements: &[(&Statement, Mask)], min_count: u64, max_n: usize) -> Counts {
-    let threads = std::thread::available_parallelism()
+    let parts = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(8);
-    let read = stream::read(statements, threads);
+    count_in_parts(statements, min_count, max_n, parts)
+}
+
+/// [`count`], reading the statements in `parts` shares (one per thread when
+/// there are cores enough); the counts do not depend on `parts`.
+pub fn count_in_parts(
+    statements: &[(&Statement, Mask)],
+    min_count: u64,
+    max_n: usize,
+    parts: usize,
+) -> Counts {
+    let read = stream::read(statements, parts);
     let width = grams::width(read.lexicon.stems.len());
     let (unigrams, phrases) = if u64::fits(width) {
         grams::count::<u64>(&read, width, max_n, min_count)
@@ -205,5 +216,138 @@ mod tests {
         assert_eq!(find(&c, "peac talk").unwrap().tally, [1, 1, 2]);
         assert_eq!(c.statements, [1, 1, 2]);
         assert!(c.terms.iter().all(|t| t.n <= 2));
+    }
+
+    /// The terms and totals of `statements` counted the plain way: every
+    /// n-gram of every run of words, looked up by its stems in a map.
+    fn naive(
+        statements: &[(&Statement, Mask)],
+        max_n: usize,
+    ) -> (std::collections::BTreeMap<String, Totals>, [Totals; MAX_N]) {
+        let describe = |w: &str| {
+            let norm = crate::text::normalise(w);
+            let content = !crate::text::is_stopword(&norm) && norm.chars().any(char::is_alphabetic);
+            (crate::text::stem(&norm).into_owned(), content)
+        };
+        let mut terms = std::collections::BTreeMap::new();
+        let mut totals = [[0u64; 3]; MAX_N];
+        for (s, mask) in statements {
+            let inc = stream::increments(*mask).map(u64::from);
+            let mut runs: Vec<Vec<(String, bool)>> = vec![Vec::new()];
+            let mut prev: Option<crate::text::Word<'_>> = None;
+            for w in crate::text::words(&s.text) {
+                if prev.is_some_and(|p| stream::breaks(&s.text[p.end..w.start], p.text)) {
+                    runs.push(Vec::new());
+                }
+                runs.last_mut().unwrap().push(describe(w.text));
+                prev = Some(w);
+            }
+            for run in &runs {
+                for n in 1..=MAX_N {
+                    for gram in run.windows(n) {
+                        add_totals(&mut totals[n - 1], &inc);
+                        if n <= max_n && gram[0].1 && gram[n - 1].1 {
+                            let key: Vec<&str> = gram.iter().map(|(st, _)| st.as_str()).collect();
+                            add_totals(terms.entry(key.join(" ")).or_default(), &inc);
+                        }
+                    }
+                }
+            }
+        }
+        (terms, totals)
+    }
+
+    fn add_totals(t: &mut Totals, inc: &Totals) {
+        t.iter_mut().zip(inc).for_each(|(x, y)| *x += y);
+    }
+
+    /// Statements of words drawn with a fixed-seed generator from a small
+    /// vocabulary with stop words, capitals, an abbreviation and punctuation.
+    fn generated(count: usize) -> Vec<Statement> {
+        const WORDS: &[&str] = &[
+            "the",
+            "of",
+            "and",
+            "peace",
+            "Peace",
+            "talks",
+            "talk",
+            "U.S.",
+            "side",
+            "sides",
+            "developing",
+            "countries",
+            "Countries",
+            "rule",
+            "law",
+            "China",
+            "a",
+            "firmly",
+            "opposes",
+            "2024",
+            "co-operation",
+            "dialogue",
+            "Dialogue",
+            "on",
+            "human",
+            "rights",
+        ];
+        const GAPS: &[&str] = &[
+            " ", " ", " ", " ", ", ", ". ", "; ", "\n\n", " (", ") ", "? ",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..count)
+            .map(|i| {
+                let mut text = String::new();
+                for _ in 0..1 + next(60) {
+                    text.push_str(WORDS[next(WORDS.len())]);
+                    text.push_str(GAPS[next(GAPS.len())]);
+                }
+                let side = ["CHN", "USA", "RUS"][i % 3];
+                sample::statement(&format!("e{i}"), side, "2020-01-01", &text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_match_a_naive_counter_for_any_number_of_threads() {
+        let statements = generated(300);
+        let masks: [Mask; 7] = [0b001, 0b010, 0b100, 0b101, 0b110, 0b011, 0b111];
+        let with_masks: Vec<(&Statement, Mask)> = statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s, masks[i % masks.len()]))
+            .collect();
+        for max_n in [1, 3] {
+            let (terms, totals) = naive(&with_masks, max_n);
+            for min_count in [1, 5] {
+                let expected: std::collections::BTreeMap<&String, &Totals> = terms
+                    .iter()
+                    .filter(|(_, t)| t[0] + t[1] >= min_count)
+                    .collect();
+                assert!(expected.len() > 10, "the sample has terms to compare");
+                for parts in [1, 2, 3, 8] {
+                    let c = count_in_parts(&with_masks, min_count, max_n, parts);
+                    let got: std::collections::BTreeMap<String, Totals> = c
+                        .terms
+                        .iter()
+                        .map(|t| (c.stems(&t.ids[..t.n]), t.tally))
+                        .collect();
+                    assert_eq!(got.len(), c.terms.len(), "each term once ({parts} parts)");
+                    let got: std::collections::BTreeMap<&String, &Totals> = got.iter().collect();
+                    assert_eq!(
+                        got, expected,
+                        "max_n {max_n}, min {min_count}, {parts} parts"
+                    );
+                    assert_eq!(c.totals, totals, "totals, {parts} parts");
+                }
+            }
+        }
     }
 }

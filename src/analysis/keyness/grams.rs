@@ -135,16 +135,10 @@ pub fn count<K: Key>(
     (unigrams, counted.into_iter().flatten().collect())
 }
 
-/// Runs `job(t)` for `t` in `0..threads` on scoped threads, in order.
+/// Runs `job(t)` for `t` in `0..threads` on the shared parallel map, in order.
 fn parallel<T: Send>(threads: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    std::thread::scope(|scope| {
-        let job = &job;
-        let handles: Vec<_> = (0..threads).map(|t| scope.spawn(move || job(t))).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("counting thread"))
-            .collect()
-    })
+    let ts: Vec<usize> = (0..threads).collect();
+    crate::par::map(&ts, 1, |&t| job(t))
 }
 
 /// Scans stream `t`: unigram tallies, and the countable n-grams scattered.

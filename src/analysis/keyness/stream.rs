@@ -209,27 +209,16 @@ pub struct Read {
 /// Reads `statements` (each with its membership) on `threads` threads.
 pub fn read(statements: &[(&Statement, Mask)], threads: usize) -> Read {
     let chunks = split_by_size(statements, threads);
-    let locals: Vec<Local> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut local = Local {
-                        interner: Interner::default(),
-                        stream: Stream::default(),
-                        totals: [[0; 3]; MAX_N],
-                    };
-                    for (s, mask) in *chunk {
-                        local.read(&s.text, *mask);
-                    }
-                    local
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("reading thread"))
-            .collect()
+    let locals: Vec<Local> = crate::par::map(&chunks, 1, |chunk| {
+        let mut local = Local {
+            interner: Interner::default(),
+            stream: Stream::default(),
+            totals: [[0; 3]; MAX_N],
+        };
+        for (s, mask) in *chunk {
+            local.read(&s.text, *mask);
+        }
+        local
     });
     join(locals)
 }
@@ -268,22 +257,11 @@ fn join(locals: Vec<Local>) -> Read {
         }
         parts.push((local.stream, map));
     }
-    let streams = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|(mut stream, map)| {
-                scope.spawn(move || {
-                    for id in stream.ids.iter_mut().filter(|id| **id != BREAK) {
-                        *id = map[*id as usize];
-                    }
-                    stream
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("rewriting thread"))
-            .collect()
+    let streams = crate::par::map_owned(parts, |(mut stream, map): (Stream, Vec<u32>)| {
+        for id in stream.ids.iter_mut().filter(|id| **id != BREAK) {
+            *id = map[*id as usize];
+        }
+        stream
     });
     Read {
         streams,

@@ -106,17 +106,7 @@ type Forms = FxHashMap<(usize, [u32; MAX_N]), u64>;
 /// Uses of each surface form of the wanted phrases, weighted like the
 /// tallies (one per group a statement is in); one thread per stream.
 fn forms(read: &Read, phrases: &Phrases) -> Forms {
-    let parts: Vec<Forms> = std::thread::scope(|scope| {
-        let handles: Vec<_> = read
-            .streams
-            .iter()
-            .map(|s| scope.spawn(move || forms_in(read, s, phrases)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("surface thread"))
-            .collect()
-    });
+    let parts: Vec<Forms> = crate::par::map(&read.streams, 1, |s| forms_in(read, s, phrases));
     let mut all = Forms::default();
     for part in parts {
         for (k, v) in part {

@@ -127,7 +127,7 @@ fn lock(dir: &Path) -> Result<File, Error> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW);
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
     }
     let file = options.open(&path).map_err(write_error(&path))?;
     file.lock_exclusive().map_err(write_error(&path))?;

@@ -190,7 +190,7 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
 fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
     let file = File::options()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32)
         .open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {

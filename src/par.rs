@@ -93,7 +93,11 @@ mod tests {
             super::map(&[1, 2, 3, 4], 1, |&x| assert!(x != 3, "item three"))
         });
         let payload = caught.unwrap_err();
-        let message = payload.downcast_ref::<String>().map(String::as_str);
+        // A literal message travels as `&str`, a formatted one as `String`.
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
         assert_eq!(message, Some("item three"));
     }
 }

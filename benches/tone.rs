@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use criterion::{criterion_group, criterion_main, Criterion};
+use readouts::analysis::lexicon::Category;
 use readouts::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged};
-use readouts::analysis::tone::{self, Dim, ToneCategory, ToneOptions, TonedHit};
+use readouts::analysis::tone::{self, Dim, ToneOptions, TonedHit};
 use readouts::corpus::{Event, Filter, Statement};
 use readouts::render::tone::{csv, Rows};
 
@@ -34,13 +35,13 @@ fn every_40th_word(_: &Event, s: &Statement) -> Tagged {
         .step_by(40)
         .enumerate()
         .map(|(i, w)| TonedHit {
-            category: ToneCategory::ALL[i % 6],
+            category: Category::ALL[i % 6],
             shown: readouts::analysis::lexicon::ShownHit::at(
                 &s.text,
                 w.start,
                 w.end,
                 &w.text.to_lowercase(),
-                ToneCategory::ALL[i % 6].lexicon(),
+                Category::ALL[i % 6],
             ),
             weight: 1.0,
             grade: None,

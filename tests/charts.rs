@@ -12,9 +12,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::Fixture;
+use common::{browser, chromium, Fixture};
 use serde_json::Value;
 
 /// Appended to the page: every SVG's box and its labels' boxes, as JSON in a
@@ -42,40 +41,6 @@ const MEASURE: &str = r#"<script>
 /// How far (CSS px) a box may poke out or two boxes may touch: sub-pixel
 /// rounding, not a visible clash.
 const SLACK: f64 = 0.5;
-
-fn browser() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser"].into_iter().find(|b| {
-        std::env::var_os("PATH").is_some_and(|paths| {
-            std::env::split_paths(&paths).any(|d| Path::new(&d).join(b).is_file())
-        })
-    });
-    if found.is_none() {
-        eprintln!("SKIPPED: no chromium on PATH (apt-get install chromium)");
-    }
-    found
-}
-
-fn chromium(browser: &str, f: &Fixture, args: &[String]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--window-size=1280,1000",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            f.path("chromium-profile").display()
-        ))
-        .args(args)
-        .output()
-        .expect("run chromium")
-}
 
 /// The label boxes of every SVG of `page` (an HTML file), measured in Chromium.
 fn measure(browser: &str, f: &Fixture, page: &Path) -> Vec<Value> {

@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use common::{ansi_to_tags, Fixture};
 use readouts::analysis::align::TermWeights;
 use readouts::analysis::diff::{diff, DiffOptions, Framing, RowKind, SideInput, TopicKind};
@@ -555,35 +552,20 @@ fn un_2022_usa_china_pairs_shared_topics() {
 /// fetching anything: the DOM it dumps holds the table and the legend.
 #[test]
 fn html_renders_in_headless_chromium() {
-    let Some(browser) = ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|b| which(b))
-    else {
-        eprintln!("SKIPPED: no chromium on PATH (apt-get install chromium)");
+    let Some(browser) = common::browser() else {
         return;
     };
     let f = Fixture::bundled();
     let run = f.run(&["diff", TRUMP_XI, "--format", "html"]);
     run.expect_code(0);
     let page = f.write("diff.html", &run.stdout);
-    let profile = f.path("chromium-profile");
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
+    let args = [
+        "--enable-logging=stderr".to_string(),
+        "--v=0".to_string(),
+        "--dump-dom".to_string(),
+        format!("file://{}", page.display()),
+    ];
+    let out = common::chromium(browser, &f, &args);
     let dom = String::from_utf8_lossy(&out.stdout);
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "chromium failed: {log}");
@@ -593,10 +575,4 @@ fn html_renders_in_headless_chromium() {
     );
     assert!(dom.contains("Topics only one side mentions"));
     assert!(!log.contains("CONSOLE"), "console messages: {log}");
-}
-
-fn which(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|d| Path::new(&d).join(program).is_file())
-    })
 }

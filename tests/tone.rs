@@ -362,16 +362,7 @@ fn html_is_self_contained_escaped_and_links_diffs() {
 /// (the screenshot was also inspected by eye when the chart was designed).
 #[test]
 fn html_renders_in_headless_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        eprintln!("SKIPPED: no chromium on PATH (apt-get install chromium)");
+    let Some(browser) = common::browser() else {
         return;
     };
     let f = fixture();
@@ -379,23 +370,12 @@ fn html_renders_in_headless_chromium() {
     run.expect_code(0);
     let page = f.write("tone.html", &run.stdout);
     let shot = f.path("tone.png");
-    let profile = f.path("profile");
-    let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1400,1800",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
+    let args = [
+        "--window-size=1400,1800".to_string(),
+        format!("--screenshot={}", shot.display()),
+        format!("file://{}", page.display()),
+    ];
+    let out = common::chromium(browser, &f, &args);
     assert!(
         out.status.success(),
         "{}",

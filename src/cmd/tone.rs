@@ -14,7 +14,7 @@ use super::filter::SelectArgs;
 use super::{ui, GlobalArgs, Outcome};
 use crate::analysis::lexicon::{self, Lexicon};
 use crate::analysis::tone::run::{event_metas, provenance, score_corpus, Tagged, Tagger};
-use crate::analysis::tone::{self, Dim, Initiator, ToneCategory, ToneOptions, TonedHit};
+use crate::analysis::tone::{self, Dim, Initiator, ToneOptions, TonedHit};
 use crate::corpus::{Event, Side, Statement};
 use crate::render::tone::{self as render, Rows};
 use crate::render::Painter;
@@ -366,7 +366,7 @@ pub fn toned_hits(st: &Statement, hits: Vec<lexicon::Hit>, sentences: bool) -> V
                 }
             };
             TonedHit {
-                category: category(h.category),
+                category: h.category,
                 shown: lexicon::ShownHit::of(&h, st),
                 weight: f64::from(h.weight),
                 grade: h.grade,
@@ -375,19 +375,6 @@ pub fn toned_hits(st: &Statement, hits: Vec<lexicon::Hit>, sentences: bool) -> V
             }
         })
         .collect()
-}
-
-fn category(c: lexicon::Category) -> ToneCategory {
-    use lexicon::Category as L;
-    match c {
-        L::Cooperative => ToneCategory::Cooperative,
-        L::Confrontational => ToneCategory::Confrontational,
-        L::DisagreementCode => ToneCategory::DisagreementCode,
-        L::Demand => ToneCategory::Demand,
-        L::Commitment => ToneCategory::Commitment,
-        L::ConcernLadder => ToneCategory::ConcernLadder,
-        L::Initiative => ToneCategory::Initiative,
-    }
 }
 
 /// Who asked for the call; `None` when no statement has evidence.

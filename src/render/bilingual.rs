@@ -258,12 +258,11 @@ pub fn html(out: &mut dyn Write, r: &Bilingual) -> io::Result<()> {
         "Chinese and English versions of one statement, {}",
         r.zh.date
     );
-    writeln!(
+    super::page::open(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        &title,
+        "body{font-family:sans-serif;margin:2em}td{vertical-align:top;padding:.3em}tr.one{background:#fee}",
     )?;
-    writeln!(out, "<title>{}</title>", escape::html(&title))?;
-    writeln!(out, "<style>body{{font-family:sans-serif;margin:2em}}td{{vertical-align:top;padding:.3em}}tr.one{{background:#fee}}</style></head><body>")?;
     writeln!(out, "<h1>{}</h1>", escape::html(&title))?;
     for v in [&r.zh, &r.en] {
         let link = v.url.as_deref().and_then(escape::safe_url);
@@ -307,7 +306,7 @@ pub fn html(out: &mut dyn Write, r: &Bilingual) -> io::Result<()> {
         }
         writeln!(out, "</ul>")?;
     }
-    writeln!(out, "</body></html>")
+    super::page::close(out)
 }
 
 fn differs(link: &Link) -> String {

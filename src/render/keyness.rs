@@ -173,11 +173,7 @@ svg text{font-size:11px}svg a text{text-decoration:underline}";
 pub fn html_page(out: &mut dyn Write, k: &Keyness, lines: &[TermLines]) -> io::Result<()> {
     let (la, lb) = labels(k);
     let title = format!("Keyness: {la} against {lb}");
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>",
-        html(&title)
-    )?;
+    super::page::open(out, &title, CSS)?;
     writeln!(
         out,
         "<h1>Keyness: <span class=\"a\">{}</span> against <span class=\"b\">{}</span></h1>",
@@ -212,7 +208,7 @@ pub fn html_page(out: &mut dyn Write, k: &Keyness, lines: &[TermLines]) -> io::R
     for (i, t) in lines.iter().enumerate() {
         kwic(out, k, i, t)?;
     }
-    writeln!(out, "</body>\n</html>")
+    super::page::close(out)
 }
 
 /// The anchor of a listed term's context section, if it has one.

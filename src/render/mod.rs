@@ -11,6 +11,7 @@ pub mod json;
 pub mod keyness;
 pub mod kwic;
 pub mod labels;
+pub mod page;
 pub mod pair;
 pub mod phrases;
 pub mod search;

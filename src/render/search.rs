@@ -178,16 +178,22 @@ pub fn csv(out: &mut dyn Write, found: &Found) -> io::Result<()> {
 /// A self-contained HTML page; corpus text escaped, matches in `<b>`, each
 /// title linked to the statement's source when its URL is a web link.
 pub fn html(out: &mut dyn Write, query: &str, found: &Found) -> io::Result<()> {
-    let q = escape::html(query);
+    super::page::open(
+        out,
+        &format!("readouts search: {query}"),
+        "body{font-family:sans-serif;max-width:50em;margin:2em auto} .meta{color:#555} b{background:#fe6} h2{font-size:1.05em;margin-bottom:.2em}",
+    )?;
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>readouts search: {q}</title>\n<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto}} .meta{{color:#555}} b{{background:#fe6}} h2{{font-size:1.05em;margin-bottom:.2em}}</style></head>\n<body>\n<h1>Search: {q}</h1>\n<p>{}</p>\n<ol>",
+        "<h1>Search: {}</h1>\n<p>{}</p>\n<ol>",
+        escape::html(query),
         escape::html(&shown_line(found))
     )?;
     for hit in &found.hits {
         writeln!(out, "{}", html_hit(hit))?;
     }
-    writeln!(out, "</ol>\n</body>\n</html>")
+    writeln!(out, "</ol>")?;
+    super::page::close(out)
 }
 
 fn html_hit(hit: &Hit) -> String {

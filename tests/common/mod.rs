@@ -195,3 +195,41 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The headless browser on PATH, or `None` with the reason printed (the
+/// test then returns early: it is skipped, not failed).
+pub fn browser() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser"].into_iter().find(|b| {
+        std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|d| Path::new(&d).join(b).is_file())
+        })
+    });
+    if found.is_none() {
+        eprintln!("SKIPPED: no chromium on PATH (apt-get install chromium)");
+    }
+    found
+}
+
+/// Runs `browser` headless with a profile folder of the fixture's own and
+/// nothing fetched in the background, then `args`.
+pub fn chromium(browser: &str, f: &Fixture, args: &[String]) -> std::process::Output {
+    Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--window-size=1280,1000",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            f.path("chromium-profile").display()
+        ))
+        .args(args)
+        .output()
+        .expect("run chromium")
+}

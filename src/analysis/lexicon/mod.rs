@@ -62,6 +62,13 @@ impl Category {
         Category::Initiative,
     ];
 
+    /// The categories tone gives a rate: all but initiative (the last of
+    /// `ALL`), which is evidence of who asked for a call, not tone.
+    pub const RATED: [Category; 6] = {
+        let a = Category::ALL;
+        [a[0], a[1], a[2], a[3], a[4], a[5]]
+    };
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Cooperative => "cooperative",

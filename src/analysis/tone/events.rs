@@ -125,7 +125,7 @@ pub fn largest_gaps(events: &[EventTone], n: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{hit, input};
-    use super::super::{score, ToneCategory::*};
+    use super::super::{score, Category::*};
     use super::*;
 
     fn meta(id: &str, date: &str) -> EventMeta {

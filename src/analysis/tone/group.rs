@@ -162,7 +162,7 @@ pub fn group(scores: &[StatementScore], by: &[Dim]) -> Vec<Group> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{hit, input};
-    use super::super::{score, ToneCategory::*};
+    use super::super::{score, Category::*};
     use super::*;
 
     fn scores() -> Vec<StatementScore> {

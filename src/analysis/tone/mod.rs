@@ -50,89 +50,13 @@ pub use events::{EventMeta, EventTone, Initiator, SideTone};
 pub use group::{Dim, Group};
 pub use report::{build, Provenance, ToneOptions, ToneReport};
 
-/// The framing categories tone reads, as the lexicon names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ToneCategory {
-    Cooperative,
-    Confrontational,
-    DisagreementCode,
-    Demand,
-    Commitment,
-    ConcernLadder,
-    Initiative,
-}
-
-impl ToneCategory {
-    pub const ALL: [ToneCategory; 7] = [
-        ToneCategory::Cooperative,
-        ToneCategory::Confrontational,
-        ToneCategory::DisagreementCode,
-        ToneCategory::Demand,
-        ToneCategory::Commitment,
-        ToneCategory::ConcernLadder,
-        ToneCategory::Initiative,
-    ];
-
-    /// The categories that get a rate (initiative is evidence, not tone).
-    pub const RATED: [ToneCategory; 6] = [
-        ToneCategory::Cooperative,
-        ToneCategory::Confrontational,
-        ToneCategory::DisagreementCode,
-        ToneCategory::Demand,
-        ToneCategory::Commitment,
-        ToneCategory::ConcernLadder,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ToneCategory::Cooperative => "cooperative",
-            ToneCategory::Confrontational => "confrontational",
-            ToneCategory::DisagreementCode => "disagreement-code",
-            ToneCategory::Demand => "demand",
-            ToneCategory::Commitment => "commitment",
-            ToneCategory::ConcernLadder => "concern-ladder",
-            ToneCategory::Initiative => "initiative",
-        }
-    }
-
-    /// The lexicon's name for the same category.
-    pub fn lexicon(self) -> Category {
-        match self {
-            ToneCategory::Cooperative => Category::Cooperative,
-            ToneCategory::Confrontational => Category::Confrontational,
-            ToneCategory::DisagreementCode => Category::DisagreementCode,
-            ToneCategory::Demand => Category::Demand,
-            ToneCategory::Commitment => Category::Commitment,
-            ToneCategory::ConcernLadder => Category::ConcernLadder,
-            ToneCategory::Initiative => Category::Initiative,
-        }
-    }
-
-    /// Reads a lexicon category name (`concern` and `disagreement` are accepted too).
-    pub fn parse(raw: &str) -> Option<ToneCategory> {
-        let lower = raw.trim().to_ascii_lowercase().replace('_', "-");
-        let found = match lower.as_str() {
-            "cooperative" => ToneCategory::Cooperative,
-            "confrontational" => ToneCategory::Confrontational,
-            "disagreement-code" | "disagreement" => ToneCategory::DisagreementCode,
-            "demand" => ToneCategory::Demand,
-            "commitment" => ToneCategory::Commitment,
-            "concern-ladder" | "concern" => ToneCategory::ConcernLadder,
-            "initiative" => ToneCategory::Initiative,
-            _ => return None,
-        };
-        Some(found)
-    }
-}
-
 /// One framing-phrase hit in a statement, as tone needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TonedHit {
     /// The category tone scores (the same as `shown.category`, which is
     /// what is serialised).
     #[serde(skip)]
-    pub category: ToneCategory,
+    pub category: Category,
     /// The words as written, the entry they matched and offsets into the
     /// statement text as stored.
     #[serde(flatten)]
@@ -189,27 +113,27 @@ pub struct Tallies {
 }
 
 impl Tallies {
-    pub fn get(&self, c: ToneCategory) -> Tally {
+    pub fn get(&self, c: Category) -> Tally {
         match c {
-            ToneCategory::Cooperative => self.cooperative,
-            ToneCategory::Confrontational => self.confrontational,
-            ToneCategory::DisagreementCode => self.disagreement_code,
-            ToneCategory::Demand => self.demand,
-            ToneCategory::Commitment => self.commitment,
-            ToneCategory::ConcernLadder => self.concern_ladder,
-            ToneCategory::Initiative => self.initiative,
+            Category::Cooperative => self.cooperative,
+            Category::Confrontational => self.confrontational,
+            Category::DisagreementCode => self.disagreement_code,
+            Category::Demand => self.demand,
+            Category::Commitment => self.commitment,
+            Category::ConcernLadder => self.concern_ladder,
+            Category::Initiative => self.initiative,
         }
     }
 
-    fn get_mut(&mut self, c: ToneCategory) -> &mut Tally {
+    fn get_mut(&mut self, c: Category) -> &mut Tally {
         match c {
-            ToneCategory::Cooperative => &mut self.cooperative,
-            ToneCategory::Confrontational => &mut self.confrontational,
-            ToneCategory::DisagreementCode => &mut self.disagreement_code,
-            ToneCategory::Demand => &mut self.demand,
-            ToneCategory::Commitment => &mut self.commitment,
-            ToneCategory::ConcernLadder => &mut self.concern_ladder,
-            ToneCategory::Initiative => &mut self.initiative,
+            Category::Cooperative => &mut self.cooperative,
+            Category::Confrontational => &mut self.confrontational,
+            Category::DisagreementCode => &mut self.disagreement_code,
+            Category::Demand => &mut self.demand,
+            Category::Commitment => &mut self.commitment,
+            Category::ConcernLadder => &mut self.concern_ladder,
+            Category::Initiative => &mut self.initiative,
         }
     }
 
@@ -224,7 +148,7 @@ impl Tallies {
 
     /// Adds another statement's or group's tallies.
     pub fn add(&mut self, other: &Tallies) {
-        for c in ToneCategory::ALL {
+        for c in Category::ALL {
             let o = other.get(c);
             let t = self.get_mut(c);
             t.hits += o.hits;
@@ -234,7 +158,7 @@ impl Tallies {
 
     /// Hits of the rated categories (everything but initiative).
     pub fn rated_hits(&self) -> usize {
-        ToneCategory::RATED.iter().map(|c| self.get(*c).hits).sum()
+        Category::RATED.iter().map(|c| self.get(*c).hits).sum()
     }
 }
 
@@ -270,15 +194,15 @@ impl Rates {
     }
 
     /// The rate of one category; `None` for initiative, which is not rated.
-    pub fn get(&self, c: ToneCategory) -> Option<f64> {
+    pub fn get(&self, c: Category) -> Option<f64> {
         match c {
-            ToneCategory::Cooperative => Some(self.cooperative),
-            ToneCategory::Confrontational => Some(self.confrontational),
-            ToneCategory::DisagreementCode => Some(self.disagreement_code),
-            ToneCategory::Demand => Some(self.demand),
-            ToneCategory::Commitment => Some(self.commitment),
-            ToneCategory::ConcernLadder => Some(self.concern_ladder),
-            ToneCategory::Initiative => None,
+            Category::Cooperative => Some(self.cooperative),
+            Category::Confrontational => Some(self.confrontational),
+            Category::DisagreementCode => Some(self.disagreement_code),
+            Category::Demand => Some(self.demand),
+            Category::Commitment => Some(self.commitment),
+            Category::ConcernLadder => Some(self.concern_ladder),
+            Category::Initiative => None,
         }
     }
 }
@@ -313,7 +237,7 @@ pub fn score(input: StatementInput) -> StatementScore {
         tallies.add_hit(hit);
         if hit.negated {
             negated += 1;
-        } else if hit.category == ToneCategory::ConcernLadder {
+        } else if hit.category == Category::ConcernLadder {
             max_concern = max_concern.max(hit.grade.unwrap_or(1));
         }
     }
@@ -347,10 +271,10 @@ pub fn round6(x: f64) -> f64 {
 pub(crate) mod tests {
     use super::*;
 
-    pub fn hit(category: ToneCategory, phrase: &str, weight: f64, negated: bool) -> TonedHit {
+    pub fn hit(category: Category, phrase: &str, weight: f64, negated: bool) -> TonedHit {
         TonedHit {
             category,
-            shown: ShownHit::at(phrase, 0, phrase.len(), phrase, category.lexicon()),
+            shown: ShownHit::at(phrase, 0, phrase.len(), phrase, category),
             weight,
             grade: (category == ConcernLadder).then_some(weight.ceil() as u8),
             negated,
@@ -377,7 +301,7 @@ pub(crate) mod tests {
         }
     }
 
-    use ToneCategory::*;
+    use Category::*;
 
     #[test]
     fn tone_is_cooperative_minus_confrontational_per_thousand_words() {
@@ -461,14 +385,5 @@ pub(crate) mod tests {
         assert_eq!(s.tallies.initiative.hits, 1);
         assert_eq!(s.rates, Rates::default());
         assert_eq!(s.tallies.rated_hits(), 0);
-    }
-
-    #[test]
-    fn category_names_round_trip() {
-        for c in ToneCategory::ALL {
-            assert_eq!(ToneCategory::parse(c.name()), Some(c));
-        }
-        assert_eq!(ToneCategory::parse("Concern"), Some(ConcernLadder));
-        assert_eq!(ToneCategory::parse("sentiment"), None);
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::group::{period_label, Acc, Dim};
-use super::{round6, StatementScore, ToneCategory};
+use super::{round6, Category, StatementScore};
 use crate::analysis::lexicon::shown::{forms_by_count, FormCount};
 use crate::corpus::Side;
 
@@ -39,7 +39,7 @@ pub struct TimeSeries {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhraseCount {
     pub entry: String,
-    pub category: ToneCategory,
+    pub category: Category,
     pub hits: usize,
     pub weight: f64,
     /// The surface forms (folded to one line, lower-cased), most frequent first.
@@ -135,7 +135,7 @@ pub fn time_series(
 /// The `n` most frequent counted phrases of each side in `sides`.
 pub fn top_phrases(scores: &[StatementScore], sides: &[Side], n: usize) -> Vec<SidePhrases> {
     type Count = (usize, f64, BTreeMap<String, usize>);
-    let mut counts: HashMap<(&Side, &str, ToneCategory), Count> = HashMap::new();
+    let mut counts: HashMap<(&Side, &str, Category), Count> = HashMap::new();
     for s in scores.iter().filter(|s| sides.contains(&s.side)) {
         for h in s.hits.iter().filter(|h| !h.negated) {
             let c = counts
@@ -178,7 +178,7 @@ pub fn top_phrases(scores: &[StatementScore], sides: &[Side], n: usize) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::super::tests::{hit, input};
-    use super::super::{score, ToneCategory::*};
+    use super::super::{score, Category::*};
     use super::*;
 
     fn side(s: &str) -> Side {

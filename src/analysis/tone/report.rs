@@ -170,7 +170,7 @@ fn notes(scores: &[StatementScore], by: &[Dim], period: Dim, ts: &TimeSeries) ->
 #[cfg(test)]
 mod tests {
     use super::super::tests::{hit, input};
-    use super::super::{score, ToneCategory::*};
+    use super::super::{score, Category::*};
     use super::*;
 
     pub fn provenance() -> Provenance {

@@ -98,7 +98,7 @@ pub fn provenance(
 
 #[cfg(test)]
 mod tests {
-    use super::super::ToneCategory;
+    use super::super::Category;
     use super::*;
     use crate::analysis::lexicon::ShownHit;
     use crate::corpus::{Coverage, Date, Origin, Side};
@@ -159,15 +159,15 @@ mod tests {
     /// Finds the words "constructive" and "bullying" (a stand-in for the lexicon).
     fn tag(_: &Event, s: &Statement) -> Tagged {
         let hits = [
-            ("constructive", ToneCategory::Cooperative),
-            ("bullying", ToneCategory::Confrontational),
+            ("constructive", Category::Cooperative),
+            ("bullying", Category::Confrontational),
         ]
         .into_iter()
         .filter_map(|(p, c)| {
             let start = s.text.find(p)?;
             Some(TonedHit {
                 category: c,
-                shown: ShownHit::at(&s.text, start, start + p.len(), p, c.lexicon()),
+                shown: ShownHit::at(&s.text, start, start + p.len(), p, c),
                 weight: 1.0,
                 grade: None,
                 negated: false,

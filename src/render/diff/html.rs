@@ -102,21 +102,14 @@ pub fn choices_html(out: &mut dyn Write, event: &Event, choices: &[Choice<'_>]) 
             label(c.right)
         )?;
     }
-    writeln!(out, "</ul>\n</main>\n</body>\n</html>")
+    writeln!(out, "</ul>\n</main>")?;
+    crate::render::page::close(out)
 }
 
 /// The page's head, with `title` (escaped here), up to the opening `<main>`.
 fn head(out: &mut dyn Write, title: &str) -> io::Result<()> {
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(out, "<title>{}</title>", escape::html(title))?;
-    writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>")
+    crate::render::page::open(out, title, CSS)?;
+    writeln!(out, "<main>")
 }
 
 /// Writes the page.
@@ -178,7 +171,8 @@ pub fn html(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         "<footer>Method: {}. Offsets are byte ranges in each statement's text.</footer>",
         e(&method_text(diff))
     )?;
-    writeln!(out, "</main>\n</body>\n</html>")
+    writeln!(out, "</main>")?;
+    crate::render::page::close(out)
 }
 
 fn card(out: &mut dyn Write, s: &SideReport, class: &str, diff: &Diff) -> io::Result<()> {

@@ -26,7 +26,7 @@ fn snake(name: &str) -> String {
 fn tally_headings() -> Vec<String> {
     let mut head = Vec::new();
     for c in rated() {
-        let n = snake(c.name());
+        let n = snake(c.as_str());
         head.extend([
             format!("{n}_hits"),
             format!("{n}_weight"),
@@ -88,7 +88,7 @@ fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     ]
     .map(String::from)
     .to_vec();
-    head.extend(rated().map(|c| format!("{}_weight_per_1000_words", snake(c.name()))));
+    head.extend(rated().map(|c| format!("{}_weight_per_1000_words", snake(c.as_str()))));
     head.push("gap".into());
     writeln!(out, "{}", csv_row(&head))?;
     for e in &r.events {
@@ -150,7 +150,7 @@ fn hits(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                 s.words.to_string(),
                 h.shown.surface.clone(),
                 h.shown.entry.to_string(),
-                h.category.name().to_string(),
+                h.category.as_str().to_string(),
                 h.weight.to_string(),
                 h.negated.to_string(),
                 h.shown.start_byte.to_string(),

@@ -24,12 +24,7 @@ code{background:#f5f5f5;padding:1px 3px}.pos{color:#0a6a2f}.neg{color:#b02a1a}\
 .phr{display:flex;flex-wrap:wrap;gap:1.5em}.note{color:#7a5a00}figure{margin:1em 0}figcaption{font-size:14px;color:#555}";
 
 pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>readouts tone report</title><style>{STYLE}</style></head><body>"
-    )?;
+    crate::render::page::open(out, "readouts tone report", STYLE)?;
     writeln!(out, "<h1>Tone report</h1>")?;
     writeln!(out, "<dl class=\"prov\">")?;
     for (label, value) in provenance_lines(&r.provenance) {
@@ -47,7 +42,7 @@ pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     groups(out, r)?;
     largest_gaps(out, r)?;
     phrases(out, r)?;
-    writeln!(out, "</body></html>")
+    crate::render::page::close(out)
 }
 
 fn num_cell(text: String, x: f64) -> String {
@@ -236,7 +231,7 @@ fn phrases(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
                 html(&forms_cell(&p.forms)),
                 html(&p.entry),
-                p.category.name(),
+                p.category.as_str(),
                 p.hits
             )?;
         }

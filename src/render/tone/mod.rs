@@ -14,7 +14,8 @@ pub mod md;
 mod svg;
 pub mod text;
 
-use crate::analysis::tone::{Dim, EventTone, Provenance, ToneCategory, ToneReport};
+use crate::analysis::lexicon::Category;
+use crate::analysis::tone::{Dim, EventTone, Provenance, ToneReport};
 use crate::corpus::Date;
 
 /// Which rows the CSV holds (the other formats show everything).
@@ -136,8 +137,8 @@ pub(crate) fn key_cells(key: &[String]) -> Vec<String> {
 }
 
 /// The rated categories' display names, in table order.
-pub(crate) fn rated() -> [ToneCategory; 6] {
-    ToneCategory::RATED
+pub(crate) fn rated() -> [Category; 6] {
+    Category::RATED
 }
 
 /// `USA − CHN` for headings.

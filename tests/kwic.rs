@@ -83,6 +83,17 @@ fn sorting_by_left_or_right_context() {
             "2019-09-05-resume-talks/CHN"
         ]
     );
+    // Nearest right words: three quoted excerpts end on "progress" (nothing to
+    // the right; ties in date order), then "and are committed" of the review.
+    assert_eq!(
+        keywords("right"),
+        [
+            "2019-09-05-resume-talks/CHN",
+            "2020-05-08-phase-one-call/USA",
+            "2025-05-he-lifeng-substantial-progress/CHN",
+            "2020-08-25-phase-one-review/USA"
+        ]
+    );
     assert_eq!(keywords("date")[0], "2019-09-05-resume-talks/CHN");
 }
 

@@ -113,7 +113,7 @@ fn kwic_unguarded(
                 start,
                 end,
                 left: tail(&body[..start], options.width),
-                keyword: fold_space(&body[start..end]),
+                keyword: text::fold_space(&body[start..end]),
                 right: head(&body[end..], options.width),
             });
         }
@@ -201,27 +201,6 @@ fn sort(lines: &mut [KwicLine], by: KwicSort) {
     }
 }
 
-/// Folds runs of white space (line breaks included) into single spaces.
-fn fold_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c);
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
-
 /// Enough bytes to hold `width` columns after folding (white space runs
 /// may be long, so the bound is generous; it only saves folding a whole text).
 fn reach(width: usize) -> usize {
@@ -240,7 +219,7 @@ fn tail(s: &str, width: usize) -> String {
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let folded = fold_space(&s[from..]);
+    let folded = text::fold_space(&s[from..]);
     let mut used = 0;
     let start = folded
         .char_indices()
@@ -262,7 +241,7 @@ fn head(s: &str, width: usize) -> String {
         to -= 1;
     }
     let mut used = 0;
-    fold_space(&s[..to])
+    text::fold_space(&s[..to])
         .chars()
         .take_while(|&c| {
             used += columns(c);

@@ -103,6 +103,28 @@ pub fn stem(normalised: &str) -> Cow<'_, str> {
     stemmer().stem(normalised)
 }
 
+/// Runs of white space (line breaks included) folded into single spaces, as
+/// the context lines of `kwic` and of keyness show a text.
+pub fn fold_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
 /// Normalised and stemmed in one call.
 pub fn stem_word(word: &str) -> String {
     stem(&normalise(word)).into_owned()
@@ -150,6 +172,13 @@ pub(crate) fn for_each_un_speech(mut check: impl FnMut(&std::path::Path, &str)) 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn white_space_runs_fold_to_one_space_at_either_end_too() {
+        assert_eq!(super::fold_space("\n a\t\tb \r\n c\u{3000}"), " a b c ");
+        assert_eq!(super::fold_space("ab"), "ab");
+        assert_eq!(super::fold_space(""), "");
+    }
+
     use super::*;
 
     fn stems(text: &str) -> Vec<String> {

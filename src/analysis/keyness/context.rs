@@ -136,9 +136,9 @@ impl Finder {
             date: s.date,
             start,
             end,
-            before: flatten(tail(&s.text[..start], self.width)),
-            hit: flatten(&s.text[start..end]),
-            after: flatten(head(&s.text[end..], self.width)),
+            before: text::fold_space(tail(&s.text[..start], self.width)),
+            hit: text::fold_space(&s.text[start..end]),
+            after: text::fold_space(head(&s.text[end..], self.width)),
         }
     }
 }
@@ -155,25 +155,4 @@ fn head(text: &str, chars: usize) -> &str {
         Some((i, _)) => &text[..i],
         None => text,
     }
-}
-
-/// Line breaks and runs of spaces become one space.
-fn flatten(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
 }

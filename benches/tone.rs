@@ -35,7 +35,6 @@ fn every_40th_word(_: &Event, s: &Statement) -> Tagged {
         .step_by(40)
         .enumerate()
         .map(|(i, w)| TonedHit {
-            category: Category::ALL[i % 6],
             shown: readouts::analysis::lexicon::ShownHit::at(
                 &s.text,
                 w.start,

@@ -366,7 +366,6 @@ pub fn toned_hits(st: &Statement, hits: Vec<lexicon::Hit>, sentences: bool) -> V
                 }
             };
             TonedHit {
-                category: h.category,
                 shown: lexicon::ShownHit::of(&h, st),
                 weight: f64::from(h.weight),
                 grade: h.grade,

@@ -53,12 +53,8 @@ pub use report::{build, Provenance, ToneOptions, ToneReport};
 /// One framing-phrase hit in a statement, as tone needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TonedHit {
-    /// The category tone scores (the same as `shown.category`, which is
-    /// what is serialised).
-    #[serde(skip)]
-    pub category: Category,
-    /// The words as written, the entry they matched and offsets into the
-    /// statement text as stored.
+    /// The words as written, the entry they matched, the category tone
+    /// scores and offsets into the statement text as stored.
     #[serde(flatten)]
     pub shown: ShownHit,
     pub weight: f64,
@@ -140,7 +136,7 @@ impl Tallies {
     /// Counts one hit (negated hits are not counted).
     pub fn add_hit(&mut self, hit: &TonedHit) {
         if !hit.negated {
-            let t = self.get_mut(hit.category);
+            let t = self.get_mut(hit.shown.category);
             t.hits += 1;
             t.weight += hit.weight;
         }
@@ -237,7 +233,7 @@ pub fn score(input: StatementInput) -> StatementScore {
         tallies.add_hit(hit);
         if hit.negated {
             negated += 1;
-        } else if hit.category == Category::ConcernLadder {
+        } else if hit.shown.category == Category::ConcernLadder {
             max_concern = max_concern.max(hit.grade.unwrap_or(1));
         }
     }
@@ -273,7 +269,6 @@ pub(crate) mod tests {
 
     pub fn hit(category: Category, phrase: &str, weight: f64, negated: bool) -> TonedHit {
         TonedHit {
-            category,
             shown: ShownHit::at(phrase, 0, phrase.len(), phrase, category),
             weight,
             grade: (category == ConcernLadder).then_some(weight.ceil() as u8),

@@ -139,7 +139,7 @@ pub fn top_phrases(scores: &[StatementScore], sides: &[Side], n: usize) -> Vec<S
     for s in scores.iter().filter(|s| sides.contains(&s.side)) {
         for h in s.hits.iter().filter(|h| !h.negated) {
             let c = counts
-                .entry((&s.side, &h.shown.entry, h.category))
+                .entry((&s.side, &h.shown.entry, h.shown.category))
                 .or_default();
             c.0 += 1;
             c.1 += h.weight;

@@ -166,7 +166,6 @@ mod tests {
         .filter_map(|(p, c)| {
             let start = s.text.find(p)?;
             Some(TonedHit {
-                category: c,
                 shown: ShownHit::at(&s.text, start, start + p.len(), p, c),
                 weight: 1.0,
                 grade: None,

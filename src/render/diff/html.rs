@@ -106,7 +106,7 @@ pub fn choices_html(out: &mut dyn Write, event: &Event, choices: &[Choice<'_>]) 
     crate::render::page::close(out)
 }
 
-/// The page's head, with `title` (escaped here), up to the opening `<main>`.
+/// The page's head (the shared shell, which escapes `title`), up to the opening `<main>`.
 fn head(out: &mut dyn Write, title: &str) -> io::Result<()> {
     crate::render::page::open(out, title, CSS)?;
     writeln!(out, "<main>")

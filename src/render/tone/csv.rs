@@ -150,7 +150,7 @@ fn hits(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                 s.words.to_string(),
                 h.shown.surface.clone(),
                 h.shown.entry.to_string(),
-                h.category.as_str().to_string(),
+                h.shown.category.as_str().to_string(),
                 h.weight.to_string(),
                 h.negated.to_string(),
                 h.shown.start_byte.to_string(),

@@ -76,7 +76,7 @@ pub fn render(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                         s.id.clone(),
                         hit.shown.words(),
                         hit.shown.entry.to_string(),
-                        hit.category.as_str().into(),
+                        hit.shown.category.as_str().into(),
                         hit.weight.to_string(),
                         if hit.negated { "no (negated)" } else { "yes" }.into(),
                         hit.sentence.to_string(),

@@ -193,7 +193,7 @@ fn explain(out: &mut dyn Write, s: &StatementScore, painter: Painter) -> io::Res
             out,
             "  {} · {} ×{}{}{negated}",
             painter.paint(Style::Hit, &terminal(&h.shown.words_and_entry())),
-            h.category.as_str(),
+            h.shown.category.as_str(),
             h.weight,
             painter.paint(
                 Style::Dim,

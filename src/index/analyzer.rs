@@ -23,7 +23,9 @@
 //! fingerprint to the version) and old indexes are rebuilt automatically.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::{
@@ -69,6 +71,15 @@ pub fn index_key(normalised: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether the index key of `normalised` is the word itself because it is
+/// Chinese ([`text::stem`] leaves Chinese alone) and the `exact` list holds
+/// no Chinese word: the stem filter then passes it on without a look-up.
+fn chinese_as_is(normalised: &str) -> bool {
+    static LIST_HAS_HAN: OnceLock<bool> = OnceLock::new();
+    normalised.chars().next().is_some_and(text::han::is_han)
+        && !*LIST_HAS_HAN.get_or_init(|| kept_apart().iter().any(|w| text::han::has_han(w)))
+}
+
 /// Registers the three analyzers on an index (they are not stored in it).
 pub fn register(index: &tantivy::Index) {
     let manager = index.tokenizers();
@@ -99,32 +110,90 @@ pub fn exact() -> TextAnalyzer {
 pub struct WordTokenizer;
 
 pub struct WordStream<'a> {
-    words: Box<dyn Iterator<Item = text::Word<'a>> + 'a>,
+    text: &'a str,
+    words: Words<'a>,
     token: Token,
+}
+
+/// Where a stream's words come from: split as it goes, or the spans of the
+/// same text split for the previous field ([`spans_of`]).
+enum Words<'a> {
+    Split(Box<dyn Iterator<Item = text::Word<'a>> + 'a>),
+    Remembered(Spans, usize),
+}
+
+/// Byte ranges of the words of one text.
+type Spans = Rc<[(usize, usize)]>;
+
+/// Texts shorter than this are split as they go: remembering them costs
+/// more than splitting them again.
+const REMEMBERED_FROM: usize = 2048;
+
+thread_local! {
+    /// The last long text split on this thread and its word spans. A
+    /// statement's text is indexed twice in a row (fields `text` and
+    /// `exact`), and splitting Chinese text (jieba) is a quarter of indexing
+    /// it, so the second field reuses the first one's spans.
+    static LAST_SPLIT: RefCell<(String, Spans)> =
+        RefCell::new((String::new(), Rc::from(Vec::new())));
+}
+
+/// The word spans of `text`: those of the previous long text split on this
+/// thread when it is the same text, else split now and remembered.
+fn spans_of(text: &str) -> Spans {
+    LAST_SPLIT.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != text {
+            let spans: Spans = text::words(text).map(|w| (w.start, w.end)).collect();
+            last.0.clear();
+            last.0.push_str(text);
+            last.1 = spans;
+        }
+        Rc::clone(&last.1)
+    })
 }
 
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        let words = if text.len() >= REMEMBERED_FROM {
+            Words::Remembered(spans_of(text), 0)
+        } else {
+            Words::Split(Box::new(text::words(text)))
+        };
         WordStream {
-            words: Box::new(text::words(text)),
+            text,
+            words,
             token: Token::default(),
+        }
+    }
+}
+
+impl WordStream<'_> {
+    fn next_span(&mut self) -> Option<(usize, usize)> {
+        match &mut self.words {
+            Words::Split(words) => words.next().map(|w| (w.start, w.end)),
+            Words::Remembered(spans, at) => {
+                let span = spans.get(*at).copied();
+                *at += 1;
+                span
+            }
         }
     }
 }
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(word) = self.words.next() else {
+        let Some((start, end)) = self.next_span() else {
             return false;
         };
         let t = &mut self.token;
         t.position = t.position.wrapping_add(1);
-        t.offset_from = word.start;
-        t.offset_to = word.end;
+        t.offset_from = start;
+        t.offset_to = end;
         t.text.clear();
-        t.text.push_str(&text::normalise(word.text));
+        t.text.push_str(&text::normalise(&self.text[start..end]));
         true
     }
 
@@ -185,6 +254,9 @@ impl<S: TokenStream> TokenStream for StemStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
+        if chinese_as_is(&token.text) {
+            return true;
+        }
         if let Some(stem) = self.cache.get(&token.text) {
             token.text.clone_from(stem);
             return true;
@@ -218,6 +290,28 @@ mod tests {
             out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
         }
         out
+    }
+
+    #[test]
+    fn a_long_text_split_for_one_field_gives_the_same_tokens_to_the_next() {
+        let zh = "中方对美方的霸凌行径表示严重关切，Wang Yi met the U.S. side. ".repeat(60);
+        let en = "Frank and candid talks on constructive cooperation. ".repeat(60);
+        assert!(zh.len() >= REMEMBERED_FROM && en.len() >= REMEMBERED_FROM);
+        for text in [&zh, &en, &zh, &zh] {
+            let words: Vec<(String, usize, usize)> = text::words(text)
+                .map(|w| (text::normalise(w.text).into_owned(), w.start, w.end))
+                .collect();
+            let exact: Vec<(String, usize, usize)> = tokens(exact(), text)
+                .into_iter()
+                .map(|t| (t.0, t.2, t.3))
+                .collect();
+            assert_eq!(exact, words);
+            let stems: Vec<String> = tokens(stemmed(), text).into_iter().map(|t| t.0).collect();
+            let layer: Vec<String> = text::words(text)
+                .map(|w| index_key(&text::normalise(w.text)).into_owned())
+                .collect();
+            assert_eq!(stems, layer);
+        }
     }
 
     #[test]

@@ -75,7 +75,9 @@ pub fn normalise(word: &str) -> Cow<'_, str> {
     let plain = word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-    if plain {
+    // A Chinese word has nothing to fold (and lower-casing each character
+    // through Unicode's tables was a tenth of indexing Chinese text).
+    if plain || word.chars().all(han::is_han) {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());

@@ -5,10 +5,17 @@
 //! conservatively, so a paragraph that merely starts with "Note:" or "As of
 //! 24:00" is not taken for a change of speaker:
 //! - question labels: Q, QUESTION, Follow-up, Journalist, Reporter, 问, 追问,
-//!   记者 and any label containing 记者 ("路透社记者", "总台央视记者提问");
-//! - answer labels: A, 答, the names given as the side's speakers, and
-//!   upper-case names (MR PRICE, MS. PSAKI, SECRETARY BLINKEN), except one
-//!   upper-case word whose paragraph asks a question: a news outlet (CCTV, AFP);
+//!   记者, any label containing 记者 ("路透社记者", "总台央视记者提问") and
+//!   any of three words or fewer with the word journalist ("Journalist
+//!   clarifies"); a short reply under such a label ("记者澄清：是的。") is
+//!   followed by the spokesperson resuming the answer, so the next unlabelled
+//!   paragraph opens an answer;
+//! - the English pages' note "This question was raised after the press
+//!   conference:" (and its variants) is a question label;
+//! - answer labels: A, 答, the names given as the side's speakers (also with
+//!   a verb of saying, "耿爽表示："), and upper-case names (MR PRICE, MS.
+//!   PSAKI, SECRETARY BLINKEN), except one upper-case word whose paragraph
+//!   asks a question: a news outlet (CCTV, AFP);
 //! - any other short label without digits (a news outlet, "CCTV:") is a
 //!   question when its paragraph asks one (holds ? or ？).
 //!
@@ -32,19 +39,41 @@ pub fn find(text: &str, speakers: &[String]) -> Vec<Turn> {
     let mut open: Option<(String, Label, usize)> = None;
     let mut asked = false;
     let mut first = true;
+    // The open turn is a question of one short reply ("记者：是的。"): the
+    // next unlabelled paragraph is the spokesperson answering.
+    let mut reply = false;
+    // The last question opened a numbered list ("一、…"): a later unlabelled
+    // paragraph "二、…？" is the next question, even after an answer.
+    let mut numbered = false;
     let mut at = 0;
     for para in text.split_inclusive('\n') {
         let start = at;
         at += para.len();
         let Some((speaker, label, body)) = label_of(para, speakers) else {
-            if first && !para.trim().is_empty() {
-                first = false;
+            if para.trim().is_empty() {
+                continue;
+            }
+            if first || reply {
+                close(&mut turns, open.take(), text, start, &mut asked);
                 let who = speakers.first().cloned().unwrap_or_default();
                 open = Some((who, Label::Answer, start));
+            } else if numbered && is_numbered(para.trim_start()) && para.contains('？') {
+                // "会后有记者问及：一、…" then "二、…": the next question.
+                let who = open.as_ref().map(|o| o.0.clone()).unwrap_or_default();
+                close(&mut turns, open.take(), text, start, &mut asked);
+                let lead = para.len() - para.trim_start().len();
+                open = Some((who, Label::Question, start + lead));
+                continue;
             }
+            (first, reply) = (false, false);
             continue;
         };
         first = false;
+        let question = matches!(label, Label::Question);
+        reply = question && is_short_reply(&para[body..]);
+        if question {
+            numbered = para[body..].trim_start().starts_with("一、");
+        }
         close(&mut turns, open.take(), text, start, &mut asked);
         open = Some((speaker, label, start + body));
     }
@@ -54,6 +83,25 @@ pub fn find(text: &str, speakers: &[String]) -> Vec<Turn> {
     }
     turns.retain(|t| t.start < t.end && !t.speaker.is_empty());
     turns
+}
+
+/// Whether a paragraph opens with a Chinese ordinal of a list ("二、").
+fn is_numbered(para: &str) -> bool {
+    let mut chars = para.chars();
+    chars
+        .next()
+        .is_some_and(|c| "二三四五六七八九十".contains(c))
+        && chars.next() == Some('、')
+}
+
+/// A journalist's reply of a few words to the spokesperson ("是的。",
+/// "今天。", "好。（笑）", "Yes."), not a question: at most 12 characters,
+/// no question mark, ending a sentence (not "请介绍以下情况，").
+fn is_short_reply(speech: &str) -> bool {
+    let speech = speech.trim();
+    speech.chars().count() <= 12
+        && !speech.contains(['?', '？'])
+        && speech.ends_with(['。', '.', '!', '！', '）', ')'])
 }
 
 fn close(
@@ -91,11 +139,23 @@ fn label_of(para: &str, speakers: &[String]) -> Option<(String, Label, usize)> {
     if let Some(body) = white_house_question(rest) {
         return Some(("Q".to_string(), Label::Question, lead + body));
     }
+    if let Some(body) = question_after_the_conference(rest) {
+        return Some(("Q".to_string(), Label::Question, lead + body));
+    }
     let colon = rest
         .char_indices()
         .take(41)
         .find(|(_, c)| matches!(c, ':' | '：'))?;
     let name = rest[..colon.0].trim();
+    // "会后，有记者问及：" (after the conference a journalist asked) is a label
+    // though it holds a comma.
+    let name = name.strip_prefix("会后，").unwrap_or(name);
+    // "耿爽表示：" is the spokesperson's label with a verb of saying.
+    let name = ["表示", "说"]
+        .iter()
+        .find_map(|verb| name.strip_suffix(verb))
+        .filter(|base| speakers.iter().any(|s| s == base))
+        .unwrap_or(name);
     let after = colon.0 + colon.1.len_utf8();
     let body = lead + after + (rest[after..].len() - rest[after..].trim_start().len());
     let speech = rest[after..].trim();
@@ -123,6 +183,18 @@ fn white_house_question(rest: &str) -> Option<usize> {
     (spaces > 0 && opens).then_some(1 + spaces)
 }
 
+/// The English pages' note before a question asked after the conference
+/// ("This question was raised after the press conference: …", "After the
+/// press conference, the following question was raised:"; the Chinese says
+/// 会后有记者问及：, a 记者 label): where the question starts.
+fn question_after_the_conference(rest: &str) -> Option<usize> {
+    let colon = rest.char_indices().take(100).find(|(_, c)| *c == ':')?.0;
+    let note = rest[..colon].to_lowercase();
+    let asked = note.contains("question") && note.contains("press conference");
+    let after = colon + 1;
+    asked.then(|| after + (rest[after..].len() - rest[after..].trim_start().len()))
+}
+
 fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
     let lower = name.to_lowercase();
     let question = [
@@ -141,11 +213,22 @@ fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {
     }
     // Checked before 记者: "（记者：是的。）" inside an answer and "…例行记者会
     // 提前至14:00举行" are no labels.
-    let odd = |c: char| c.is_ascii_digit() || "，,。;；!?？()（）\"“”《》".contains(c);
-    if name.is_empty() || name.chars().any(odd) {
+    // Book-title marks stay: "《北京日报》记者：" is an outlet's journalist.
+    let odd = |c: char| c.is_ascii_digit() || "，,。;；!?？()（）\"“”".contains(c);
+    // An outlet's call sign may end in a digit or two ("CCTV4"); a time may not.
+    let sign = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let call_sign = sign.len() >= 2
+        && name.len() - sign.len() <= 2
+        && sign.chars().all(|c| c.is_ascii_uppercase());
+    if name.is_empty() || (name.chars().any(odd) && !call_sign) {
         return None;
     }
-    if name.contains("记者") {
+    // "Journalist clarifies", "The journalist clarified", "Foreign Journalist".
+    let journalist = name.split_whitespace().count() <= 3
+        && name
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("journalist"));
+    if name.contains("记者") || journalist {
         return Some(Label::Question);
     }
     if ["a", "answer", "答"].contains(&lower.as_str()) || speakers.iter().any(|s| s == name) {
@@ -208,14 +291,17 @@ mod tests {
 
     #[test]
     fn chinese_press_conference_with_opening_announcement() {
-        let text = "应某国邀请，王毅将访问。\n\n问：美方说中方挑衅？\n\n答：中方愿意合作。\n\n路透社记者：你怎么看？\n\n答：无可奉告。\n\n总台央视记者提问：会议讨论什么？\n\n耿爽：合作。";
+        let text = "应某国邀请，王毅将访问。\n\n《北京日报》记者：美方说中方挑衅？\n\n答：中方愿意合作。\n\n路透社记者：你怎么看？\n\n答：无可奉告。\n\n总台央视记者提问：会议讨论什么？\n\n耿爽：合作。";
         let turns = find(text, &["耿爽".to_string()]);
         let got = spans(text, &turns);
         assert_eq!(
             got[0],
             ("应某国邀请，王毅将访问。", "statement", "耿爽".into())
         );
-        assert_eq!(got[1], ("美方说中方挑衅？", "question", "问".into()));
+        assert_eq!(
+            got[1],
+            ("美方说中方挑衅？", "question", "《北京日报》记者".into())
+        );
         assert_eq!(got[2], ("中方愿意合作。", "answer", "耿爽".into()));
         assert_eq!(got[3].1, "question");
         assert_eq!(got[3].2, "路透社记者");
@@ -264,8 +350,59 @@ mod tests {
     }
 
     #[test]
+    fn an_unlabelled_paragraph_after_a_short_reply_is_the_answer_resumed() {
+        let en = "Q: Any comment?\n\nA: Which decision?\n\nThe journalist clarified: yes.\n\nA: We oppose it.";
+        let roles: Vec<&str> = find(en, &[]).iter().map(|t| t.role.as_str()).collect();
+        assert_eq!(roles, ["question", "answer", "question", "answer"]);
+        let late = "Q: Any comment?\n\nA: No.\n\nThis question was raised after the press conference: Will talks resume?\n\nA: Yes.";
+        let got = spans(late, &find(late, &[]));
+        assert_eq!(got[2], ("Will talks resume?", "question", "Q".into()));
+        assert_eq!(got[3].1, "answer");
+        let text = "问：如何看待美方决定？\n\n答：你指的是实体名单吗？\n\n记者澄清：是的。\n\n据我了解，商务部会表明立场。\n\n中方注意到这一决定。\n\n问：还有问题吗？\n\n耿爽表示：我前天已经回答了。\n\n问：请介绍以下情况，\n\n包括会谈的议程。";
+        let got = spans(text, &find(text, &["耿爽".to_string()]));
+        let roles: Vec<(&str, &str)> = got.iter().map(|t| (t.1, t.2.as_str())).collect();
+        assert_eq!(
+            roles,
+            [
+                ("question", "问"),
+                ("answer", "耿爽"),
+                ("question", "记者澄清"),
+                ("answer", "耿爽"),
+                ("question", "问"),
+                ("answer", "耿爽"),
+                ("question", "问"),
+            ],
+            "{got:?}"
+        );
+        assert_eq!(
+            got[3].0,
+            "据我了解，商务部会表明立场。\n\n中方注意到这一决定。"
+        );
+        assert_eq!(got[5].0, "我前天已经回答了。");
+        let late = "答：无可奉告。\n\n会后，有记者问及：一、会谈何时举行？\n\n二、据报道，船只沉没，你能否证实？\n\n华春莹：关于第一个问题，我没有消息。\n\n三、有何评论？\n\n华春莹：一、我们反对。\n\n二、我们呼吁对话。";
+        let listed = spans(late, &find(late, &["华春莹".to_string()]));
+        let roles: Vec<&str> = listed.iter().map(|t| t.1).collect();
+        assert_eq!(
+            roles,
+            [
+                "statement",
+                "question",
+                "question",
+                "answer",
+                "question",
+                "answer"
+            ],
+            "{listed:?}"
+        );
+        assert_eq!(listed[5].0, "一、我们反对。\n\n二、我们呼吁对话。");
+        assert_eq!(listed[2].0, "二、据报道，船只沉没，你能否证实？");
+        // A question of two paragraphs stays one question.
+        assert_eq!(got[6].0, "请介绍以下情况，\n\n包括会谈的议程。");
+    }
+
+    #[test]
     fn upper_case_outlets_ask() {
-        let text = "Zhao Lijian: Wang Yi will co-chair the meeting.\n\nCCTV: What will be the focus?\n\nZhao Lijian: Cooperation.\n\nAFP: Any comment?\n\nZhao Lijian: No.";
+        let text = "Zhao Lijian: Wang Yi will co-chair the meeting.\n\nCCTV: What will be the focus?\n\nZhao Lijian: Cooperation.\n\nCCTV4: Any comment?\n\nZhao Lijian: No.\n\nAt 15:00 the talks began.";
         let got = spans(text, &find(text, &["Zhao Lijian".to_string()]));
         let roles: Vec<&str> = got.iter().map(|t| t.1).collect();
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Chinese statements through the binary: search and phrase queries by
 //! Chinese word, counts per year, KWIC lines aligned by display width, on a
-//! small corpus written here and on the real MFA pages (../shared, skipped
-//! visibly when absent); and the figures behind the README's rule on rates
+//! small corpus written here and on the real MFA pages (../shared: ignored tests
+//! unless asked for); and the figures behind the README's rule on rates
 //! per 1,000 words across languages.
 
 mod common;
@@ -137,24 +137,18 @@ fn kwic_lines_up_by_display_width() {
     }
 }
 
-fn mfa_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mfa-fmprc");
-    if dir.join("www.fmprc.gov.cn").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: the MFA pages are not at {}", dir.display());
-        None
-    }
+fn mfa_dir() -> PathBuf {
+    common::shared_data("mfa-fmprc")
 }
 
 /// The MFA pages imported into `corpus/` of a new fixture.
-fn mfa_fixture() -> Option<Fixture> {
-    let dir = mfa_dir()?;
+fn mfa_fixture() -> Fixture {
+    let dir = mfa_dir();
     let f = Fixture::empty();
     // Exits 1: the mirror holds list pages and stubs, reported as skipped.
     let run = f.run(&["import", "html", dir.to_str().unwrap(), "--into", "corpus"]);
     assert!(f.path("corpus/fmprc").is_dir(), "{}", run.stderr);
-    Some(f)
+    f
 }
 
 fn imported(corpus: &Path) -> Vec<Value> {
@@ -170,8 +164,9 @@ fn imported(corpus: &Path) -> Vec<Value> {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/mfa-fmprc"]
 fn search_finds_every_mfa_conference_that_says_baling() {
-    let Some(f) = mfa_fixture() else { return };
+    let f = mfa_fixture();
     let mut expected: BTreeMap<String, u64> = BTreeMap::new();
     for s in imported(&f.path("corpus")) {
         if s["text"].as_str().unwrap().contains("霸凌") {
@@ -196,8 +191,9 @@ fn search_finds_every_mfa_conference_that_says_baling() {
 /// and English words per Chinese word over the conferences published in
 /// both languages (one Chinese and one English conference on a date).
 #[test]
+#[ignore = "needs ../shared/data/mfa-fmprc"]
 fn words_per_character_on_the_paired_mfa_conferences() {
-    let Some(f) = mfa_fixture() else { return };
+    let f = mfa_fixture();
     let mut by_date: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
     for s in imported(&f.path("corpus")) {
         if s["kind"] != "press-conference" {

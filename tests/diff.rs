@@ -467,10 +467,9 @@ fn framing_spans_are_rendered_by_category() {
 /// (vaccines, the Paris Agreement, food security, the Taiwan Strait) and each
 /// has topics of its own.
 #[test]
+#[ignore = "needs ../shared/data/ungdc"]
 fn un_2022_usa_china_pairs_shared_topics() {
-    let Some(corpus) = common::ungdc_corpus() else {
-        return;
-    };
+    let corpus = common::ungdc_corpus();
     let f = Fixture::empty();
     let run = f.run(&[
         "--corpus",

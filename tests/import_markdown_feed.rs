@@ -11,17 +11,8 @@ use std::path::{Path, PathBuf};
 use common::Fixture;
 use serde_json::Value;
 
-fn wh_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wh-briefings");
-    if dir.join("statements-releases").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: the White House archive is not at {}",
-            dir.display()
-        );
-        None
-    }
+fn wh_dir() -> PathBuf {
+    common::shared_data("wh-briefings")
 }
 
 fn feeds() -> PathBuf {
@@ -52,8 +43,9 @@ fn by_title<'a>(all: &'a [Value], title: &str) -> &'a Value {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/wh-briefings"]
 fn the_white_house_archive_imports_whole_and_checks_clean() {
-    let Some(src) = wh_dir() else { return };
+    let src = wh_dir();
     let f = Fixture::empty();
     let into = f.path("corpus");
     let run = f.run(&[
@@ -154,8 +146,9 @@ const BIDEN_XI: &[(&str, &str)] = &[
 ];
 
 #[test]
+#[ignore = "needs ../shared/data/wh-briefings"]
 fn search_by_readout_family_finds_the_nine_biden_xi_readouts() {
-    let Some(src) = wh_dir() else { return };
+    let src = wh_dir();
     let f = Fixture::empty();
     f.run(&[
         "import",

@@ -1,6 +1,6 @@
 //! `readouts index`: incremental updates, automatic refresh, --no-refresh,
 //! --index, schema versions and the writer lock; and the UN General Debate
-//! Corpus indexed whole (skipped when it is absent).
+//! Corpus indexed whole (an ignored test: it needs ../shared/data/ungdc).
 
 mod common;
 
@@ -158,20 +158,20 @@ fn a_second_writer_is_told_the_index_is_busy() {
 }
 
 /// The UN corpus, imported and indexed once for this test binary.
-fn un_corpus() -> Option<PathBuf> {
-    static INDEXED: OnceLock<Option<PathBuf>> = OnceLock::new();
+fn un_corpus() -> PathBuf {
+    static INDEXED: OnceLock<PathBuf> = OnceLock::new();
     INDEXED
         .get_or_init(|| {
-            let corpus = common::ungdc_corpus()?;
+            let corpus = common::ungdc_corpus();
             let run = Fixture::empty().run(&["--corpus", corpus.to_str().unwrap(), "index"]);
             run.expect_code(0);
-            Some(corpus)
+            corpus
         })
         .clone()
 }
 
 fn un_csv(args: &[&str]) -> Vec<(String, usize)> {
-    let corpus = un_corpus().unwrap();
+    let corpus = un_corpus();
     let mut all = vec![
         "--corpus",
         corpus.to_str().unwrap(),
@@ -193,10 +193,8 @@ fn un_csv(args: &[&str]) -> Vec<(String, usize)> {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/ungdc"]
 fn the_un_corpus_indexes_whole_with_usa_every_year() {
-    if un_corpus().is_none() {
-        return;
-    }
     let by_side = un_csv(&["", "--count-by", "side"]);
     assert_eq!(by_side.iter().map(|(_, n)| n).sum::<usize>(), 10_568);
     let usa = un_csv(&["", "--side", "USA", "--count-by", "year"]);
@@ -209,10 +207,8 @@ fn the_un_corpus_indexes_whole_with_usa_every_year() {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/ungdc"]
 fn win_win_cooperation_enters_chinas_un_speeches_in_the_2000s() {
-    if un_corpus().is_none() {
-        return;
-    }
     let years = un_csv(&[
         "\"win-win cooperation\"",
         "--side",

@@ -61,17 +61,11 @@ fn gold() -> Vec<Gold> {
         .collect()
 }
 
-fn data_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.join("wh-briefings").is_dir() && dir.join("mfa-fmprc").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: the White House and MFA archives are not at {}",
-            dir.display()
-        );
-        None
-    }
+/// `../shared/data` with both archives ([`common::shared_data`]).
+fn data_dir() -> PathBuf {
+    common::shared_data("wh-briefings");
+    common::shared_data("mfa-fmprc");
+    common::shared_data("")
 }
 
 /// Both archives imported with the binary, loaded through the library.
@@ -159,8 +153,9 @@ fn share(a: usize, b: usize) -> f64 {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/wh-briefings and ../shared/data/mfa-fmprc"]
 fn initiator_precision_and_recall_on_the_gold_report_split() {
-    let Some(data) = data_dir() else { return };
+    let data = data_dir();
     let gold = gold();
     let f = Fixture::empty();
     let events = imported(&data, &f);

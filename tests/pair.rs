@@ -1,7 +1,7 @@
 //! `readouts pair`: proposals on fixtures shaped like the archive importers'
 //! output (one-sided events, one statement each), the reviewable pairing file,
 //! `--apply` and `check` on events files, and the real archives when their
-//! importers exist (skipped otherwise).
+//! archives (ignored tests unless asked for: they read ../shared/data).
 
 mod common;
 
@@ -311,16 +311,9 @@ fn a_user_officials_file_names_more_counterparts() {
 
 // ---- the real archives (once their importers are merged) ----
 
-/// Imports `archive` with `readouts import FORMAT`, or `None` (printing
-/// SKIPPED) when the data or the importer is not there yet.
-fn import(format: &str, archive: &str) -> Option<(Fixture, PathBuf)> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(archive);
-    if !src.is_dir() {
-        eprintln!("SKIPPED: {} is not there", src.display());
-        return None;
-    }
+/// Imports `archive` of `../shared/data` with `readouts import FORMAT`.
+fn import(format: &str, archive: &str) -> (Fixture, PathBuf) {
+    let src = common::shared_data(archive);
     let f = Fixture::empty();
     let run = f.run(&["import", format, src.to_str().unwrap(), "--into", "corpus"]);
     // 1: imported, with some pages named as skipped (two MFA pages carry no date).
@@ -331,7 +324,7 @@ fn import(format: &str, archive: &str) -> Option<(Fixture, PathBuf)> {
         run.stderr
     );
     let dir = f.path("corpus");
-    Some((f, dir))
+    (f, dir)
 }
 
 /// The accepted proposals of a pairing file, by their statements' urls.
@@ -357,11 +350,9 @@ fn accepted_urls(pairing: &str) -> Vec<Vec<String>> {
 }
 
 /// The White House archive imported once for the gold tests of this file.
-fn white_house() -> Option<&'static Fixture> {
-    static IMPORTED: OnceLock<Option<Fixture>> = OnceLock::new();
-    IMPORTED
-        .get_or_init(|| import("markdown", "wh-briefings").map(|(f, _)| f))
-        .as_ref()
+fn white_house() -> &'static Fixture {
+    static IMPORTED: OnceLock<Fixture> = OnceLock::new();
+    IMPORTED.get_or_init(|| import("markdown", "wh-briefings").0)
 }
 
 /// One gold list: `(readout url, other url, split)` for `[[kind]]` entries,
@@ -402,10 +393,9 @@ fn proposed_pairs(pairing: &str, is_readout: impl Fn(&str) -> bool) -> HashSet<(
 }
 
 #[test]
+#[ignore = "needs ../shared/data/wh-briefings"]
 fn white_house_gold_precision_and_recall() {
-    let Some(f) = white_house() else {
-        return;
-    };
+    let f = white_house();
     let gold: toml::Table = toml::from_str(include_str!("gold/pair/wh-briefings.toml")).unwrap();
     let (pairs, misses) = (
         gold_list(&gold, "pair", "joint"),
@@ -498,10 +488,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/wh-briefings"]
 fn white_house_remarks_gold_precision_and_recall() {
-    let Some(f) = white_house() else {
-        return;
-    };
+    let f = white_house();
     let gold: toml::Table = toml::from_str(include_str!("gold/pair/wh-remarks.toml")).unwrap();
     let run = f.run(&["pair", "--kinds", "readout,remarks"]);
     run.expect_code(0);
@@ -535,10 +524,9 @@ fn white_house_remarks_gold_precision_and_recall() {
 }
 
 #[test]
+#[ignore = "needs ../shared/data/mfa-fmprc"]
 fn every_english_mfa_conference_is_paired_with_its_chinese_original() {
-    let Some((f, corpus)) = import("html", "mfa-fmprc") else {
-        return;
-    };
+    let (f, corpus) = import("html", "mfa-fmprc");
     let run = f.run(&["pair", "--languages", "en,zh", "--kind", "press-conference"]);
     run.expect_code(0);
     let dates = statement_dates(&corpus);

@@ -14,41 +14,54 @@ pub fn bundled_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// The UN General Debate Corpus beside the project, or `None` with the reason
-/// printed (the test then returns early: it is skipped, not failed).
-pub fn ungdc_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc");
-    if dir.join("Session 77 - 2022").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: the UN General Debate Corpus is not at {} (it is present in CI)",
-            dir.display()
-        );
-        None
-    }
+/// `../shared/data/NAME`, the real archives beside the project. A test that
+/// reads them is marked `#[ignore = "needs ../shared/data/NAME"]`, so where
+/// they are absent it shows as ignored, never as passed; `.ci/run` (the
+/// README's test command, `cargo test -- --include-ignored`) runs it. Asked
+/// for without the data, the test fails here and says so.
+pub fn shared_data(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(name);
+    assert!(
+        dir.exists(),
+        "{} is not there: this test needs ../shared/data/{name} (plain `cargo test` leaves it out)",
+        dir.display()
+    );
+    dir
+}
+
+/// The UN General Debate Corpus beside the project ([`shared_data`]).
+pub fn ungdc_dir() -> PathBuf {
+    let dir = shared_data("ungdc");
+    assert!(
+        dir.join("Session 77 - 2022").is_dir(),
+        "{} holds no Session 77 - 2022",
+        dir.display()
+    );
+    dir
 }
 
 /// A corpus folder holding the whole UN General Debate Corpus imported with
 /// `readouts import ungdc`, built once and shared by every test (and every
 /// test binary of one build: it is cached under target/tmp and rebuilt when the
-/// `readouts` binary changes). `None` (with the reason printed) when absent.
-/// Tests must treat it as read-only; an index built inside it is shared too.
-pub fn ungdc_corpus() -> Option<PathBuf> {
-    static CORPUS: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// `readouts` binary changes). Tests must treat it as read-only; an index
+/// built inside it is shared too.
+pub fn ungdc_corpus() -> PathBuf {
+    static CORPUS: OnceLock<PathBuf> = OnceLock::new();
     CORPUS
-        .get_or_init(|| build_ungdc_corpus(&ungdc_dir()?))
+        .get_or_init(|| build_ungdc_corpus(&ungdc_dir()))
         .clone()
 }
 
-fn build_ungdc_corpus(src: &Path) -> Option<PathBuf> {
+fn build_ungdc_corpus(src: &Path) -> PathBuf {
     let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ungdc-fixture");
     let corpus = base.join("corpus");
     let stamp_path = base.join("stamp");
     let binary = fs::metadata(env!("CARGO_BIN_EXE_readouts")).expect("readouts binary");
     let stamp = format!("{:?} {}", binary.modified().ok(), binary.len());
     if fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
-        return Some(corpus);
+        return corpus;
     }
     let _ = fs::remove_dir_all(&base);
     fs::create_dir_all(&base).unwrap();
@@ -66,7 +79,7 @@ fn build_ungdc_corpus(src: &Path) -> Option<PathBuf> {
         String::from_utf8_lossy(&out.stderr)
     );
     fs::write(&stamp_path, stamp).unwrap();
-    Some(corpus)
+    corpus
 }
 
 /// A temporary working folder for one test.

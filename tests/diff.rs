@@ -383,28 +383,35 @@ fn unsupported_format_is_refused() {
     );
 }
 
+fn bundled() -> readouts::corpus::Corpus {
+    readouts::corpus::load(&common::bundled_corpus())
+        .unwrap()
+        .corpus
+}
+
+/// A framing of `category` on the first `phrase` of `text`.
+fn framing_on(text: &str, phrase: &str, category: Category) -> Framing {
+    let start = text.find(phrase).unwrap();
+    let end = start + phrase.len();
+    Framing {
+        start,
+        end,
+        shown: ShownHit::at(text, start, end, phrase, category),
+    }
+}
+
 /// Framing spans from any lexicon are shown in every format.
 #[test]
 fn framing_spans_are_rendered_by_category() {
-    let corpus = readouts::corpus::load(&common::bundled_corpus())
-        .unwrap()
-        .corpus;
+    let corpus = bundled();
     let event = corpus.event(PHASE_ONE).unwrap();
     let (usa, chn) = (&event.statements[0], &event.statements[1]);
-    let phrase = "constructive dialogue";
-    let start = chn.text.find(phrase).unwrap();
     let mut right = SideInput::new(event, chn);
-    right.framings.push(Framing {
-        start,
-        end: start + phrase.len(),
-        shown: ShownHit::at(
-            &chn.text,
-            start,
-            start + phrase.len(),
-            phrase,
-            Category::Cooperative,
-        ),
-    });
+    right.framings.push(framing_on(
+        &chn.text,
+        "constructive dialogue",
+        Category::Cooperative,
+    ));
     right.framings.push(Framing {
         start: 0,
         end: 99_999,
@@ -461,6 +468,34 @@ fn framing_spans_are_rendered_by_category() {
         "<mark class=\"cooperative\" title=\"cooperative\">constructive dialogue</mark>"
     ));
     assert!(html.contains("initiated by USA"));
+}
+
+/// Every category has its colour in the diff, as in `phrases` (the diff
+/// painted disagreement-code and concern-ladder spans as plain hits while it
+/// matched category names by string).
+#[test]
+fn every_framing_category_is_painted_in_its_own_colour() {
+    let corpus = bundled();
+    let event = corpus.event(PHASE_ONE).unwrap();
+    let (usa, chn) = (&event.statements[0], &event.statements[1]);
+    let phrase = "constructive dialogue";
+    let mut tw = TermWeights::from_documents(corpus.statements().map(|(_, s)| s.text.as_str()));
+    let mut sgrs = Vec::new();
+    for c in Category::ALL {
+        let mut right = SideInput::new(event, chn);
+        right.framings.push(framing_on(&chn.text, phrase, c));
+        let left = SideInput::new(event, usa);
+        let d = diff(&mut tw, &left, &right, &DiffOptions::default());
+        let mut colour = Vec::new();
+        render::diff::text(&mut colour, &d, Painter::new(true), 90).unwrap();
+        let tags = ansi_to_tags(&String::from_utf8(colour).unwrap());
+        let sgr = readouts::render::Style::from(c).sgr();
+        assert!(tags.contains(&format!("<{sgr}>{phrase}</>")), "{c}: {tags}");
+        sgrs.push(sgr);
+    }
+    sgrs.sort_unstable();
+    sgrs.dedup();
+    assert_eq!(sgrs.len(), Category::ALL.len(), "one colour per category");
 }
 
 /// The UN General Debate 2022: the USA and China speeches share topics

@@ -11,19 +11,6 @@ use crate::analysis::lexicon::initiator::Status;
 use crate::analysis::lexicon::report::{PhrasesReport, ReportedHit, SideSummary};
 use crate::analysis::lexicon::{Category, Initiator};
 
-/// The colour of a category.
-pub fn category_style(c: Category) -> Style {
-    match c {
-        Category::Cooperative => Style::Cooperative,
-        Category::Confrontational => Style::Confrontational,
-        Category::DisagreementCode => Style::Disagreement,
-        Category::Demand => Style::Demand,
-        Category::Commitment => Style::Commitment,
-        Category::ConcernLadder => Style::Concern,
-        Category::Initiative => Style::Initiative,
-    }
-}
-
 fn short(c: Category) -> &'static str {
     match c {
         Category::DisagreementCode => "disagreement",
@@ -92,7 +79,7 @@ fn text_hit(out: &mut dyn Write, h: &ReportedHit, p: Painter) -> io::Result<()> 
     let mut line = format!("  {}", terminal(&shown.words_and_entry()));
     line.push_str(&format!(
         " · {}",
-        p.paint(category_style(shown.category), short(shown.category))
+        p.paint(Style::from(shown.category), short(shown.category))
     ));
     if let Some(g) = hit.grade {
         line.push_str(&format!(" grade {g}"));

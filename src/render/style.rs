@@ -5,6 +5,8 @@
 //! [`escape::terminal`](super::escape::terminal): only the painter's own codes
 //! reach the terminal.
 
+use crate::analysis::lexicon::Category;
+
 /// What a span of terminal text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -27,6 +29,21 @@ pub enum Style {
     Commitment,
     Concern,
     Initiative,
+}
+
+impl From<Category> for Style {
+    /// The colour of a framing category, the same in every command.
+    fn from(c: Category) -> Style {
+        match c {
+            Category::Cooperative => Style::Cooperative,
+            Category::Confrontational => Style::Confrontational,
+            Category::DisagreementCode => Style::Disagreement,
+            Category::Demand => Style::Demand,
+            Category::Commitment => Style::Commitment,
+            Category::ConcernLadder => Style::Concern,
+            Category::Initiative => Style::Initiative,
+        }
+    }
 }
 
 impl Style {

@@ -18,7 +18,7 @@ pub mod words;
 use serde::Serialize;
 
 use crate::analysis::align::{align_skipping, Alignment, TermWeights, DEFAULT_THRESHOLD};
-use crate::analysis::lexicon::ShownHit;
+use crate::analysis::lexicon::{Category, ShownHit};
 use crate::corpus::{Coverage, Date, Event, Side, Statement};
 use crate::text::segment::{sentence_at, Sentence};
 use crate::text::{words, Word};
@@ -59,9 +59,9 @@ impl Framing {
         }
     }
 
-    /// The lexicon's name of its category.
-    pub fn category(&self) -> &'static str {
-        self.shown.category.as_str()
+    /// Its category.
+    pub fn category(&self) -> Category {
+        self.shown.category
     }
 }
 

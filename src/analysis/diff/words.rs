@@ -20,6 +20,7 @@ use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 use super::Framing;
 use crate::analysis::align::is_content;
+use crate::analysis::lexicon::Category;
 use crate::text::{normalise, words};
 
 /// How long one word diff may run before `similar` falls back to a coarser result.
@@ -110,7 +111,7 @@ pub struct Segment {
     pub shared: bool,
     /// The framing category when the run lies in a framing phrase.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub framing: Option<String>,
+    pub framing: Option<Category>,
 }
 
 /// Cuts `text[start..end]` into segments. `tokens` are the words in that range
@@ -147,7 +148,7 @@ pub fn segments(
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let shared = shared_at(tokens, flags, a);
-        let framing = open.at(framings, a, b).map(|f| f.category().to_string());
+        let framing = open.at(framings, a, b).map(Framing::category);
         match out.last_mut() {
             Some(last) if last.shared == shared && last.framing == framing => {
                 last.end = b;

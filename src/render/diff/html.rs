@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::{initiator_text, method_text, shared_share, topic_label};
 use crate::analysis::diff::{Diff, FramingAt, Passage, Row, RowKind, SideReport, Topic};
+use crate::analysis::lexicon::Category;
 use crate::corpus::{Event, Statement};
 use crate::render::escape;
 
@@ -243,14 +244,14 @@ fn facts(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
 }
 
 fn legend(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    let mut cats: Vec<&str> = diff
+    let mut cats: Vec<Category> = diff
         .left
         .framings
         .iter()
         .chain(&diff.right.framings)
         .map(|f| f.framing.category())
         .collect();
-    cats.sort_unstable();
+    cats.sort_unstable_by_key(|c| c.as_str());
     cats.dedup();
     write!(
         out,
@@ -270,8 +271,8 @@ fn legend(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         write!(
             out,
             "<span><mark class=\"{}\">{}</mark> framing</span>",
-            class_name(c),
-            escape::html(c)
+            c.as_str(),
+            c.as_str()
         )?;
     }
     writeln!(
@@ -392,8 +393,8 @@ fn cell(passages: &[Passage], pair: bool, side: &str) -> String {
             let body = match &seg.framing {
                 Some(c) => format!(
                     "<mark class=\"{}\" title=\"{}\">{body}</mark>",
-                    class_name(c),
-                    escape::html(c)
+                    c.as_str(),
+                    c.as_str()
                 ),
                 None => body,
             };
@@ -429,25 +430,11 @@ fn framing_item(f: &FramingAt) -> String {
     format!(
         "{} · <mark class=\"{}\">{}</mark> <span class=\"meta\">({place}bytes {}–{}, chars {}–{})</span>",
         escape::html(&shown.words_and_entry()),
-        class_name(f.framing.category()),
-        escape::html(f.framing.category()),
+        f.framing.category().as_str(),
+        f.framing.category().as_str(),
         shown.start_byte,
         shown.end_byte,
         shown.start_char,
         shown.end_char
     )
-}
-
-/// A category name reduced to a safe CSS class (`[a-z0-9-]`).
-fn class_name(category: &str) -> String {
-    category
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }

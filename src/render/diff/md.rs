@@ -134,7 +134,7 @@ fn passages(list: &[Passage], pair: bool) -> String {
                 inner = format!("**{inner}**");
             }
             if let Some(c) = &seg.framing {
-                inner = format!("_{inner}_ ({})", cell(c));
+                inner = format!("_{inner}_ ({})", c.as_str());
             }
             text.push_str(&format!("{lead}{inner}{trail}"));
         }

@@ -10,7 +10,6 @@ mod wrap;
 
 use std::io::{self, Write};
 
-use super::Style;
 use crate::analysis::diff::{Diff, SideReport, Topic, TopicKind};
 
 pub use html::{choices_html, html, Choice};
@@ -21,20 +20,6 @@ pub use text::text;
 pub fn json(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, diff)?;
     writeln!(out)
-}
-
-/// The terminal style of a framing category (the lexicon's category names).
-pub fn category_style(category: &str) -> Style {
-    match category.to_ascii_lowercase().as_str() {
-        "cooperative" | "cooperation" | "positive" => Style::Cooperative,
-        "confrontational" | "confrontation" | "negative" => Style::Confrontational,
-        "disagreement" => Style::Disagreement,
-        "demand" | "demands" => Style::Demand,
-        "commitment" | "commitments" => Style::Commitment,
-        "concern" | "concerns" => Style::Concern,
-        "initiative" | "initiator" => Style::Initiative,
-        _ => Style::Hit,
-    }
 }
 
 /// "40%" of `part` in `whole`, or "–" when there is nothing to divide.
@@ -114,10 +99,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn categories_have_styles_and_unknown_ones_still_show() {
-        assert_eq!(category_style("Cooperative"), Style::Cooperative);
-        assert_eq!(category_style("demand"), Style::Demand);
-        assert_eq!(category_style("something-new"), Style::Hit);
+    fn shares_are_whole_percents() {
         assert_eq!(percent(1, 3), "33%");
         assert_eq!(percent(0, 0), "–");
     }

@@ -8,8 +8,9 @@
 use std::io::{self, Write};
 
 use super::wrap::{wrap, Piece};
-use super::{category_style, initiator_text, method_text, shared_share, topic_label};
+use super::{initiator_text, method_text, shared_share, topic_label};
 use crate::analysis::diff::{Diff, FramingAt, Passage, Row, RowKind, SideReport};
+use crate::analysis::lexicon::Category;
 use crate::render::escape::terminal;
 use crate::render::{Painter, Style};
 
@@ -103,13 +104,13 @@ fn pieces(row: &Row, passages: &[Passage], own: Style, painter: &Painter) -> Vec
         if i > 0 {
             out.push((" ".into(), None));
         }
-        let (mut was_own, mut was_framing) = (false, None::<&str>);
+        let (mut was_own, mut was_framing) = (false, None::<Category>);
         for seg in &p.segments {
             let is_own = pair && !seg.shared;
-            let framing = seg.framing.as_deref();
+            let framing = seg.framing;
             if painter.color {
                 let style = match (framing, seg.shared && pair) {
-                    (Some(c), _) => category_style(c),
+                    (Some(c), _) => Style::from(c),
                     (None, true) => Style::Shared,
                     (None, false) => own,
                 };
@@ -261,7 +262,10 @@ fn framing_label(f: &FramingAt, painter: &Painter) -> String {
     format!(
         "{} · {} (bytes {}–{}, chars {}–{}{place})",
         terminal(&shown.words_and_entry()),
-        painter.paint(category_style(f.framing.category()), f.framing.category()),
+        painter.paint(
+            Style::from(f.framing.category()),
+            f.framing.category().as_str()
+        ),
         shown.start_byte,
         shown.end_byte,
         shown.start_char,

@@ -6,7 +6,8 @@
 
 use std::io::{self, Write};
 
-use super::{by_headings, key_cells, rated, Rows};
+use super::{by_headings, key_cells, Rows};
+use crate::analysis::lexicon::Category;
 use crate::analysis::tone::{Tallies, ToneReport};
 use crate::render::escape::csv_row;
 
@@ -25,7 +26,7 @@ fn snake(name: &str) -> String {
 
 fn tally_headings() -> Vec<String> {
     let mut head = Vec::new();
-    for c in rated() {
+    for c in Category::RATED {
         let n = snake(c.as_str());
         head.extend([
             format!("{n}_hits"),
@@ -38,7 +39,7 @@ fn tally_headings() -> Vec<String> {
 
 fn tally_cells(t: &Tallies, rates: &crate::analysis::tone::Rates) -> Vec<String> {
     let mut cells = Vec::new();
-    for c in rated() {
+    for c in Category::RATED {
         let tally = t.get(c);
         cells.extend([
             tally.hits.to_string(),
@@ -88,7 +89,7 @@ fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
     ]
     .map(String::from)
     .to_vec();
-    head.extend(rated().map(|c| format!("{}_weight_per_1000_words", snake(c.as_str()))));
+    head.extend(Category::RATED.map(|c| format!("{}_weight_per_1000_words", snake(c.as_str()))));
     head.push("gap".into());
     writeln!(out, "{}", csv_row(&head))?;
     for e in &r.events {
@@ -111,7 +112,7 @@ fn events(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
                 s.words.to_string(),
                 s.rates.tone.to_string(),
             ];
-            row.extend(rated().map(|c| s.rates.get(c).unwrap_or(0.0).to_string()));
+            row.extend(Category::RATED.map(|c| s.rates.get(c).unwrap_or(0.0).to_string()));
             row.push(gap.clone());
             writeln!(out, "{}", csv_row(&row))?;
         }

@@ -12,6 +12,7 @@ use super::{
     GROUP_HEADINGS,
 };
 use crate::analysis::lexicon::shown::forms_cell;
+use crate::analysis::lexicon::Category;
 use crate::analysis::tone::ToneReport;
 use crate::render::escape::{href_path, html};
 
@@ -140,7 +141,7 @@ fn groups(out: &mut dyn Write, r: &ToneReport) -> io::Result<()> {
             num_cell(signed(g.rates.tone), g.rates.tone),
             num_cell(signed(g.mean_tone), g.mean_tone)
         )?;
-        for c in super::rated() {
+        for c in Category::RATED {
             write!(
                 out,
                 "<td class=\"n\">{}</td>",

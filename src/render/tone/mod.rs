@@ -14,7 +14,6 @@ pub mod md;
 mod svg;
 pub mod text;
 
-use crate::analysis::lexicon::Category;
 use crate::analysis::tone::{Dim, EventTone, Provenance, ToneReport};
 use crate::corpus::Date;
 
@@ -134,11 +133,6 @@ pub(crate) fn key_cells(key: &[String]) -> Vec<String> {
     } else {
         key.to_vec()
     }
-}
-
-/// The rated categories' display names, in table order.
-pub(crate) fn rated() -> [Category; 6] {
-    Category::RATED
 }
 
 /// `USA − CHN` for headings.

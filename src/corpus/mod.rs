@@ -67,7 +67,7 @@ impl Corpus {
             .iter()
             .map(|e| {
                 let contains = e.id.contains(id) || id.contains(e.id.as_str());
-                let d = diagnostic::edit_distance(id, &e.id);
+                let d = strsim::levenshtein(id, &e.id);
                 (if contains { 0 } else { d }, e.id.as_str())
             })
             .filter(|(d, e)| *d <= e.len().max(id.len()) / 2)

@@ -1,7 +1,7 @@
 //! ISO 3166-1 country codes (alpha-3, alpha-2, short name), generated from the
 //! ISO 3166 tables as packaged by pycountry 26.2.16, plus withdrawn codes (ISO 3166-3)
 //! that historical corpora such as the UN General Debate Corpus still use.
-//! Regenerate rather than edit by hand; free codes live in `sides.rs`.
+//! Regenerate rather than edit by hand (`iso3166.py` beside this file); free codes live in `sides.rs`.
 
 /// Current ISO 3166-1 entries: (alpha-3, alpha-2, name).
 pub const CURRENT: &[(&str, &str, &str)] = &[

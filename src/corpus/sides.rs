@@ -129,6 +129,26 @@ impl std::str::FromStr for Side {
 mod tests {
     use super::*;
 
+    /// `iso3166.rs` is what its generator writes (with pycountry 26.2.16, which
+    /// `.ci/run` installs; without it the check prints why it is left out).
+    #[test]
+    fn the_iso_table_is_what_its_generator_writes() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/corpus");
+        let out = std::process::Command::new("python3")
+            .arg(format!("{dir}/iso3166.py"))
+            .env("ISO3166_PYCOUNTRY", "26.2.16")
+            .output();
+        let Some(out) = out.ok().filter(|o| o.status.success()) else {
+            println!("SKIPPED: python3 with pycountry 26.2.16 is not installed");
+            return;
+        };
+        let table = std::fs::read_to_string(format!("{dir}/iso3166.rs")).unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout) == table,
+            "src/corpus/iso3166.rs differs from what iso3166.py writes"
+        );
+    }
+
     #[test]
     fn alpha3_alpha2_and_case_all_meet() {
         for raw in ["CHN", "chn", "CN", "cn", " Chn "] {

@@ -320,6 +320,24 @@ mod tests {
     }
 
     #[test]
+    fn the_chinese_forms_name_who_asked_and_who_invited() {
+        let i = who(vec![statement(
+            "CHN",
+            "2021年2月11日上午，国家主席习近平应约同美国总统拜登通电话。",
+        )]);
+        assert!(usa(&i), "{i:?}");
+        assert_eq!(&*i.deciding().unwrap().shown.entry, "应约");
+        let i = who(vec![statement(
+            "CHN",
+            "应美国国务卿布林肯邀请，国务委员兼外长王毅将访问美国。",
+        )]);
+        assert!(usa(&i), "{i:?}");
+        // 应约 before 发表 (a speech on request) names no caller.
+        let i = who(vec![statement("CHN", "王毅应约发表视频讲话。")]);
+        assert_eq!(i.side, None, "{i:?}");
+    }
+
+    #[test]
     fn the_mfa_at_request_and_the_lead_only() {
         let i = who(vec![statement(
             "CHN",

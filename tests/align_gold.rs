@@ -106,17 +106,8 @@ fn data_dir() -> PathBuf {
 fn white_house() -> &'static (common::Fixture, BTreeMap<String, String>) {
     static IMPORTED: OnceLock<(common::Fixture, BTreeMap<String, String>)> = OnceLock::new();
     IMPORTED.get_or_init(|| {
-        let src = common::shared_data("wh-briefings");
         let f = common::Fixture::empty();
-        let run = f.run(&[
-            "import",
-            "markdown",
-            src.to_str().unwrap(),
-            "--into",
-            "corpus",
-        ]);
-        assert!(run.code == 0 || run.code == 1, "import: {}", run.stderr);
-        let events = events_by_url(&f.path("corpus/import"));
+        let events = events_by_url(&f.import_shared("markdown", "wh-briefings").join("import"));
         (f, events)
     })
 }

@@ -8,7 +8,7 @@
 mod common;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::Fixture;
 use serde::Deserialize;
@@ -189,10 +189,6 @@ struct GoldLink {
     en: Vec<String>,
 }
 
-fn mfa_dir() -> PathBuf {
-    common::shared_data("mfa-fmprc")
-}
-
 /// Imported statements by their page (`t1710473.shtml`): text and turns.
 fn imported(corpus: &Path) -> HashMap<String, Value> {
     let mut out = HashMap::new();
@@ -303,14 +299,13 @@ fn check(f: &Fixture, pages: &HashMap<String, Value>, c: &GoldConference) -> Res
 #[test]
 #[ignore = "needs ../shared/data/mfa-fmprc"]
 fn gold_conferences_have_every_turn_aligned() {
-    let dir = mfa_dir();
     let gold_path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/bilingual/conferences.toml");
     let gold: Gold = toml::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
     let f = Fixture::empty();
-    let run = f.run(&["import", "html", dir.to_str().unwrap(), "--into", "corpus"]);
-    assert!(f.path("corpus/fmprc").is_dir(), "{}", run.stderr);
-    let pages = imported(&f.path("corpus"));
+    let corpus = f.import_shared("html", "mfa-fmprc");
+    assert!(corpus.join("fmprc").is_dir());
+    let pages = imported(&corpus);
     for half in ["tune", "report"] {
         let drawn: Vec<&GoldConference> =
             gold.conference.iter().filter(|c| c.half == half).collect();

@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::Fixture;
 use serde_json::Value;
@@ -137,17 +137,10 @@ fn kwic_lines_up_by_display_width() {
     }
 }
 
-fn mfa_dir() -> PathBuf {
-    common::shared_data("mfa-fmprc")
-}
-
 /// The MFA pages imported into `corpus/` of a new fixture.
 fn mfa_fixture() -> Fixture {
-    let dir = mfa_dir();
     let f = Fixture::empty();
-    // Exits 1: the mirror holds list pages and stubs, reported as skipped.
-    let run = f.run(&["import", "html", dir.to_str().unwrap(), "--into", "corpus"]);
-    assert!(f.path("corpus/fmprc").is_dir(), "{}", run.stderr);
+    assert!(f.import_shared("html", "mfa-fmprc").join("fmprc").is_dir());
     f
 }
 

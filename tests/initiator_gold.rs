@@ -15,7 +15,7 @@
 mod common;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::Fixture;
 use readouts::analysis::lexicon::initiator::Status;
@@ -61,23 +61,11 @@ fn gold() -> Vec<Gold> {
         .collect()
 }
 
-/// `../shared/data` with both archives ([`common::shared_data`]).
-fn data_dir() -> PathBuf {
-    common::shared_data("wh-briefings");
-    common::shared_data("mfa-fmprc");
-    common::shared_data("")
-}
-
 /// Both archives imported with the binary, loaded through the library.
-fn imported(data: &Path, f: &Fixture) -> Vec<Event> {
-    let into = f.path("corpus");
-    let into = into.to_str().unwrap();
-    for (how, dir) in [("markdown", "wh-briefings"), ("html", "mfa-fmprc")] {
-        let src = data.join(dir);
-        let run = f.run(&["import", how, src.to_str().unwrap(), "--into", into]);
-        assert!(run.code <= 1, "import {how} failed: {}", run.stderr);
-    }
-    load(Path::new(into))
+fn imported(f: &Fixture) -> Vec<Event> {
+    f.import_shared("markdown", "wh-briefings");
+    let into = f.import_shared("html", "mfa-fmprc");
+    load(&into)
         .expect("the imported corpus loads")
         .corpus
         .events
@@ -155,10 +143,9 @@ fn share(a: usize, b: usize) -> f64 {
 #[test]
 #[ignore = "needs ../shared/data/wh-briefings and ../shared/data/mfa-fmprc"]
 fn initiator_precision_and_recall_on_the_gold_report_split() {
-    let data = data_dir();
     let gold = gold();
     let f = Fixture::empty();
-    let events = imported(&data, &f);
+    let events = imported(&f);
     let tallies = measure(&events, &gold);
     println!("split   claimed  right  stated  precision  recall");
     for (split, t) in &tallies {

@@ -311,19 +311,10 @@ fn a_user_officials_file_names_more_counterparts() {
 
 // ---- the real archives (once their importers are merged) ----
 
-/// Imports `archive` of `../shared/data` with `readouts import FORMAT`.
+/// A new fixture with `archive` imported ([`Fixture::import_shared`]).
 fn import(format: &str, archive: &str) -> (Fixture, PathBuf) {
-    let src = common::shared_data(archive);
     let f = Fixture::empty();
-    let run = f.run(&["import", format, src.to_str().unwrap(), "--into", "corpus"]);
-    // 1: imported, with some pages named as skipped (two MFA pages carry no date).
-    assert!(
-        run.code == 0 || run.code == 1,
-        "import {format} {archive}: {}{}",
-        run.stdout,
-        run.stderr
-    );
-    let dir = f.path("corpus");
+    let dir = f.import_shared(format, archive);
     (f, dir)
 }
 

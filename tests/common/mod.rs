@@ -130,6 +130,22 @@ impl Fixture {
         self
     }
 
+    /// Imports `../shared/data/ARCHIVE` ([`shared_data`]) with `readouts
+    /// import FORMAT` into this fixture's `corpus/`; returns that folder.
+    /// Exit 1 is accepted: imported, with pages or files named as skipped
+    /// (the MFA mirror holds list pages; two pages carry no date).
+    pub fn import_shared(&self, format: &str, archive: &str) -> PathBuf {
+        let src = shared_data(archive);
+        let run = self.run(&["import", format, src.to_str().unwrap(), "--into", "corpus"]);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "import {format} {archive}: {}{}",
+            run.stdout,
+            run.stderr
+        );
+        self.path("corpus")
+    }
+
     /// Runs `readouts ARGS` in the fixture folder.
     pub fn run(&self, args: &[&str]) -> Run {
         let output = self.command(args).output().expect("run readouts");

@@ -157,7 +157,7 @@ fn label_of(para: &str, speakers: &[String]) -> Option<(String, Label, usize)> {
         .filter(|base| speakers.iter().any(|s| s == base))
         .unwrap_or(name);
     let after = colon.0 + colon.1.len_utf8();
-    let body = lead + after + (rest[after..].len() - rest[after..].trim_start().len());
+    let body = lead + speech_start(rest, after);
     let speech = rest[after..].trim();
     let label = classify(name, speech, speakers)?;
     let speaker = match (&label, name) {
@@ -191,8 +191,12 @@ fn question_after_the_conference(rest: &str) -> Option<usize> {
     let colon = rest.char_indices().take(100).find(|(_, c)| *c == ':')?.0;
     let note = rest[..colon].to_lowercase();
     let asked = note.contains("question") && note.contains("press conference");
-    let after = colon + 1;
-    asked.then(|| after + (rest[after..].len() - rest[after..].trim_start().len()))
+    asked.then(|| speech_start(rest, colon + 1))
+}
+
+/// Where the speech after a label ending at `after` starts: past its spaces.
+fn speech_start(rest: &str, after: usize) -> usize {
+    rest.len() - rest[after..].trim_start().len()
 }
 
 fn classify(name: &str, speech: &str, speakers: &[String]) -> Option<Label> {

@@ -93,7 +93,8 @@ fn bench(c: &mut Criterion) {
     group.bench_function("aggregate and render (scores given)", |b| {
         b.iter(|| {
             let prov = provenance(
-                &corpus,
+                corpus.root(),
+                &corpus.summary(),
                 &scores,
                 metas.len(),
                 "bench".into(),

@@ -19,3 +19,13 @@ pub trait Progress: Sync {
 pub struct Silent;
 
 impl Progress for Silent {}
+
+/// One part of a piece of work reported to the `Progress` it holds: the
+/// caller starts and finishes the whole, so only `advance` is passed on.
+pub struct Part<'a>(pub &'a dyn Progress);
+
+impl Progress for Part<'_> {
+    fn advance(&self, steps: u64) {
+        self.0.advance(steps);
+    }
+}

@@ -43,12 +43,19 @@ const BOUNDS: &[(&str, &[&str], u64)] = &[
     (
         "phrases --format csv",
         &["--no-refresh", "phrases", "--format", "csv"],
-        700 * MB, // 465 MB; 888 MB when every row's cells were collected first
+        // 86 MB read in batches through the catalog (465 MB loaded whole;
+        // 888 MB when every row's cells were collected first)
+        160 * MB,
+    ),
+    (
+        "phrases --summary",
+        &["--no-refresh", "phrases", "--summary"],
+        140 * MB, // 72 MB read in batches (236 MB loaded whole)
     ),
     (
         "tone",
         &["--no-refresh", "tone"],
-        700 * MB, // 316 MB
+        220 * MB, // 129 MB read in batches (316 MB loaded whole)
     ),
     (
         "keyness",
@@ -290,4 +297,87 @@ fn a_diff_of_32k_sentences_a_side_is_near_linear() {
         peak / MB
     );
     assert!(took.as_secs() < 10, "diff 32k a side took {took:?}");
+}
+
+/// Writes into `to` a corpus `k` times the one at `from`: every JSON Lines
+/// file `k` times, the copies' event ids suffixed (`ungdc-2022` →
+/// `ungdc-2022-r2`), as `benches/growth.sh` makes its corpora.
+fn scaled_corpus(from: &std::path::Path, to: &std::path::Path, k: usize) {
+    let (src, dst) = (from.join("ungdc"), to.join("ungdc"));
+    std::fs::create_dir_all(&dst).unwrap();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for r in 1..=k {
+            let copy: String = if r == 1 {
+                text.clone()
+            } else {
+                text.lines()
+                    .map(|line| {
+                        let rest = line.strip_prefix("{\"event\":\"").expect("event first");
+                        let end = rest.find('"').unwrap();
+                        format!("{{\"event\":\"{}-r{r}{}\n", &rest[..end], &rest[end..])
+                    })
+                    .collect()
+            };
+            std::fs::write(dst.join(format!("{name}-r{r}.jsonl")), copy).unwrap();
+        }
+    }
+}
+
+/// Issue #21: the whole-corpus commands read the corpus in batches through
+/// the catalog, so their peak memory does not grow with the corpus as it
+/// did (465 → 2,028 MB and more at 10×). Each command's bound on the ratio
+/// of its peak on a corpus three times the UN corpus to its peak on the UN
+/// corpus is what was measured, with a margin (3× against 1×, 2026-12-03):
+/// the hits CSV holds one batch and its rows (88 → 89 MB), and meets the
+/// issue's 1.3×; `--summary` keeps a tally per statement and reads the
+/// catalog, whose size grows with the corpus (70 → 90 MB, 1.29×); `tone`
+/// keeps every statement's hits for its report (129 → 292 MB, 2.26×) and does
+/// not meet the issue's 1.3× yet. `index` is not among them: it still
+/// loads the whole corpus (README, "Reliability").
+#[test]
+#[ignore = "needs ../shared/data/ungdc"]
+fn whole_corpus_commands_do_not_grow_with_the_corpus() {
+    let one = common::ungdc_corpus();
+    let f = Fixture::empty();
+    let three = f.path("c3");
+    scaled_corpus(&one, &three, 3);
+    let cases: &[(&str, &[&str], f64)] = &[
+        ("phrases --format csv", &["phrases", "--format", "csv"], 1.3),
+        ("phrases --summary", &["phrases", "--summary"], 1.45),
+        ("tone", &["tone"], 2.6),
+    ];
+    let mut peaks: Vec<Vec<u64>> = Vec::new();
+    for (k, corpus) in [(1, one), (3, three)] {
+        let index = f.path(&format!("index-{k}"));
+        let base = [
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ];
+        let (code, _, stderr) = peak_of(&f, &[&base[..], &["index"]].concat());
+        assert_eq!(code, 0, "index at {k}x: {stderr}");
+        let mut at_k = Vec::new();
+        for (name, args, _) in cases {
+            let all = [&base[..], &["--no-refresh"], args].concat();
+            let (code, peak, stderr) = peak_of(&f, &all);
+            assert_eq!(code, 0, "{name} at {k}x: {stderr}");
+            assert!(peak > 4 * MB, "{peak} bytes is not a real measurement");
+            eprintln!("{name} at {k}x: peak {} MB", peak / MB);
+            at_k.push(peak);
+        }
+        peaks.push(at_k);
+    }
+    for (i, (name, _, ratio)) in cases.iter().enumerate() {
+        let (p1, p3) = (peaks[0][i], peaks[1][i]);
+        assert!(
+            p3 as f64 <= ratio * p1 as f64,
+            "{name}: {} MB at 3x against {} MB at 1x (bound {ratio}x)",
+            p3 / MB,
+            p1 / MB
+        );
+    }
 }

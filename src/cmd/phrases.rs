@@ -5,11 +5,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
-
 use super::filter::SelectArgs;
 use super::{GlobalArgs, Outcome};
-use crate::analysis::lexicon::report::{phrases, phrases_summary};
+use crate::analysis::lexicon::report::{
+    lexicon_info, phrases, phrases_summary, LexiconInfo, PhrasesReport, SummaryParts,
+};
 use crate::analysis::lexicon::Lexicon;
 use crate::corpus::{Corpus, Event, Statement};
 use crate::render::phrases as render;
@@ -60,7 +60,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let filter = args.select.resolve(global)?;
     let loaded = if filter.is_empty() && args.events.is_empty() {
-        crate::corpus::load(&global.corpus).context("cannot read the corpus")?
+        let mut source = super::filter::source(global)?;
+        let streamed = args.summary || args.format == PhrasesFormat::Csv;
+        match source.event_batches(crate::index::BATCH_BYTES) {
+            Some(batches) if streamed && !batches.is_empty() => {
+                return in_batches(&args, global, &lexicon, &mut source, &batches, out);
+            }
+            _ => source.into_loaded()?,
+        }
     } else {
         selected(&args.events, &filter, global)?
     };
@@ -73,24 +80,92 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     } else {
         phrases(&selection, &lexicon)
     };
+    render_report(out, &args, global, &report)?;
+    finish(
+        &args,
+        global,
+        &report.lexicon,
+        selection.len(),
+        report.hit_count(),
+    )
+}
+
+fn render_report(
+    out: &mut dyn Write,
+    args: &Args,
+    global: &GlobalArgs,
+    report: &PhrasesReport,
+) -> std::io::Result<()> {
     match args.format {
-        PhrasesFormat::Json => render::json(out, &report, args.summary)?,
-        PhrasesFormat::Csv => render::csv(out, &report, args.summary)?,
-        PhrasesFormat::Md => render::md(out, &report, args.summary)?,
+        PhrasesFormat::Json => render::json(out, report, args.summary),
+        PhrasesFormat::Csv => render::csv(out, report, args.summary),
+        PhrasesFormat::Md => render::md(out, report, args.summary),
         PhrasesFormat::Text => render::text(
             out,
-            &report,
+            report,
             args.summary,
             Painter::new(global.color_stdout()),
-        )?,
+        ),
     }
+}
+
+/// The whole corpus tagged batch by batch through the catalog (`--summary`
+/// in every format, and the hits CSV): memory holds one batch of statements
+/// and the per-statement tallies, not the corpus; the CSV rows of each batch
+/// are written before the next is read. The output is the one-pass output.
+fn in_batches(
+    args: &Args,
+    global: &GlobalArgs,
+    lexicon: &Lexicon,
+    source: &mut crate::index::Source,
+    batches: &[crate::index::Batch],
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let matcher = lexicon.matcher();
+    let mut parts = SummaryParts::default();
+    let (mut statements, mut hits) = (0, 0);
+    if !args.summary {
+        render::csv_header(out)?;
+    }
+    for (i, batch) in batches.iter().enumerate() {
+        let loaded = source.load(&|m| batch.events.contains(m.event))?;
+        if i == 0 {
+            super::ui::corpus_problems(loaded.error_count(), "tagging the valid part");
+        }
+        let corpus = loaded.corpus.own_words_unless(args.include_questions);
+        let selection: Vec<(&Event, &Statement)> = corpus.statements().collect();
+        statements += selection.len();
+        if args.summary {
+            parts.add(&selection, &matcher);
+        } else {
+            let report = phrases(&selection, lexicon);
+            hits += report.hit_count();
+            render::csv_hits(out, &report)?;
+        }
+    }
+    if args.summary {
+        let report = parts.finish(lexicon);
+        hits = report.hit_count();
+        render_report(out, args, global, &report)?;
+    }
+    finish(args, global, &lexicon_info(lexicon), statements, hits)
+}
+
+/// The provenance sidecar and the exit status.
+fn finish(
+    args: &Args,
+    global: &GlobalArgs,
+    lexicon: &LexiconInfo,
+    statements: usize,
+    hits: usize,
+) -> anyhow::Result<Outcome> {
     let detail = serde_json::json!({
-        "lexicon": report.lexicon,
-        "selected_statements": selection.len(),
-        "hits": report.hit_count(),
+        "lexicon": lexicon,
+        "selected_statements": statements,
+        "hits": hits,
     });
     args.provenance.write(global, &detail)?;
-    Ok(if report.hit_count() == 0 {
+    Ok(if hits == 0 {
         Outcome::NothingFound
     } else {
         Outcome::Success

@@ -106,26 +106,34 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     if !args.gap.is_empty() && args.gap.len() != 2 {
         bail!("--gap takes two sides, e.g. --gap USA,CHN");
     }
-    let loaded = crate::corpus::load(&global.corpus).context("cannot load the corpus")?;
-    ui::corpus_problems(loaded.error_count(), "scoring the valid part");
-    let corpus = loaded.corpus.own_words_unless(args.include_questions);
     let list_hits = args.explain || matches!(args.rows, Some(RowsArg::Hits));
     let tagging = tagging(args.lexicon.as_deref(), list_hits)?;
     let filter = args.select.resolve(global)?;
     let bar = ui::Bar::new("scoring {bar:40} {pos}/{len} statements ({eta} left)", 500);
-    let scores = score_corpus(&corpus, &filter, &*tagging.tag, &bar);
-    // Only events with an initiative hit are matched again for their initiator.
-    let asked: std::collections::HashSet<&str> = scores
-        .iter()
-        .filter(|s| s.tallies.initiative.hits > 0)
-        .map(|s| s.event_id.as_str())
-        .collect();
-    let metas = event_metas(&corpus, &scores, &|e| {
-        asked
-            .contains(e.id.as_str())
-            .then(|| (tagging.initiator)(e))
-            .flatten()
-    });
+    let mut source = super::filter::source(global)?;
+    // The diff pages need the whole corpus at the end; otherwise the corpus
+    // is read and scored batch by batch.
+    let batches = source
+        .event_batches(crate::index::BATCH_BYTES)
+        .filter(|b| !b.is_empty() && args.with_diffs.is_none());
+    let (scored, corpus) = match batches {
+        Some(batches) => (
+            in_batches(&mut source, &batches, &args, &filter, &tagging, &bar)?,
+            None,
+        ),
+        None => {
+            let loaded = source.into_loaded()?;
+            ui::corpus_problems(loaded.error_count(), "scoring the valid part");
+            let corpus = loaded.corpus.own_words_unless(args.include_questions);
+            let scored = score_part(&corpus, &filter, &tagging, &bar);
+            (scored, Some(corpus))
+        }
+    };
+    let Scored {
+        scores,
+        metas,
+        summary,
+    } = scored;
     let gap = match args.gap.as_slice() {
         [a, b] => Some((a.clone(), b.clone())),
         _ => two_sides(&scores),
@@ -139,7 +147,8 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         ..ToneOptions::default()
     };
     let prov = provenance(
-        &corpus,
+        &global.corpus,
+        &summary,
         &scores,
         metas.len(),
         tagging.fingerprint,
@@ -170,15 +179,86 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     })?;
     // The pages come after the report: one page that cannot be written
     // never costs the report itself.
-    if let (Some(dir), Some(pair)) = (&args.with_diffs, &options.gap) {
+    if let (Some(dir), Some(pair), Some(corpus)) = (&args.with_diffs, &options.gap, &corpus) {
         out.flush()?;
-        write_diffs(&corpus, &report, pair, &args.lexicon, dir)?;
+        write_diffs(corpus, &report, pair, &args.lexicon, dir)?;
     }
     if nothing {
         ui::note("no statement matches the filters");
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Success)
+}
+
+/// What scoring a corpus (or some of its parts) gives.
+struct Scored {
+    scores: Vec<tone::StatementScore>,
+    metas: Vec<tone::EventMeta>,
+    summary: crate::corpus::Summary,
+}
+
+/// Scores the statements of `corpus` that `filter` accepts, and finds the
+/// initiator of the events with an initiative hit (only they are matched
+/// again).
+fn score_part(
+    corpus: &crate::corpus::Corpus,
+    filter: &crate::corpus::Filter,
+    tagging: &Tagging,
+    progress: &dyn crate::progress::Progress,
+) -> Scored {
+    let scores = score_corpus(corpus, filter, &*tagging.tag, progress);
+    let asked: std::collections::HashSet<&str> = scores
+        .iter()
+        .filter(|s| s.tallies.initiative.hits > 0)
+        .map(|s| s.event_id.as_str())
+        .collect();
+    let metas = event_metas(corpus, &scores, &|e| {
+        asked
+            .contains(e.id.as_str())
+            .then(|| (tagging.initiator)(e))
+            .flatten()
+    });
+    Scored {
+        scores,
+        metas,
+        summary: corpus.summary(),
+    }
+}
+
+/// The whole corpus scored batch by batch through the catalog: memory holds
+/// one batch of statements and the scores, not the corpus. The scores,
+/// events and summary are those of one pass (the batches are consecutive
+/// events in corpus order).
+fn in_batches(
+    source: &mut crate::index::Source,
+    batches: &[crate::index::Batch],
+    args: &Args,
+    filter: &crate::corpus::Filter,
+    tagging: &Tagging,
+    bar: &ui::Bar,
+) -> anyhow::Result<Scored> {
+    use crate::progress::Progress;
+    bar.start(batches.iter().map(|b| b.statements as u64).sum());
+    let mut all: Option<Scored> = None;
+    for (i, batch) in batches.iter().enumerate() {
+        let loaded = source.load(&|m| batch.events.contains(m.event))?;
+        if i == 0 {
+            ui::corpus_problems(loaded.error_count(), "scoring the valid part");
+        }
+        let corpus = loaded.corpus.own_words_unless(args.include_questions);
+        let part = score_part(&corpus, filter, tagging, &crate::progress::Part(bar));
+        all = Some(match all {
+            None => part,
+            Some(mut so_far) => {
+                so_far.scores.extend(part.scores);
+                so_far.metas.extend(part.metas);
+                so_far.summary = so_far.summary.and(part.summary);
+                so_far
+            }
+        });
+    }
+    bar.finish();
+    Ok(all.expect("batches are not empty"))
 }
 
 /// Writes `DIR/<page>`, the side-by-side diff of each largest-gap event the

@@ -46,6 +46,22 @@ pub struct Summary {
     pub one_sided: Vec<String>,
 }
 
+impl Summary {
+    /// The summary of two corpora without an event in common (two parts of
+    /// one corpus read apart).
+    pub fn and(mut self, other: Summary) -> Summary {
+        self.events += other.events;
+        self.statements += other.statements;
+        self.sides.extend(other.sides);
+        self.sides.sort();
+        self.sides.dedup();
+        self.first = self.first.into_iter().chain(other.first).min();
+        self.last = self.last.into_iter().chain(other.last).max();
+        self.one_sided.extend(other.one_sided);
+        self
+    }
+}
+
 impl Corpus {
     pub fn new(root: PathBuf, mut events: Vec<Event>) -> Corpus {
         events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use tantivy::{IndexReader, ReloadPolicy};
 
 pub use build::{update, update_with, Scrutiny, UpdateReport};
-pub use catalog::{Meta, Source};
+pub use catalog::{Batch, Meta, Source, BATCH_BYTES};
 pub use folder::MARKER;
 pub use kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 pub use query::{count_by, search, select, Count, CountKey, Hit, SearchOptions, Snippet};

@@ -327,7 +327,18 @@ pub fn csv(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Re
         }
         return Ok(());
     }
-    writeln!(out, "{}", csv_row(HIT_COLUMNS))?;
+    csv_header(out)?;
+    csv_hits(out, r)
+}
+
+/// The header row of the hits CSV, for a report written in parts.
+pub fn csv_header(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", csv_row(HIT_COLUMNS))
+}
+
+/// The hits of `r` as CSV rows, no header: one part of a report written in
+/// parts after [`csv_header`].
+pub fn csv_hits(out: &mut dyn Write, r: &PhrasesReport) -> io::Result<()> {
     for row in hit_cells(r) {
         writeln!(out, "{}", csv_row(&row))?;
     }

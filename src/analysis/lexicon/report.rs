@@ -90,7 +90,8 @@ impl PhrasesReport<'_> {
     }
 }
 
-fn lexicon_info(lexicon: &Lexicon) -> LexiconInfo {
+/// Which lexicon a report is made with.
+pub fn lexicon_info(lexicon: &Lexicon) -> LexiconInfo {
     LexiconInfo {
         version: lexicon.version.clone(),
         fingerprint: lexicon.fingerprint(),
@@ -151,17 +152,39 @@ pub fn phrases_summary(
     selection: &[(&Event, &Statement)],
     lexicon: &Lexicon,
 ) -> PhrasesReport<'static> {
-    let matcher = lexicon.matcher();
-    let tallies: Vec<(&Side, Tally)> = crate::par::map(selection, 32, |(_, s)| {
-        let (hits, words) = matcher.find_counted(&s.text);
-        (&s.side, Tally::of(&hits, words))
-    });
-    PhrasesReport {
-        lexicon: lexicon_info(lexicon),
-        summary: summarise(&tallies),
-        hits: tallies.iter().map(|(_, t)| t.hits).sum(),
-        initiators: Vec::new(),
-        statements: Vec::new(),
+    let mut parts = SummaryParts::default();
+    parts.add(selection, &lexicon.matcher());
+    parts.finish(lexicon)
+}
+
+/// The per-side summary of statements tagged in parts (a corpus read batch
+/// by batch): each statement's tally is kept, in order, so the totals (the
+/// summed weights too) are those of [`phrases_summary`] over the whole.
+#[derive(Debug, Default)]
+pub struct SummaryParts {
+    tallies: Vec<(Side, Tally)>,
+}
+
+impl SummaryParts {
+    /// Tags `selection` and keeps each statement's tally (not its hits).
+    pub fn add(&mut self, selection: &[(&Event, &Statement)], matcher: &Matcher) {
+        self.tallies
+            .extend(crate::par::map(selection, 32, |(_, s)| {
+                let (hits, words) = matcher.find_counted(&s.text);
+                (s.side.clone(), Tally::of(&hits, words))
+            }));
+    }
+
+    /// The summary report of every statement added.
+    pub fn finish(self, lexicon: &Lexicon) -> PhrasesReport<'static> {
+        let tallies: Vec<(&Side, Tally)> = self.tallies.iter().map(|(s, t)| (s, *t)).collect();
+        PhrasesReport {
+            lexicon: lexicon_info(lexicon),
+            summary: summarise(&tallies),
+            hits: tallies.iter().map(|(_, t)| t.hits).sum(),
+            initiators: Vec::new(),
+            statements: Vec::new(),
+        }
     }
 }
 

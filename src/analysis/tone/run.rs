@@ -71,17 +71,18 @@ pub fn event_metas(
         .collect()
 }
 
-/// Provenance of a report over `scores` from `corpus` (corpus path as given).
+/// Provenance of a report over `scores` from the corpus at `root` (path as
+/// given) that `summary` describes.
 pub fn provenance(
-    corpus: &Corpus,
+    root: &std::path::Path,
+    summary: &crate::corpus::Summary,
     scores: &[StatementScore],
     events: usize,
     lexicon: String,
     command: String,
 ) -> Provenance {
-    let summary = corpus.summary();
     Provenance {
-        corpus: corpus.root().display().to_string(),
+        corpus: root.display().to_string(),
         corpus_events: summary.events,
         corpus_statements: summary.statements,
         first: summary.first,
@@ -208,7 +209,8 @@ mod tests {
         let metas = event_metas(&c, &scores[..2], &|_| None);
         assert_eq!(metas.len(), 1);
         let p = provenance(
-            &c,
+            c.root(),
+            &c.summary(),
             &scores,
             metas.len(),
             "lex".into(),

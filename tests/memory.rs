@@ -50,12 +50,12 @@ const BOUNDS: &[(&str, &[&str], u64)] = &[
     (
         "phrases --summary",
         &["--no-refresh", "phrases", "--summary"],
-        140 * MB, // 72 MB read in batches (236 MB loaded whole)
+        140 * MB, // 67 MB read in batches (236 MB loaded whole)
     ),
     (
         "tone",
         &["--no-refresh", "tone"],
-        220 * MB, // 129 MB read in batches (316 MB loaded whole)
+        200 * MB, // 107 MB read in batches (316 MB loaded whole)
     ),
     (
         "keyness",
@@ -328,15 +328,14 @@ fn scaled_corpus(from: &std::path::Path, to: &std::path::Path, k: usize) {
 
 /// Issue #21: the whole-corpus commands read the corpus in batches through
 /// the catalog, so their peak memory does not grow with the corpus as it
-/// did (465 → 2,028 MB and more at 10×). Each command's bound on the ratio
-/// of its peak on a corpus three times the UN corpus to its peak on the UN
-/// corpus is what was measured, with a margin (3× against 1×, 2026-12-03):
-/// the hits CSV holds one batch and its rows (88 → 89 MB), and meets the
-/// issue's 1.3×; `--summary` keeps a tally per statement and reads the
-/// catalog, whose size grows with the corpus (70 → 90 MB, 1.29×); `tone`
-/// keeps every statement's hits for its report (129 → 292 MB, 2.26×) and does
-/// not meet the issue's 1.3× yet. `index` is not among them: it still
-/// loads the whole corpus (README, "Reliability").
+/// did (465 → 3,378 MB at 10× for the CSV). Each command's bound on the
+/// ratio of its peak on a corpus three times the UN corpus to its peak on
+/// the UN corpus is the issue's 1.3× where it is met (3× against 1×,
+/// 2026-12-03: the hits CSV 85 → 89 MB, `--summary` 67 → 69 MB); `tone`
+/// keeps a score per statement and still grows (106 → 186 MB, 1.75×; at
+/// 10× 107 → 463 MB), so its bound is what was measured with a margin, not
+/// the issue's. `index` is not among them: it still loads the whole corpus
+/// (README, "Reliability").
 #[test]
 #[ignore = "needs ../shared/data/ungdc"]
 fn whole_corpus_commands_do_not_grow_with_the_corpus() {
@@ -346,8 +345,8 @@ fn whole_corpus_commands_do_not_grow_with_the_corpus() {
     scaled_corpus(&one, &three, 3);
     let cases: &[(&str, &[&str], f64)] = &[
         ("phrases --format csv", &["phrases", "--format", "csv"], 1.3),
-        ("phrases --summary", &["phrases", "--summary"], 1.45),
-        ("tone", &["tone"], 2.6),
+        ("phrases --summary", &["phrases", "--summary"], 1.3),
+        ("tone", &["tone"], 2.0),
     ];
     let mut peaks: Vec<Vec<u64>> = Vec::new();
     for (k, corpus) in [(1, one), (3, three)] {

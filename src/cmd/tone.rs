@@ -94,6 +94,14 @@ fn parse_dim(raw: &str) -> Result<Dim, String> {
 
 type InitiatorFn = dyn Fn(&Event) -> Option<Initiator>;
 
+impl Args {
+    /// Whether the report lists hits (`--explain`, `--rows hits`): only then
+    /// are the scores' hits kept, and their sentences copied out.
+    fn lists_hits(&self) -> bool {
+        self.explain || matches!(self.rows, Some(RowsArg::Hits))
+    }
+}
+
 /// The framing lexicon as tone uses it: a tagger, who-asked-for-the-call, and a fingerprint.
 struct Tagging {
     fingerprint: String,
@@ -106,7 +114,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     if !args.gap.is_empty() && args.gap.len() != 2 {
         bail!("--gap takes two sides, e.g. --gap USA,CHN");
     }
-    let list_hits = args.explain || matches!(args.rows, Some(RowsArg::Hits));
+    let list_hits = args.lists_hits();
     let tagging = tagging(args.lexicon.as_deref(), list_hits)?;
     let filter = args.select.resolve(global)?;
     let bar = ui::Bar::new("scoring {bar:40} {pos}/{len} statements ({eta} left)", 500);
@@ -125,7 +133,14 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
             let loaded = source.into_loaded()?;
             ui::corpus_problems(loaded.error_count(), "scoring the valid part");
             let corpus = loaded.corpus.own_words_unless(args.include_questions);
-            let scored = score_part(&corpus, &filter, &tagging, &bar);
+            let scored = score_part(
+                &corpus,
+                &filter,
+                &tagging,
+                &bar,
+                list_hits,
+                Default::default(),
+            );
             (scored, Some(corpus))
         }
     };
@@ -133,6 +148,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         scores,
         metas,
         summary,
+        phrases,
     } = scored;
     let gap = match args.gap.as_slice() {
         [a, b] => Some((a.clone(), b.clone())),
@@ -155,7 +171,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         super::provenance::command_line(),
     );
     let nothing = scores.is_empty();
-    let report = tone::build(scores, &metas, &options, prov);
+    let report = tone::build_tallied(scores, &phrases, &metas, &options, prov);
     let rows = match args.rows {
         Some(RowsArg::Groups) => Rows::Groups,
         Some(RowsArg::Events) => Rows::Events,
@@ -195,18 +211,26 @@ struct Scored {
     scores: Vec<tone::StatementScore>,
     metas: Vec<tone::EventMeta>,
     summary: crate::corpus::Summary,
+    phrases: tone::PhraseTallies,
 }
 
-/// Scores the statements of `corpus` that `filter` accepts, and finds the
+/// Scores the statements of `corpus` that `filter` accepts, tallies their
+/// phrases into `phrases` (those of the parts before), and finds the
 /// initiator of the events with an initiative hit (only they are matched
-/// again).
+/// again). Without `keep_hits` each statement's hits
+/// are dropped once tallied: the report lists them only when asked to.
 fn score_part(
     corpus: &crate::corpus::Corpus,
     filter: &crate::corpus::Filter,
     tagging: &Tagging,
     progress: &dyn crate::progress::Progress,
+    keep_hits: bool,
+    mut phrases: tone::PhraseTallies,
 ) -> Scored {
-    let scores = score_corpus(corpus, filter, &*tagging.tag, progress);
+    let mut scores = score_corpus(corpus, filter, &*tagging.tag, progress);
+    for s in &scores {
+        phrases.add(s);
+    }
     let asked: std::collections::HashSet<&str> = scores
         .iter()
         .filter(|s| s.tallies.initiative.hits > 0)
@@ -218,10 +242,16 @@ fn score_part(
             .then(|| (tagging.initiator)(e))
             .flatten()
     });
+    if !keep_hits {
+        for s in &mut scores {
+            s.hits = Vec::new();
+        }
+    }
     Scored {
         scores,
         metas,
         summary: corpus.summary(),
+        phrases,
     }
 }
 
@@ -238,6 +268,7 @@ fn in_batches(
     bar: &ui::Bar,
 ) -> anyhow::Result<Scored> {
     use crate::progress::Progress;
+    let keep_hits = args.lists_hits();
     bar.start(batches.iter().map(|b| b.statements as u64).sum());
     let mut all: Option<Scored> = None;
     for (i, batch) in batches.iter().enumerate() {
@@ -246,13 +277,24 @@ fn in_batches(
             ui::corpus_problems(loaded.error_count(), "scoring the valid part");
         }
         let corpus = loaded.corpus.own_words_unless(args.include_questions);
-        let part = score_part(&corpus, filter, tagging, &crate::progress::Part(bar));
+        // One tally over all parts, so its sums are added in corpus order.
+        let phrases = all.as_mut().map(|a| std::mem::take(&mut a.phrases));
+        let progress = crate::progress::Part(bar);
+        let part = score_part(
+            &corpus,
+            filter,
+            tagging,
+            &progress,
+            keep_hits,
+            phrases.unwrap_or_default(),
+        );
         all = Some(match all {
             None => part,
             Some(mut so_far) => {
                 so_far.scores.extend(part.scores);
                 so_far.metas.extend(part.metas);
                 so_far.summary = so_far.summary.and(part.summary);
+                so_far.phrases = part.phrases;
                 so_far
             }
         });

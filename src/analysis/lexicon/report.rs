@@ -158,33 +158,96 @@ pub fn phrases_summary(
 }
 
 /// The per-side summary of statements tagged in parts (a corpus read batch
-/// by batch): each statement's tally is kept, in order, so the totals (the
-/// summed weights too) are those of [`phrases_summary`] over the whole.
+/// by batch): each statement's tally is added to its side's running totals
+/// as it comes, in order, so the totals (the summed weights too) are those
+/// of [`phrases_summary`] over the whole, and nothing per statement is kept.
 #[derive(Debug, Default)]
 pub struct SummaryParts {
-    tallies: Vec<(Side, Tally)>,
+    by_side: BTreeMap<Side, SideSummary>,
+    counts: BTreeMap<(Side, Category), (usize, f64)>,
+    hits: usize,
 }
 
 impl SummaryParts {
-    /// Tags `selection` and keeps each statement's tally (not its hits).
+    /// Tags `selection` and adds each statement's tally (not its hits).
     pub fn add(&mut self, selection: &[(&Event, &Statement)], matcher: &Matcher) {
-        self.tallies
-            .extend(crate::par::map(selection, 32, |(_, s)| {
-                let (hits, words) = matcher.find_counted(&s.text);
-                (s.side.clone(), Tally::of(&hits, words))
-            }));
+        let tallies = crate::par::map(selection, 32, |(_, s)| {
+            let (hits, words) = matcher.find_counted(&s.text);
+            Tally::of(&hits, words)
+        });
+        for ((_, s), t) in selection.iter().zip(tallies) {
+            self.add_tally(&s.side, &t);
+        }
+    }
+
+    fn add_tally(&mut self, side: &Side, t: &Tally) {
+        self.hits += t.hits;
+        let sum = self
+            .by_side
+            .entry(side.clone())
+            .or_insert_with(|| SideSummary {
+                side: side.clone(),
+                statements: 0,
+                words: 0,
+                categories: Vec::new(),
+                negated: 0,
+                max_grade: None,
+            });
+        sum.statements += 1;
+        sum.words += t.words;
+        sum.negated += t.negated;
+        sum.max_grade = sum.max_grade.max(t.max_grade);
+        for (category, (n, w)) in Category::ALL.iter().zip(t.counts) {
+            if n > 0 {
+                let c = self
+                    .counts
+                    .entry((side.clone(), *category))
+                    .or_insert((0, 0.0));
+                c.0 += n;
+                c.1 += w;
+            }
+        }
     }
 
     /// The summary report of every statement added.
     pub fn finish(self, lexicon: &Lexicon) -> PhrasesReport<'static> {
-        let tallies: Vec<(&Side, Tally)> = self.tallies.iter().map(|(s, t)| (s, *t)).collect();
         PhrasesReport {
             lexicon: lexicon_info(lexicon),
-            summary: summarise(&tallies),
-            hits: tallies.iter().map(|(_, t)| t.hits).sum(),
+            hits: self.hits,
+            summary: self.summary(),
             initiators: Vec::new(),
             statements: Vec::new(),
         }
+    }
+
+    /// Each side's totals, by side, with every category's rate.
+    fn summary(self) -> Vec<SideSummary> {
+        let counts = self.counts;
+        self.by_side
+            .into_values()
+            .map(|mut sum| {
+                sum.categories = Category::ALL
+                    .iter()
+                    .map(|&category| {
+                        let (hits, weighted) = counts
+                            .get(&(sum.side.clone(), category))
+                            .copied()
+                            .unwrap_or((0, 0.0));
+                        CategoryCount {
+                            category,
+                            hits,
+                            per_1000_words: if sum.words == 0 {
+                                0.0
+                            } else {
+                                hits as f64 * 1000.0 / sum.words as f64
+                            },
+                            weighted,
+                        }
+                    })
+                    .collect();
+                sum
+            })
+            .collect()
     }
 }
 
@@ -228,54 +291,11 @@ impl Tally {
 }
 
 fn summarise(tallies: &[(&Side, Tally)]) -> Vec<SideSummary> {
-    let mut by_side: BTreeMap<&Side, SideSummary> = BTreeMap::new();
-    let mut counts: BTreeMap<(&Side, Category), (usize, f64)> = BTreeMap::new();
+    let mut parts = SummaryParts::default();
     for (side, t) in tallies {
-        let sum = by_side.entry(side).or_insert_with(|| SideSummary {
-            side: (*side).clone(),
-            statements: 0,
-            words: 0,
-            categories: Vec::new(),
-            negated: 0,
-            max_grade: None,
-        });
-        sum.statements += 1;
-        sum.words += t.words;
-        sum.negated += t.negated;
-        sum.max_grade = sum.max_grade.max(t.max_grade);
-        for (category, (n, w)) in Category::ALL.iter().zip(t.counts) {
-            if n > 0 {
-                let c = counts.entry((side, *category)).or_insert((0, 0.0));
-                c.0 += n;
-                c.1 += w;
-            }
-        }
+        parts.add_tally(side, t);
     }
-    by_side
-        .into_values()
-        .map(|mut sum| {
-            sum.categories = Category::ALL
-                .iter()
-                .map(|&category| {
-                    let (hits, weighted) = counts
-                        .get(&(&sum.side, category))
-                        .copied()
-                        .unwrap_or((0, 0.0));
-                    CategoryCount {
-                        category,
-                        hits,
-                        per_1000_words: if sum.words == 0 {
-                            0.0
-                        } else {
-                            hits as f64 * 1000.0 / sum.words as f64
-                        },
-                        weighted,
-                    }
-                })
-                .collect();
-            sum
-        })
-        .collect()
+    parts.summary()
 }
 
 fn initiators(tagged: &[Tagged], matcher: &Matcher) -> Vec<Initiator> {

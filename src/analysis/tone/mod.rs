@@ -48,7 +48,8 @@ use crate::corpus::{Date, Side};
 
 pub use events::{EventMeta, EventTone, Initiator, SideTone};
 pub use group::{Dim, Group};
-pub use report::{build, Provenance, ToneOptions, ToneReport};
+pub use overview::PhraseTallies;
+pub use report::{build, build_tallied, Provenance, ToneOptions, ToneReport};
 
 /// One framing-phrase hit in a statement, as tone needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

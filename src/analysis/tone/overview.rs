@@ -134,45 +134,73 @@ pub fn time_series(
 
 /// The `n` most frequent counted phrases of each side in `sides`.
 pub fn top_phrases(scores: &[StatementScore], sides: &[Side], n: usize) -> Vec<SidePhrases> {
-    type Count = (usize, f64, BTreeMap<String, usize>);
-    let mut counts: HashMap<(&Side, &str, Category), Count> = HashMap::new();
-    for s in scores.iter().filter(|s| sides.contains(&s.side)) {
+    PhraseTallies::of(scores).top(sides, n)
+}
+
+/// One phrase's hits, summed weight and hits per form as written.
+type PhraseCounts = (usize, f64, BTreeMap<String, usize>);
+
+/// Counted (not negated) phrases per side, entry and category: hits, summed
+/// weight and the words as written. Added statement by statement in corpus
+/// order, so the sums are those of one pass over the scores, and a caller
+/// that scores a corpus in parts can drop each statement's hits once added.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseTallies {
+    counts: HashMap<(Side, std::sync::Arc<str>, Category), PhraseCounts>,
+}
+
+impl PhraseTallies {
+    /// The tallies of every statement of `scores`.
+    pub fn of(scores: &[StatementScore]) -> PhraseTallies {
+        let mut tallies = PhraseTallies::default();
+        for s in scores {
+            tallies.add(s);
+        }
+        tallies
+    }
+
+    /// Adds the counted hits of one statement.
+    pub fn add(&mut self, s: &StatementScore) {
         for h in s.hits.iter().filter(|h| !h.negated) {
-            let c = counts
-                .entry((&s.side, &h.shown.entry, h.shown.category))
-                .or_default();
+            let key = (s.side.clone(), h.shown.entry.clone(), h.shown.category);
+            let c = self.counts.entry(key).or_default();
             c.0 += 1;
             c.1 += h.weight;
             *c.2.entry(h.shown.form()).or_insert(0) += 1;
         }
     }
-    sides
-        .iter()
-        .map(|side| {
-            let mut phrases: Vec<PhraseCount> = counts
-                .iter()
-                .filter(|((s, _, _), _)| *s == side)
-                .map(|((_, p, c), (hits, w, forms))| PhraseCount {
-                    entry: p.to_string(),
-                    category: *c,
-                    hits: *hits,
-                    weight: round6(*w),
-                    forms: forms_by_count(forms),
-                })
-                .collect();
-            phrases.sort_by(|a, b| {
-                b.hits
-                    .cmp(&a.hits)
-                    .then(a.entry.cmp(&b.entry))
-                    .then(a.category.cmp(&b.category))
-            });
-            phrases.truncate(n);
-            SidePhrases {
-                side: side.clone(),
-                phrases,
-            }
-        })
-        .collect()
+
+    /// The `n` most frequent phrases of each side in `sides`.
+    pub fn top(&self, sides: &[Side], n: usize) -> Vec<SidePhrases> {
+        sides
+            .iter()
+            .map(|side| {
+                let mut phrases: Vec<PhraseCount> = self
+                    .counts
+                    .iter()
+                    .filter(|((s, _, _), _)| s == side)
+                    .map(|((_, p, c), (hits, w, forms))| PhraseCount {
+                        entry: p.to_string(),
+                        category: *c,
+                        hits: *hits,
+                        weight: round6(*w),
+                        forms: forms_by_count(forms),
+                    })
+                    .collect();
+                phrases.sort_by(|a, b| {
+                    b.hits
+                        .cmp(&a.hits)
+                        .then(a.entry.cmp(&b.entry))
+                        .then(a.category.cmp(&b.category))
+                });
+                phrases.truncate(n);
+                SidePhrases {
+                    side: side.clone(),
+                    phrases,
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::events::{event_tones, largest_gaps, EventMeta, EventTone};
 use super::group::{group, Dim, Group};
-use super::overview::{chart_sides, time_series, top_phrases, SidePhrases, TimeSeries};
+use super::overview::{chart_sides, time_series, PhraseTallies, SidePhrases, TimeSeries};
 use super::StatementScore;
 use crate::corpus::{Date, Side};
 
@@ -103,7 +103,20 @@ pub fn chart_period(by: &[Dim]) -> Dim {
 
 /// Builds the report from scored statements (in corpus order) and the events they belong to.
 pub fn build(
+    scores: Vec<StatementScore>,
+    events: &[EventMeta],
+    options: &ToneOptions,
+    provenance: Provenance,
+) -> ToneReport {
+    let phrases = PhraseTallies::of(&scores);
+    build_tallied(scores, &phrases, events, options, provenance)
+}
+
+/// [`build`] with the phrases already tallied (statement by statement, in
+/// corpus order): the scores' hits are then needed only with `explain`.
+pub fn build_tallied(
     mut scores: Vec<StatementScore>,
+    tallies: &PhraseTallies,
     events: &[EventMeta],
     options: &ToneOptions,
     provenance: Provenance,
@@ -115,7 +128,7 @@ pub fn build(
     let (sides, omitted) = chart_sides(&scores, gap, options.max_sides);
     let period = chart_period(&options.by);
     let over_time = time_series(&scores, period, &sides, gap, omitted);
-    let phrases = top_phrases(&scores, &sides, options.top_phrases);
+    let phrases = tallies.top(&sides, options.top_phrases);
     let notes = notes(&scores, &options.by, period, &over_time);
     if options.explain {
         for s in &mut scores {

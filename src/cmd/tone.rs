@@ -105,6 +105,9 @@ impl Args {
 /// The framing lexicon as tone uses it: a tagger, who-asked-for-the-call, and a fingerprint.
 struct Tagging {
     fingerprint: String,
+    /// What `tag` keeps for `initiator`, cleared once a part's events have
+    /// their initiator (a part holds its events whole).
+    initiative: Arc<Mutex<InitiativeHits>>,
     tag: Box<Tagger<'static>>,
     initiator: Box<InitiatorFn>,
 }
@@ -242,6 +245,9 @@ fn score_part(
             .then(|| (tagging.initiator)(e))
             .flatten()
     });
+    if let Ok(mut kept) = tagging.initiative.lock() {
+        kept.clear();
+    }
     if !keep_hits {
         for s in &mut scores {
             s.hits = Vec::new();
@@ -447,6 +453,7 @@ fn tagging(extra: Option<&std::path::Path>, sentences: bool) -> anyhow::Result<T
     let kept = Arc::clone(&initiative);
     Ok(Tagging {
         fingerprint,
+        initiative: Arc::clone(&initiative),
         tag: Box::new(move |_, s| {
             let (hits, words) = m.find_counted(&s.text);
             let asked: Vec<lexicon::Hit> = hits

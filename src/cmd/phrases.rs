@@ -111,8 +111,9 @@ fn render_report(
 
 /// The whole corpus tagged batch by batch through the catalog (`--summary`
 /// in every format, and the hits CSV): memory holds one batch of statements
-/// and the per-statement tallies, not the corpus; the CSV rows of each batch
-/// are written before the next is read. The output is the one-pass output.
+/// and the running per-side totals, not the corpus; the CSV rows of each
+/// batch are written before the next is read. The output is the one-pass
+/// output (after an error in a later batch, the rows already written stay).
 fn in_batches(
     args: &Args,
     global: &GlobalArgs,

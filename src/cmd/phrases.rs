@@ -129,7 +129,7 @@ fn in_batches(
         render::csv_header(out)?;
     }
     for (i, batch) in batches.iter().enumerate() {
-        let loaded = source.load(&|m| batch.events.contains(m.event))?;
+        let loaded = source.load_batch(batch)?;
         if i == 0 {
             super::ui::corpus_problems(loaded.error_count(), "tagging the valid part");
         }

@@ -278,7 +278,7 @@ fn in_batches(
     bar.start(batches.iter().map(|b| b.statements as u64).sum());
     let mut all: Option<Scored> = None;
     for (i, batch) in batches.iter().enumerate() {
-        let loaded = source.load(&|m| batch.events.contains(m.event))?;
+        let loaded = source.load_batch(batch)?;
         if i == 0 {
             ui::corpus_problems(loaded.error_count(), "scoring the valid part");
         }

@@ -97,6 +97,9 @@ pub struct Batch {
     pub events: HashSet<String>,
     /// Statements the events hold.
     pub statements: usize,
+    /// Where the events are in the catalog, so reading a batch looks at its
+    /// own events only.
+    range: std::ops::Range<usize>,
 }
 
 /// The corpus to choose statements from: its catalog when that is fresh,
@@ -170,14 +173,16 @@ impl Source {
         let catalog = self.catalog.as_ref()?;
         let mut batches = Vec::new();
         let (mut batch, mut size) = (Batch::default(), 0);
-        for event in &catalog.events {
+        for (i, event) in catalog.events.iter().enumerate() {
             if event.statements.is_empty() {
                 return None;
             }
             if size >= bytes {
                 batches.push(std::mem::take(&mut batch));
+                batch.range = i..i;
                 size = 0;
             }
+            batch.range.end = i + 1;
             size += event.len + event.statements.iter().map(|s| s.len).sum::<usize>();
             batch.statements += event.statements.len();
             batch.events.insert(event.id.clone());
@@ -192,9 +197,27 @@ impl Source {
     /// those statements, and every diagnostic of the corpus. The same
     /// whether read through the catalog or from the whole corpus.
     pub fn load(&mut self, pick: &dyn Fn(&Meta<'_>) -> bool) -> Result<Loaded, Error> {
+        let all = self.catalog.as_ref().map_or(0..0, |c| 0..c.events.len());
+        self.load_among(all, pick)
+    }
+
+    /// The statements of one batch of [`Source::event_batches`]: what
+    /// [`Source::load`] gives for its events, looking at them alone.
+    pub fn load_batch(&mut self, batch: &Batch) -> Result<Loaded, Error> {
+        self.load_among(batch.range.clone(), &|m| batch.events.contains(m.event))
+    }
+
+    /// [`Source::load`] with the catalog's events outside `among` known not
+    /// to be picked.
+    fn load_among(
+        &mut self,
+        among: std::ops::Range<usize>,
+        pick: &dyn Fn(&Meta<'_>) -> bool,
+    ) -> Result<Loaded, Error> {
         if let Some(catalog) = &self.catalog {
             let files: Vec<PathBuf> = catalog.files.iter().map(PathBuf::from).collect();
-            let read = catalog.wanted(pick).and_then(|wanted| {
+            let events = catalog.events.get(among).unwrap_or_default();
+            let read = catalog.wanted(events, pick).and_then(|wanted| {
                 partial::load_wanted(
                     &self.corpus_dir,
                     &files,
@@ -329,11 +352,12 @@ impl Catalog {
         })
     }
 
-    /// The lines to read for the statements `pick` accepts; `None` when the
+    /// The lines to read for the statements of `events` that `pick` accepts
+    /// (with what they need of the rest of the catalog); `None` when the
     /// catalog does not parse back (then the corpus is loaded whole).
-    fn wanted(&self, pick: &dyn Fn(&Meta<'_>) -> bool) -> Option<Wanted> {
+    fn wanted(&self, events: &[CatalogEvent], pick: &dyn Fn(&Meta<'_>) -> bool) -> Option<Wanted> {
         let mut wanted = Wanted::default();
-        for event in &self.events {
+        for event in events {
             let mut chosen = Vec::new();
             let mut others = Vec::new();
             for s in &event.statements {

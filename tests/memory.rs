@@ -333,7 +333,7 @@ fn scaled_corpus(from: &std::path::Path, to: &std::path::Path, k: usize) {
 /// the UN corpus is the 1.3× where it is met (3× against 1×,
 /// 2026-12-03: the hits CSV 85 → 89 MB, `--summary` 67 → 69 MB); `tone`
 /// keeps a score per statement and still grows (106 → 186 MB, 1.75×; at
-/// 10× 107 → 463 MB), so its bound is what was measured with a margin, not
+/// 10× 107 → 449 MB), so its bound is what was measured with a margin, not
 /// the issue's. `index` is not among them: it still loads the whole corpus
 /// (README, "Reliability").
 #[test]

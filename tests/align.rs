@@ -2,7 +2,7 @@
 //! (`tests/gold/segment/`) and sentence alignment (`tests/gold/align/`), both
 //! labelled by hand on real readouts, answers and speeches.
 
-mod common;
+use crate::common;
 
 use readouts::text::segment::sentences;
 use std::path::Path;

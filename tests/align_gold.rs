@@ -15,7 +15,7 @@
 //! 0.85 and recall 0.70 on the held-out part; see the README for how far off
 //! the method is).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -319,7 +319,7 @@ fn gold_pairs_are_drawn_labelled_and_split() {
 #[ignore = "needs ../shared/data/wh-briefings and ../shared/data/ungdc"]
 fn aligner_precision_and_recall_on_the_gold_set() {
     // Tuning aid, on the tune part only: `ALIGN_GOLD_THRESHOLDS=0.1,0.15 cargo
-    // test --test align_gold -- --include-ignored --nocapture`.
+    // test --test integration align_gold:: -- --include-ignored --nocapture`.
     if let Ok(list) = std::env::var("ALIGN_GOLD_THRESHOLDS") {
         for t in list.split(',') {
             eprintln!("threshold {t}:");

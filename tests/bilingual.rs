@@ -5,7 +5,7 @@
 //! report half, at least 95% of the conferences have every turn aligned with
 //! its counterpart.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;

@@ -9,7 +9,7 @@
 //!
 //! `READOUTS_SHOTS=DIR` also saves a screenshot of each page there.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

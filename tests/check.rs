@@ -2,7 +2,7 @@
 //! `file:line:column: message`, valid files are still read, and the exit
 //! status says whether anything is wrong.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

@@ -4,7 +4,7 @@
 //! unless asked for); and the figures behind the README's rule on rates
 //! per 1,000 words across languages.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! two-occasion mode, HTML safety, the UN 2022 USA–China facts and the page
 //! in headless Chromium.
 
-mod common;
+use crate::common;
 
 use common::{ansi_to_tags, Fixture};
 use readouts::analysis::align::TermWeights;

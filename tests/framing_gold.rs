@@ -243,7 +243,7 @@ fn the_gold_standard_has_the_documented_size() {
     assert!(flagged >= 200, "{flagged} recall sentences");
 }
 
-mod common;
+use crate::common;
 
 /// (category, surface) of every counted hit of `text`, through the binary.
 fn counted(text: &str) -> Vec<(String, String)> {

@@ -2,7 +2,7 @@
 //! wrong, run through the real binary: each test is one finding, kept so it
 //! cannot come back.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

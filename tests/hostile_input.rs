@@ -2,7 +2,7 @@
 //! good one, and never panics. (Index, concurrency and HTML cases join this
 //! catalogue as those commands land.)
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

@@ -1,7 +1,7 @@
 //! Every HTML output escapes corpus text, titles, issuers and URLs: a statement
 //! carrying markup must never become live markup in a report a colleague opens.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

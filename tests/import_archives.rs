@@ -4,7 +4,7 @@
 //! under concurrent imports), stray CSV quotes, and UN corpus years held in
 //! two folders.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -2,7 +2,7 @@
 //! skipped (or refused with --strict), idempotent re-runs, and the result
 //! checks clean and is searchable.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

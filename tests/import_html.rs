@@ -3,7 +3,7 @@
 //! page in the site's layout), speaker turns, and the rule that a framing word
 //! inside a journalist's question never counts toward the spokesperson's side.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

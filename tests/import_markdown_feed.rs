@@ -3,7 +3,7 @@
 //! way scrapers and Hugo write it, and RSS 2.0 / Atom fixtures in the real
 //! formats (`tests/fixtures/feeds/`).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

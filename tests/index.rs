@@ -2,7 +2,7 @@
 //! --index, schema versions and the writer lock; and the UN General Debate
 //! Corpus indexed whole (an ignored test: it needs ../shared/data/ungdc).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

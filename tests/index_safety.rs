@@ -3,7 +3,7 @@
 //! (issue #14 items 1, 2, 4, 5, 6, 8 and 18). Every test here failed with the
 //! binary before these fixes; each says what it used to do.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

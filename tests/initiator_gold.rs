@@ -12,7 +12,7 @@
 //! side, the share where the tool claims that side. The table is printed for
 //! both splits; the test fails below the floors on the `report` split.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

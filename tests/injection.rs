@@ -3,7 +3,7 @@
 //! renderer, error and import message; CSV cells cannot start a formula;
 //! Markdown carries no HTML; `--with-diffs` links cannot be `javascript:`.
 
-mod common;
+use crate::common;
 
 use common::{Fixture, Run};
 

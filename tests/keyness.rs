@@ -1,7 +1,7 @@
 //! `readouts keyness` through the real binary: the bundled corpus, a small
 //! corpus written here, and USA against CHN on the UN corpus (when present).
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 use serde_json::Value;

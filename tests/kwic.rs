@@ -1,7 +1,7 @@
 //! `readouts kwic` on the bundled corpus: one line per occurrence, contexts
 //! cut to --width, sorted by date or by context, with offsets in CSV/JSON.
 
-mod common;
+use crate::common;
 
 use common::{ansi_to_tags, Fixture};
 

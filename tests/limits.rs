@@ -3,7 +3,7 @@
 //! refused before tantivy's parser, a closed pipe never panics, and every
 //! error is one `readouts: …` line that says each thing once and names its file.
 
-mod common;
+use crate::common;
 
 use std::process::Stdio;
 

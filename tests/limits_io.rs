@@ -5,7 +5,7 @@
 //! `tone --with-diffs` writes its pages whole, under bounded names, after
 //! the report.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::symlink;

@@ -5,7 +5,7 @@
 //! is one document and JSON Lines one object per line; `--help` offers only
 //! the formats a command has.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

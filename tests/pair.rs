@@ -3,7 +3,7 @@
 //! `--apply` and `check` on events files, and the real archives when their
 //! archives (ignored tests unless asked for: they read ../shared/data).
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! bundled corpus, initiators in both directions, user lexicons, errors and
 //! the output formats.
 
-mod common;
+use crate::common;
 
 use common::{ansi_to_tags, Fixture};
 use serde_json::Value;

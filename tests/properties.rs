@@ -5,7 +5,7 @@
 //! phrases) and on arbitrary Unicode. proptest shrinks a failure to a short
 //! text worth a regression test.
 
-mod invariants;
+use crate::invariants;
 
 use proptest::prelude::*;
 

@@ -9,7 +9,7 @@
 //! by a second test, ignored unless asked for (`--include-ignored`, as
 //! `.ci/run` does), which runs every example in order with the data.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

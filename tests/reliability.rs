@@ -5,7 +5,7 @@
 //! state. (The writer-lock message is in tests/index.rs, the unparsable query
 //! in tests/search.rs.)
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! full disk is reported with the file it could not write (item 19), and
 //! flipped bytes in a segment are found before `search` answers (item 8).
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@
 //! string or boolean anywhere, a value of another type is rejected. Skipped
 //! with a printed reason when python3 or jsonschema is missing.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

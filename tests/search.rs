@@ -1,7 +1,7 @@
 //! `readouts search` on the bundled corpus: exact hits for phrase, boolean,
 //! field and date-range queries, stemming, counts, formats and errors.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -3,7 +3,7 @@
 //! (outputs and warnings), an edit is seen at once, and keyness asks the same
 //! question the same way however its groups are written.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! statement text exactly as stored in the corpus file, and search and KWIC
 //! keep apart the words the lexicon keeps apart (issue 16, items 3, 4, 6).
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

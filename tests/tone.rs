@@ -2,7 +2,7 @@
 //! up, CSV and JSON that agree, an HTML report that is self-contained, escaped
 //! and readable, and stable facts on the UN General Debate Corpus.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! The UN General Debate Corpus imports whole and checks clean (ignored tests
 //! unless asked for: they read ../shared/data/ungdc).
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use super::filter::SelectArgs;
 use super::{GlobalArgs, Outcome};
 use crate::analysis::lexicon::report::{
-    lexicon_info, phrases, phrases_summary, LexiconInfo, PhrasesReport, SummaryParts,
+    lexicon_info, phrases, phrases_summary, statement_hits, LexiconInfo, PhrasesReport,
+    SummaryParts,
 };
 use crate::analysis::lexicon::Lexicon;
 use crate::corpus::{Corpus, Event, Statement};
@@ -139,9 +140,9 @@ fn in_batches(
         if args.summary {
             parts.add(&selection, &matcher);
         } else {
-            let report = phrases(&selection, lexicon);
-            hits += report.hit_count();
-            render::csv_hits(out, &report)?;
+            let listed = statement_hits(&selection, &matcher);
+            hits += listed.iter().map(|s| s.hits.len()).sum::<usize>();
+            render::csv_hits(out, &listed)?;
         }
     }
     if args.summary {

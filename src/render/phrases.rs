@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::escape::{csv_row, md_cell, terminal};
 use super::{Painter, Style};
 use crate::analysis::lexicon::initiator::Status;
-use crate::analysis::lexicon::report::{PhrasesReport, ReportedHit, SideSummary};
+use crate::analysis::lexicon::report::{PhrasesReport, ReportedHit, SideSummary, StatementPhrases};
 use crate::analysis::lexicon::{Category, Initiator};
 
 fn short(c: Category) -> &'static str {
@@ -247,8 +247,8 @@ const HIT_COLUMNS: &[&str] = &[
 /// The CSV and Markdown cells of each hit, made one row at a time (a whole
 /// corpus has hundreds of thousands of hits; collecting their cells first
 /// doubled the memory of `phrases --format csv`).
-fn hit_cells<'r>(r: &'r PhrasesReport<'_>) -> impl Iterator<Item = Vec<String>> + 'r {
-    r.statements.iter().flat_map(|s| {
+fn hit_cells<'r>(statements: &'r [StatementPhrases<'_>]) -> impl Iterator<Item = Vec<String>> + 'r {
+    statements.iter().flat_map(|s| {
         s.hits.iter().map(move |h| {
             let (hit, shown) = (&h.hit, &h.shown);
             vec![
@@ -328,7 +328,7 @@ pub fn csv(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Re
         return Ok(());
     }
     csv_header(out)?;
-    csv_hits(out, r)
+    csv_hits(out, &r.statements)
 }
 
 /// The header row of the hits CSV, for a report written in parts.
@@ -338,8 +338,8 @@ pub fn csv_header(out: &mut dyn Write) -> io::Result<()> {
 
 /// The hits of `r` as CSV rows, no header: one part of a report written in
 /// parts after [`csv_header`].
-pub fn csv_hits(out: &mut dyn Write, r: &PhrasesReport) -> io::Result<()> {
-    for row in hit_cells(r) {
+pub fn csv_hits(out: &mut dyn Write, statements: &[StatementPhrases]) -> io::Result<()> {
+    for row in hit_cells(statements) {
         writeln!(out, "{}", csv_row(&row))?;
     }
     Ok(())
@@ -378,7 +378,7 @@ pub fn md(out: &mut dyn Write, r: &PhrasesReport, summary_only: bool) -> io::Res
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let rows = hit_cells(r).map(|c| {
+        let rows = hit_cells(&r.statements).map(|c| {
             let grade = if c[12].is_empty() {
                 String::new()
             } else {

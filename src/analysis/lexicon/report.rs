@@ -104,12 +104,17 @@ pub fn phrases<'a>(
     selection: &[(&'a Event, &'a Statement)],
     lexicon: &Lexicon,
 ) -> PhrasesReport<'a> {
-    let matcher = lexicon.matcher();
-    // Tagged on all cores; each statement's words are counted in the same pass.
-    let tagged: Vec<Tagged> = crate::par::map(selection, 32, |(e, s)| {
-        let (hits, words) = matcher.find_counted(&s.text);
-        (*e, *s, hits, words)
-    });
+    phrases_with(selection, lexicon, &lexicon.matcher())
+}
+
+/// [`phrases`] with a matcher already built from `lexicon`, for a caller
+/// tagging several selections with one lexicon.
+pub fn phrases_with<'a>(
+    selection: &[(&'a Event, &'a Statement)],
+    lexicon: &Lexicon,
+    matcher: &Matcher,
+) -> PhrasesReport<'a> {
+    let tagged = tag(selection, matcher);
     let tallies: Vec<(&Side, Tally)> = tagged
         .iter()
         .map(|(_, s, hits, words)| (&s.side, Tally::of(hits, *words)))
@@ -118,32 +123,56 @@ pub fn phrases<'a>(
         lexicon: lexicon_info(lexicon),
         summary: summarise(&tallies),
         hits: tallies.iter().map(|(_, t)| t.hits).sum(),
-        initiators: initiators(&tagged, &matcher),
-        statements: tagged
-            .into_iter()
-            .map(|(e, s, hits, words)| StatementPhrases {
-                event: e.id.clone(),
-                statement: s.id.clone(),
-                title: s.title.clone(),
-                side: s.side.clone(),
-                issuer: s.issuer.clone(),
-                date: s.date,
-                words,
-                hits: hits
-                    .into_iter()
-                    .map(|mut h| ReportedHit {
-                        shown: ShownHit::of(&h, s),
-                        sentence_text: h.sentence.text(&s.text),
-                        hit: {
-                            // The shown hit holds the words; no second copy.
-                            h.surface = String::new();
-                            h
-                        },
-                    })
-                    .collect(),
-            })
-            .collect(),
+        initiators: initiators(&tagged, matcher),
+        statements: listed(tagged),
     }
+}
+
+/// The hits of each selected statement alone, without the summary and the
+/// initiators of [`phrases_with`]: what a caller writing rows selection by
+/// selection needs.
+pub fn statement_hits<'a>(
+    selection: &[(&'a Event, &'a Statement)],
+    matcher: &Matcher,
+) -> Vec<StatementPhrases<'a>> {
+    listed(tag(selection, matcher))
+}
+
+/// Each statement with its hits and word count, tagged on all cores (the
+/// words are counted in the same pass).
+fn tag<'a>(selection: &[(&'a Event, &'a Statement)], matcher: &Matcher) -> Vec<Tagged<'a>> {
+    crate::par::map(selection, 32, |(e, s)| {
+        let (hits, words) = matcher.find_counted(&s.text);
+        (*e, *s, hits, words)
+    })
+}
+
+/// The tagged statements as the report lists them.
+fn listed(tagged: Vec<Tagged<'_>>) -> Vec<StatementPhrases<'_>> {
+    tagged
+        .into_iter()
+        .map(|(e, s, hits, words)| StatementPhrases {
+            event: e.id.clone(),
+            statement: s.id.clone(),
+            title: s.title.clone(),
+            side: s.side.clone(),
+            issuer: s.issuer.clone(),
+            date: s.date,
+            words,
+            hits: hits
+                .into_iter()
+                .map(|mut h| ReportedHit {
+                    shown: ShownHit::of(&h, s),
+                    sentence_text: h.sentence.text(&s.text),
+                    hit: {
+                        // The shown hit holds the words; no second copy.
+                        h.surface = String::new();
+                        h
+                    },
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The per-side summary alone: each statement's hits are tallied as soon as

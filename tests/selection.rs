@@ -201,3 +201,126 @@ fn a_query_with_words_still_goes_through_the_index() {
     assert_eq!(v["a"]["statements"], 2);
     assert!(f.path("corpus/.index/meta.json").exists());
 }
+
+/// The stdout of a run that must succeed.
+fn out(f: &Fixture, args: &[&str]) -> String {
+    let run = f.run(args);
+    run.expect_code(0);
+    run.stdout
+}
+
+#[test]
+fn every_command_takes_the_selection_language_as_its_flags() {
+    let f = sessions();
+    for (flags, selection) in [
+        (vec!["--side", "CHN"], "side=CHN"),
+        (
+            vec!["--side", "CHN,USA", "--from", "2022"],
+            "side=CHN,side=USA,from=2022",
+        ),
+    ] {
+        for command in [
+            vec!["phrases", "--format", "csv"],
+            vec!["tone", "--format", "csv"],
+            vec!["search", "freedom OR hegemonism", "--format", "csv"],
+            vec!["kwic", "freedom", "--format", "csv"],
+            vec!["kwic", "hegemonism", "--format", "csv"],
+        ] {
+            let with_flags = f.run(&[command.clone(), flags.clone()].concat());
+            let with_select = f.run(&[command.clone(), vec!["--select", selection]].concat());
+            let what = format!(
+                "{command:?} {flags:?} vs {selection}: {}",
+                with_select.stderr
+            );
+            assert!(with_flags.code == 0 || command[0] == "kwic", "{what}");
+            assert_eq!(with_flags.code, with_select.code, "{what}");
+            assert_eq!(with_flags.stdout, with_select.stdout, "{what}");
+        }
+    }
+    let by_flags = keyness(&f, &["--side", "USA,CHN", "--by", "side"]);
+    let by_select = keyness(&f, &["--select", "side=USA,side=CHN", "--by", "side"]);
+    assert_eq!(scores(&by_flags), scores(&by_select));
+}
+
+#[test]
+fn a_selection_query_narrows_like_query() {
+    let f = sessions();
+    let csv = |args: &[&str]| out(&f, &[&["phrases", "--format", "csv"], args].concat());
+    let with_query = csv(&["--side", "CHN", "--query", "hegemonism"]);
+    assert!(with_query.lines().count() > 1, "{with_query}");
+    assert_eq!(with_query, csv(&["--select", "side=CHN,query=hegemonism"]));
+    assert_eq!(
+        with_query,
+        csv(&["--select", "hegemonism", "--side", "CHN"])
+    );
+    // Two queries: each narrows what the other matched (CHN never says freedom).
+    let none = f.run(&[
+        "phrases",
+        "--select",
+        "query=hegemonism",
+        "--query",
+        "freedom",
+    ]);
+    assert_eq!(none.code, 1, "{}", none.stderr);
+}
+
+#[test]
+fn a_metadata_query_is_read_as_conditions_without_the_index() {
+    let f = sessions();
+    let by_flag = out(&f, &["tone", "--format", "csv", "--side", "USA"]);
+    // With --no-refresh and no index built, a full-text query cannot be answered.
+    let run = f.run(&[
+        "--no-refresh",
+        "tone",
+        "--format",
+        "csv",
+        "--query",
+        "side:USA",
+    ]);
+    run.expect_code(0);
+    assert_eq!(by_flag, run.stdout);
+    assert!(!f.path("corpus/.index/meta.json").exists());
+    let words = f.run(&["--no-refresh", "tone", "--query", "freedom"]);
+    assert_eq!(words.code, 2, "{}", words.stderr);
+}
+
+#[test]
+fn a_key_given_twice_or_a_query_where_the_command_has_its_own_is_refused() {
+    let f = sessions();
+    for (args, says) in [
+        (
+            vec!["phrases", "--side", "USA", "--select", "side=CHN"],
+            "`side` is also given as --side",
+        ),
+        (
+            vec!["tone", "--from", "2021", "--select", "from=2022"],
+            "`from` is also given as --from",
+        ),
+        (
+            vec!["phrases", "--side", "USA", "--query", "side:CHN"],
+            "names `side`",
+        ),
+        (
+            vec!["search", "freedom", "--select", "query=culture"],
+            "takes its full-text query as its QUERY",
+        ),
+        (
+            vec!["kwic", "freedom", "--select", "side=USA,query=culture"],
+            "takes its full-text query as its QUERY",
+        ),
+        (
+            vec!["phrases", "--select", "colour=red"],
+            "unknown key `colour`",
+        ),
+    ] {
+        let run = f.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with("readouts: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+}

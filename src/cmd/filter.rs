@@ -1,11 +1,17 @@
-//! The statement filters shared by every analysis command, as clap arguments.
-//! `FilterArgs::to_filter` turns them into the library's `corpus::Filter`;
-//! `SelectArgs` adds `--query`, a full-text query answered by the index.
+//! The statement filters shared by every analysis command, as clap arguments:
+//! the flags (`--side`, `--issuer`, `--kind`, `--from`, `--to`) and
+//! `--select`, the same conditions in the tool's one selection language
+//! (`corpus::selection`, as keyness's `--a`), optionally with a full-text
+//! query. `FilterArgs::to_filter` turns the conditions into the library's
+//! `corpus::Filter`; `SelectArgs` adds `--query`, a full-text query answered
+//! by the index (a query of metadata terms alone, `side:USA`, is read as the
+//! conditions it names and never reaches the index).
 
 use anyhow::Context;
 
 use super::GlobalArgs;
 
+use crate::corpus::selection::{metadata_query, parse_selection, Selection};
 use crate::corpus::{Date, Filter, Side};
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -25,18 +31,48 @@ pub struct FilterArgs {
     /// Only statements on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub to: Option<Date>,
+    /// Only statements this selection accepts: conditions (side=CHN,from=1990), a full-text query, or both (side=CHN,query=peace), as keyness's --a; a key may be set here or by its flag, not both
+    #[arg(long, value_name = "SELECTION", value_parser = parse_selection)]
+    pub select: Option<Selection>,
 }
 
 impl FilterArgs {
-    pub fn to_filter(&self) -> Filter {
-        Filter {
+    /// The metadata conditions of the flags and of `--select` (its full-text
+    /// query, if any, is [`FilterArgs::select_query`]).
+    pub fn to_filter(&self) -> anyhow::Result<Filter> {
+        let flags = Filter {
             sides: self.side.clone(),
             issuers: self.issuer.clone(),
             kinds: self.kind.clone(),
             from: self.from,
             to: self.to,
             ids: None,
+        };
+        let Some(selection) = &self.select else {
+            return Ok(flags);
+        };
+        flags.and(selection.filter.clone()).map_err(|key| {
+            anyhow::anyhow!(
+                "--select {}: `{key}` is also given as --{key}; give it one way",
+                selection.label()
+            )
+        })
+    }
+
+    /// The full-text query part of `--select` (`query=…`, or a bare query).
+    pub fn select_query(&self) -> Option<&str> {
+        self.select.as_ref().and_then(|s| s.query.as_deref())
+    }
+
+    /// [`FilterArgs::to_filter`] for a command whose full-text query is its
+    /// own argument: a query in `--select` is refused, naming the argument.
+    pub fn conditions_only(&self, command: &str) -> anyhow::Result<Filter> {
+        if let Some(query) = self.select_query() {
+            anyhow::bail!(
+                "--select: `{command}` takes its full-text query as its QUERY argument, not in --select (found `{query}`); --select here holds conditions such as side=CHN,from=1990"
+            );
         }
+        self.to_filter()
     }
 }
 
@@ -54,9 +90,30 @@ impl SelectArgs {
     /// The filter; a `--query` is run against the index (refreshed first
     /// unless `--no-refresh`) and narrows the selection to its matches.
     pub fn resolve(&self, global: &GlobalArgs) -> anyhow::Result<crate::corpus::Filter> {
-        let mut filter = self.filter.to_filter();
+        let mut filter = self.filter.to_filter()?;
+        let mut queries: Vec<&str> = self.filter.select_query().into_iter().collect();
         if let Some(query) = &self.query {
-            narrow_to_query(&open_index(global)?, query, &mut filter)?;
+            match metadata_query(query) {
+                Some(conditions) => {
+                    filter = filter.and(conditions).map_err(|key| {
+                        anyhow::anyhow!(
+                            "--query {query:?} names `{key}`, which is also given as a condition; give it one way"
+                        )
+                    })?;
+                }
+                None => queries.push(query),
+            }
+        }
+        if !queries.is_empty() {
+            let index = open_index(global)?;
+            for query in queries {
+                // Each query narrows what the ones before it matched.
+                let before = filter.ids.take();
+                narrow_to_query(&index, query, &mut filter)?;
+                if let (Some(before), Some(now)) = (before, filter.ids.as_mut()) {
+                    now.retain(|id| before.contains(id));
+                }
+            }
         }
         Ok(filter)
     }

@@ -95,8 +95,8 @@ pub enum KeynessFormat {
 
 pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     args.provenance.check()?;
-    let base = args.filter.to_filter();
     let mut index = Queries::new(global);
+    let base = index.base(&args.filter)?;
     let specs = Specs::read(&args, &mut index)?;
     let loaded = filter::source(global)?.load(&|m| {
         base.accepts_parts(m.kind, m.side, m.issuer, m.date, m.statement) && specs.wants(&args, m)
@@ -162,17 +162,32 @@ impl<'g> Queries<'g> {
         }
     }
 
+    /// The filters' conditions, narrowed to the matches of `--select`'s
+    /// full-text query when it has one.
+    fn base(&mut self, filter: &FilterArgs) -> anyhow::Result<crate::corpus::Filter> {
+        let mut base = filter.to_filter()?;
+        if let Some(query) = filter.select_query() {
+            filter::narrow_to_query(self.index()?, query, &mut base)
+                .with_context(|| format!("--select {query:?}"))?;
+        }
+        Ok(base)
+    }
+
+    /// The index, opened the first time a query needs it.
+    fn index(&mut self) -> anyhow::Result<&crate::index::Index> {
+        let index = match self.index.take() {
+            Some(index) => index,
+            None => filter::open_index(self.global)?,
+        };
+        Ok(self.index.insert(index))
+    }
+
     /// Reads a selection and answers its query, if it has one (metadata
     /// conditions, however written, never reach the index).
     fn selection(&mut self, spec: &str, flag: &str) -> anyhow::Result<kw::Selection> {
         let mut selection = kw::parse_selection(spec).context(flag.to_string())?;
         if let Some(query) = &selection.query {
-            let index = match self.index.take() {
-                Some(index) => index,
-                None => filter::open_index(self.global)?,
-            };
-            let index = self.index.insert(index);
-            filter::narrow_to_query(index, query, &mut selection.filter)
+            filter::narrow_to_query(self.index()?, query, &mut selection.filter)
                 .with_context(|| format!("{flag} {query:?}"))?;
         }
         Ok(selection)

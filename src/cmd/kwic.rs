@@ -65,7 +65,8 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
         },
         exact: args.exact,
     };
-    let lines = index::kwic(&index, &args.pattern, &args.filter.to_filter(), options)?;
+    let filter = args.filter.conditions_only("kwic")?;
+    let lines = index::kwic(&index, &args.pattern, &filter, options)?;
     match args.format {
         KwicFormat::Json => render::json(out, &args.pattern, &lines)?,
         KwicFormat::Jsonl => render::jsonl(out, &lines)?,

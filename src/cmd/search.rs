@@ -79,7 +79,7 @@ pub fn run(args: Args, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Resu
     }
     let index = super::index::open(global)?;
     super::index::warn_dropped(&index);
-    let filter = args.filter.to_filter();
+    let filter = args.filter.conditions_only("search")?;
     let painter = Painter::new(global.color_stdout());
     if let Some(key) = args.count_by {
         let key = CountKey::from(key);

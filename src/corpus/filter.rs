@@ -26,6 +26,47 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// The conditions of both filters, which must set different keys (both
+    /// holding a side list, say, would leave the user to guess whether one
+    /// narrows or widens the other): `Err` names the key set twice. Query
+    /// matches (`ids`) are intersected.
+    pub fn and(mut self, other: Filter) -> Result<Filter, &'static str> {
+        fn one<T>(a: &mut Vec<T>, b: Vec<T>, key: &'static str) -> Result<(), &'static str> {
+            match (a.is_empty(), b.is_empty()) {
+                (_, true) => Ok(()),
+                (true, false) => {
+                    *a = b;
+                    Ok(())
+                }
+                (false, false) => Err(key),
+            }
+        }
+        fn date(
+            a: &mut Option<Date>,
+            b: Option<Date>,
+            key: &'static str,
+        ) -> Result<(), &'static str> {
+            match (&a, b) {
+                (_, None) => Ok(()),
+                (None, b) => {
+                    *a = b;
+                    Ok(())
+                }
+                (Some(_), Some(_)) => Err(key),
+            }
+        }
+        one(&mut self.sides, other.sides, "side")?;
+        one(&mut self.issuers, other.issuers, "issuer")?;
+        one(&mut self.kinds, other.kinds, "kind")?;
+        date(&mut self.from, other.from, "from")?;
+        date(&mut self.to, other.to, "to")?;
+        self.ids = match (self.ids, other.ids) {
+            (Some(a), Some(b)) => Some(a.intersection(&b).cloned().collect()),
+            (a, b) => a.or(b),
+        };
+        Ok(self)
+    }
+
     pub fn accepts(&self, event: &Event, statement: &Statement) -> bool {
         self.accepts_parts(
             &event.kind,
@@ -150,5 +191,33 @@ mod tests {
             ..Filter::default()
         };
         assert!(f.accepts(&e, &s));
+    }
+
+    #[test]
+    fn and_joins_conditions_on_different_keys_and_refuses_a_key_twice() {
+        let side = Filter {
+            sides: vec![Side::parse("CHN").unwrap()],
+            ..Filter::default()
+        };
+        let from = Filter {
+            from: Some("1990".parse().unwrap()),
+            ids: Some(["a".to_string(), "b".to_string()].into()),
+            ..Filter::default()
+        };
+        let both = side.clone().and(from.clone()).unwrap();
+        assert_eq!(
+            (both.sides.clone(), both.from),
+            (side.sides.clone(), from.from)
+        );
+        assert_eq!(side.clone().and(side.clone()), Err("side"));
+        assert_eq!(from.clone().and(from.clone()).unwrap_err(), "from");
+        let only_b = Filter {
+            ids: Some(["b".to_string(), "c".to_string()].into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            both.and(only_b).unwrap().ids,
+            Some(["b".to_string()].into())
+        );
     }
 }

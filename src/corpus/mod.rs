@@ -12,6 +12,7 @@ pub mod model;
 pub mod officials;
 #[cfg(test)]
 pub(crate) mod sample;
+pub mod selection;
 pub mod sides;
 pub mod stored;
 pub mod table;
